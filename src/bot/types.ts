@@ -1,0 +1,55 @@
+// The bot layer's contract with transports. A transport (Webex via the framework,
+// or the in-process fake used in tests) turns its events into these shapes and
+// implements Outbox. The actor always comes from Webex's personId/personEmail.
+import type { Actor } from '../domain/index.js';
+
+export type RoomType = 'direct' | 'group';
+
+export interface IncomingMessage {
+  /** Webex message id (or webhook event id): used for de-duplication and in every log line. */
+  eventId: string;
+  actor: Actor;
+  roomId: string;
+  roomType: RoomType;
+  /** The text with the bot mention already stripped by the transport where it can. */
+  text: string;
+}
+
+export interface IncomingAction {
+  /** Webex attachment action id. */
+  eventId: string;
+  actor: Actor;
+  roomId: string;
+  /** The message that carried the card. */
+  messageId: string;
+  /** The card's submit data + inputs, untrusted: parsed with zod by the bot layer. */
+  inputs: unknown;
+}
+
+/** An Adaptive Card ready to send, with the text Webex shows where cards do not render. */
+export interface OutgoingCard {
+  card: Record<string, unknown>;
+  fallbackText: string;
+}
+
+export interface SentMessage {
+  messageId: string;
+}
+
+export interface Outbox {
+  sendCard(roomId: string, card: OutgoingCard): Promise<SentMessage>;
+  sendText(roomId: string, markdown: string): Promise<SentMessage>;
+  /** 1:1 message to a person by email (approvals without an approvals space). */
+  sendCardToPerson(email: string, card: OutgoingCard): Promise<SentMessage>;
+  sendTextToPerson(email: string, markdown: string): Promise<SentMessage>;
+  sendFile(roomId: string, file: { filename: string; contentType: string; data: Buffer; markdown: string }): Promise<SentMessage>;
+  /** Webex cannot edit a card message; a finished wizard card is deleted instead. */
+  deleteMessage(messageId: string): Promise<void>;
+}
+
+export interface BotCore {
+  onMessage(message: IncomingMessage, outbox: Outbox): Promise<void>;
+  onAction(action: IncomingAction, outbox: Outbox): Promise<void>;
+  /** The bot was added to a space: post the welcome card. */
+  onJoined(room: { roomId: string; roomType: RoomType }, outbox: Outbox): Promise<void>;
+}

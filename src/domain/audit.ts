@@ -1,0 +1,54 @@
+// One line of the append-only audit log. Each line carries the hash of the one
+// before it, so changing, deleting or reordering a line is detected.
+import { z } from 'zod';
+import { ProposedChangeSchema } from './change.js';
+
+export const AUDIT_ACTIONS = [
+  'license.change', // an admin's applied change
+  'license.reassign', // R10
+  'license.refused', // a change the rules refused
+  'auth.refused', // R11: someone without the right tried
+  'user.delete', // R8's delete step
+  'user.add', // external add
+  'request.submit',
+  'request.approve',
+  'request.reject',
+  'request.expire',
+  'request.fail', // approved, but the re-check failed
+  'role.add',
+  'role.remove',
+  'import',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+const AssignmentSnapshotSchema = z.strictObject({
+  licenseIds: z.array(z.string()),
+  attendeeOf: z.array(z.string()),
+});
+
+/** What a caller gives; the audit log adds seq, time and the hashes. */
+export const AuditInputSchema = z.strictObject({
+  action: AuditActionSchema,
+  actorId: z.string(),
+  actorEmail: z.string(),
+  targetUserId: z.string().optional(),
+  targetEmail: z.string().optional(),
+  before: AssignmentSnapshotSchema.optional(),
+  after: AssignmentSnapshotSchema.optional(),
+  change: ProposedChangeSchema.optional(),
+  /** Rule verdict codes: violations, auto changes and notices. */
+  codes: z.array(z.string()).default([]),
+  requestId: z.string().optional(),
+  eventId: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AuditInput = z.input<typeof AuditInputSchema>;
+
+export const AuditEntrySchema = AuditInputSchema.extend({
+  seq: z.number().int().positive(),
+  time: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,0 +1,23 @@
+// A proposed license change, in domain terms. It is a set of operations, so the
+// rules' verdict does not depend on the order its parts come in.
+import { z } from 'zod';
+
+export const ProposedChangeSchema = z.strictObject({
+  addLicenseIds: z.array(z.string()).default([]),
+  removeLicenseIds: z.array(z.string()).default([]),
+  /** Site URLs where the user gets an attendee account (R5–R7). */
+  addAttendeeSites: z.array(z.string()).default([]),
+  removeAttendeeSites: z.array(z.string()).default([]),
+});
+export type ProposedChange = z.infer<typeof ProposedChangeSchema>;
+
+export const emptyChange = (): ProposedChange => ({
+  addLicenseIds: [],
+  removeLicenseIds: [],
+  addAttendeeSites: [],
+  removeAttendeeSites: [],
+});
+
+/** Per-site account type the wizard asks for (R5). Host = holding the site's Meetings license. */
+export const SiteAccountTypeSchema = z.enum(['none', 'host', 'attendee']);
+export type SiteAccountType = z.infer<typeof SiteAccountTypeSchema>;

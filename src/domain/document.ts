@@ -1,0 +1,31 @@
+// The whole JSON store document, validated at load.
+import { z } from 'zod';
+import { LicenseSchema, SiteSchema, SubscriptionSchema, UserSchema } from './org.js';
+import { ChangeRequestSchema, DraftSchema, PreferenceSchema, RoleSchema } from './people.js';
+
+export const OrgDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  orgName: z.string().default('Org'),
+  sites: z.array(SiteSchema),
+  subscriptions: z.array(SubscriptionSchema),
+  licenses: z.array(LicenseSchema),
+  users: z.array(UserSchema),
+  roles: z.array(RoleSchema).default([]),
+  preferences: z.array(PreferenceSchema).default([]),
+  drafts: z.array(DraftSchema).default([]),
+  requests: z.array(ChangeRequestSchema).default([]),
+});
+export type OrgDocument = z.infer<typeof OrgDocumentSchema>;
+
+export const emptyOrgDocument = (orgName = 'Org'): OrgDocument => ({
+  schemaVersion: 1,
+  orgName,
+  sites: [],
+  subscriptions: [],
+  licenses: [],
+  users: [],
+  roles: [],
+  preferences: [],
+  drafts: [],
+  requests: [],
+});

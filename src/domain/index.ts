@@ -1,0 +1,5 @@
+export * from './org.js';
+export * from './change.js';
+export * from './people.js';
+export * from './audit.js';
+export * from './document.js';

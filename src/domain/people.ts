@@ -1,0 +1,83 @@
+// Who uses the bot: roles (R11), language preferences, drafts and requests.
+import { z } from 'zod';
+import { ProposedChangeSchema } from './change.js';
+
+export const RoleNameSchema = z.enum(['admin', 'helpdesk']);
+export type RoleName = z.infer<typeof RoleNameSchema>;
+/** Everyone without a role is "none" and is refused. */
+export type ActorRole = RoleName | 'none';
+
+export const RoleSchema = z.strictObject({
+  email: z.string().email(),
+  role: RoleNameSchema,
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LocaleSchema = z.enum(['en', 'nl']);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const PreferenceSchema = z.strictObject({
+  personId: z.string().min(1),
+  locale: LocaleSchema,
+});
+export type Preference = z.infer<typeof PreferenceSchema>;
+
+/** The person acting, as Webex says (personId/personEmail), never from card inputs. */
+export interface Actor {
+  personId: string;
+  email: string;
+  displayName?: string;
+}
+
+/** Server-side wizard state; the card only carries its id. */
+export const DraftSchema = z.strictObject({
+  id: z.string().min(1),
+  flow: z.string().min(1),
+  step: z.string().min(1),
+  ownerId: z.string().min(1),
+  ownerEmail: z.string(),
+  roomId: z.string(),
+  targetUserId: z.string().optional(),
+  /** The target user's rev when the draft was (re)loaded. */
+  baseRev: z.number().int().nonnegative().optional(),
+  change: ProposedChangeSchema,
+  /** Free-form wizard state (search text, page, chosen service). Shaped by the flow. */
+  state: z.record(z.string(), z.unknown()).default({}),
+  /** The last card message of this flow, so it can be replaced after Save. */
+  lastMessageId: z.string().optional(),
+  status: z.enum(['open', 'done', 'cancelled']),
+  /** After Save: what was saved, so a repeated submit shows it again instead of re-applying. */
+  resultAuditSeq: z.number().int().optional(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** Incremented on each step; a submit from an older card is stale. */
+  version: z.number().int().nonnegative(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+export const RequestStatusSchema = z.enum(['open', 'approved', 'rejected', 'expired', 'failed']);
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+
+/** A helpdesk agent's change request, decided once by an admin. */
+export const ChangeRequestSchema = z.strictObject({
+  id: z.string().min(1),
+  requesterId: z.string(),
+  requesterEmail: z.string(),
+  roomId: z.string(),
+  targetUserId: z.string(),
+  baseRev: z.number().int().nonnegative(),
+  change: ProposedChangeSchema,
+  reason: z.string().min(1),
+  status: RequestStatusSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  comment: z.string().optional(),
+  /** Why an approval could not be applied (rule codes or "conflict"). */
+  failureCodes: z.array(z.string()).optional(),
+  version: z.number().int().nonnegative(),
+});
+export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;

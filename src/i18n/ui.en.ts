@@ -1,0 +1,2 @@
+// English text of cards and bot replies.
+export const uiEn: Record<string, string> = {};

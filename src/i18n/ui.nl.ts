@@ -1,0 +1,2 @@
+// Dutch text of cards and bot replies.
+export const uiNl: Record<string, string> = {};

@@ -1,0 +1,53 @@
+// The rules module's contract. Pure data in, a verdict out: no I/O, no clock, no logger.
+import type { ActorRole, License, ProposedChange, Site, User } from '../domain/index.js';
+
+export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'R12' | 'CHANGE';
+
+/** Parameters a message needs; the i18n catalog turns code + params into text. */
+export type MessageParams = Record<string, string | number>;
+
+export interface Finding {
+  rule: RuleId;
+  /** Stable code, e.g. "R4.standard-with-cx"; also the i18n key. */
+  code: string;
+  params: MessageParams;
+}
+/** Blocks saving. Its message says what *is* allowed or what to do instead. */
+export type Violation = Finding;
+/** Non-blocking information, e.g. R2's "migration in progress". */
+export type Notice = Finding;
+/** A change the rules add (e.g. R3's switch to Professional); shown to the admin, never silent. */
+export interface AutoChange extends Finding {
+  addLicenseIds: string[];
+  removeLicenseIds: string[];
+}
+
+/** What the rules need to know about the org, read by the caller from the store. */
+export interface RulesContext {
+  licenses: ReadonlyMap<string, License>;
+  sites: ReadonlyMap<string, Site>;
+  /** Units in use per license id, derived from assignments (R12). */
+  usedUnits: (licenseId: string) => number;
+}
+
+/** "apply" = change licenses now (admins); "request" = file a request (helpdesk). */
+export type Intent = 'apply' | 'request';
+
+export interface EvaluateInput {
+  ctx: RulesContext;
+  actorRole: ActorRole;
+  intent: Intent;
+  user: User;
+  change: ProposedChange;
+}
+
+export interface Verdict {
+  ok: boolean; // no violations
+  violations: Violation[];
+  autoChanges: AutoChange[];
+  notices: Notice[];
+  /** The user's licenses and attendee sites after change + autoChanges, sorted. */
+  result: { licenseIds: string[]; attendeeOf: string[] };
+  /** Net difference against the user as given, sorted. */
+  diff: { addedLicenseIds: string[]; removedLicenseIds: string[]; addedAttendeeSites: string[]; removedAttendeeSites: string[] };
+}

@@ -1,0 +1,124 @@
+// The store's contract. lowdb (with our durable adapter and journal) is the embedded
+// implementation; a Webex Licenses API adapter or a shared database can sit behind
+// the same interface later (DESIGN section 8).
+import type {
+  AuditEntry,
+  AuditInput,
+  ChangeRequest,
+  Draft,
+  License,
+  Locale,
+  Role,
+  Site,
+  Subscription,
+  User,
+} from '../domain/index.js';
+
+/** One part of an atomic commit. All parts of a commit apply, or none. */
+export type Mutation =
+  | { type: 'user.assign'; userId: string; expectedRev: number; licenseIds: string[]; attendeeOf: string[] }
+  | { type: 'user.put'; user: User; expectedRev?: number } // create or replace (import, external add)
+  | { type: 'user.delete'; userId: string; expectedRev: number }
+  | { type: 'draft.put'; draft: Draft; expectedVersion?: number }
+  | { type: 'draft.delete'; draftId: string }
+  | { type: 'request.put'; request: ChangeRequest; expectedVersion?: number }
+  | { type: 'role.put'; role: Role }
+  | { type: 'role.delete'; email: string }
+  | { type: 'preference.put'; personId: string; locale: Locale };
+
+export interface CommitInput {
+  mutations: Mutation[];
+  /** Audit lines written with the commit; fsynced before the commit resolves. */
+  audit?: AuditInput[];
+}
+
+export interface CommitResult {
+  /** Seq numbers of the audit lines written, in order. */
+  auditSeqs: number[];
+}
+
+/** Thrown when an expectedRev/expectedVersion does not match: someone changed it first. */
+export class ConflictError extends Error {
+  constructor(
+    readonly what: string,
+    readonly id: string,
+    readonly expected: number,
+    readonly actual: number | undefined,
+  ) {
+    super(`conflict: ${what} ${id} is at ${actual ?? 'deleted'}, the change expected ${expected}`);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Thrown when a commit could not be made durable (disk full, I/O error). Nothing changed. */
+export class StoreWriteError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreWriteError';
+  }
+}
+
+/** Thrown at open when the data file cannot be used. The file is left untouched. */
+export class StoreLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`cannot load ${file}: ${problem}`);
+    this.name = 'StoreLoadError';
+  }
+}
+
+export interface UserQuery {
+  /** Name or email prefix, case-insensitive; matches any word of the display name too. Empty = all. */
+  text?: string;
+  type?: 'internal' | 'external';
+  /** R9: external users that hold no license are left out when true. */
+  withLicensesOnly?: boolean;
+  offset?: number;
+  limit?: number; // default 25
+}
+
+export interface UserPage {
+  users: User[];
+  total: number;
+}
+
+export interface LicenseUsage {
+  license: License;
+  used: number;
+  total: number;
+  free: number;
+}
+
+export interface StoreReader {
+  orgName(): string;
+  sites(): readonly Site[];
+  site(url: string): Site | undefined;
+  subscriptions(): readonly Subscription[];
+  licenses(): readonly License[];
+  license(id: string): License | undefined;
+  /** Derived from assignments, never stored (R12). O(1). */
+  usedUnits(licenseId: string): number;
+  usage(): LicenseUsage[];
+  user(id: string): User | undefined;
+  userByEmail(email: string): User | undefined;
+  searchUsers(query: UserQuery): UserPage;
+  userCount(): number;
+  roles(): readonly Role[];
+  locale(personId: string): Locale | undefined;
+  draft(id: string): Draft | undefined;
+  request(id: string): ChangeRequest | undefined;
+  requests(filter?: { status?: ChangeRequest['status']; requesterId?: string }): ChangeRequest[];
+}
+
+export interface Store extends StoreReader {
+  /** Validate, apply in memory, make durable (journal + audit, fsynced), then resolve. One writer queue. */
+  commit(input: CommitInput): Promise<CommitResult>;
+  /** Audit lines without a data change (refusals), fsynced before resolving. */
+  audit(entries: AuditInput[]): Promise<CommitResult>;
+  /** Audit lines about one user, newest first. */
+  history(userId: string, opts: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }>;
+  /** Finish queued writes, write a snapshot, release the lock. */
+  close(): Promise<void>;
+}
