@@ -1,0 +1,190 @@
+// The bot's configuration: read from the environment once, parsed with zod at the
+// edge, handed to the rest of the app as a typed, frozen object. A bad value stops
+// the bot with a message that names the variable and says what is wrong.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const BOT_LOCALES = ['en', 'nl'] as const;
+
+/** The variables we read, in the order problems are reported. */
+export const CONFIG_VARIABLES = [
+  'WEBEX_BOT_TOKEN',
+  'WEBHOOK_URL',
+  'WEBHOOK_SECRET',
+  'PORT',
+  'DATA_FILE',
+  'AUDIT_FILE',
+  'ADMIN_EMAILS',
+  'HELPDESK_EMAILS',
+  'APPROVALS_ROOM_ID',
+  'BOT_LOCALE',
+  'LOG_LEVEL',
+  'REQUEST_EXPIRY_DAYS',
+  'NODE_ENV',
+] as const;
+type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
+
+/** Values we never echo back in an error message. */
+const SECRET_VARIABLES: ReadonlySet<ConfigVariable> = new Set(['WEBEX_BOT_TOKEN', 'WEBHOOK_SECRET']);
+
+export interface Config {
+  /** "local": no token, the embedded emulator and playground. "webex": a real Webex org. */
+  readonly mode: 'local' | 'webex';
+  readonly webexBotToken: string | undefined;
+  /** Set: webhook mode. Unset: websocket mode (with a token). */
+  readonly webhookUrl: string | undefined;
+  readonly webhookSecret: string | undefined;
+  readonly port: number;
+  readonly dataFile: string;
+  readonly auditFile: string;
+  /** Lower-cased, de-duplicated. */
+  readonly adminEmails: readonly string[];
+  readonly helpdeskEmails: readonly string[];
+  readonly approvalsRoomId: string | undefined;
+  readonly botLocale: 'en' | 'nl';
+  readonly logLevel: LogLevel;
+  readonly requestExpiryDays: number;
+  readonly nodeEnv: string;
+  readonly isProduction: boolean;
+}
+
+/** A configuration problem, one per bad variable, named in the message. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; problem: string }[]) {
+    super(
+      ['Invalid configuration:', ...problems.map((p) => `  ${p.variable}: ${p.problem}`)].join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const emailSchema = z.email();
+
+/** A comma-separated list of emails; each one is checked so the message can name the bad one. */
+const emailList = z.string().transform((text, ctx) => {
+  const emails = text
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e.length > 0);
+  for (const email of emails) {
+    if (!emailSchema.safeParse(email).success) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${email}' is not a valid email address (expected a comma-separated list like a@acme.example,b@acme.example)`,
+      });
+    }
+  }
+  return [...new Set(emails)];
+});
+
+const wholeNumber = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, { message: what })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { message: what }).max(max, { message: what }));
+
+const EnvSchema = z
+  .object({
+    WEBEX_BOT_TOKEN: z.string().optional(),
+    WEBHOOK_URL: z
+      .url({
+        protocol: /^https?$/,
+        message: 'must be an http(s) URL where Webex can reach the bot, e.g. https://bot.acme.example/webhook',
+      })
+      .optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .min(16, { message: 'must be at least 16 characters (it signs every webhook call)' })
+      .optional(),
+    PORT: wholeNumber(1, 65535, 'must be a whole number between 1 and 65535').default(3000),
+    DATA_FILE: z.string().default('data/db.json'),
+    AUDIT_FILE: z.string().default('data/audit.log'),
+    ADMIN_EMAILS: emailList.default([]),
+    HELPDESK_EMAILS: emailList.default([]),
+    APPROVALS_ROOM_ID: z.string().optional(),
+    BOT_LOCALE: z.enum(BOT_LOCALES, { message: `must be one of ${BOT_LOCALES.join(', ')}` }).default('en'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    REQUEST_EXPIRY_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(7),
+    NODE_ENV: z.string().default('development'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL !== undefined && env.WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_SECRET'],
+        message: 'is required when WEBHOOK_URL is set (at least 16 characters; Webex signs each call with it)',
+      });
+    }
+  });
+
+/** Empty or blank values count as unset, so `PORT=` in a .env file means "use the default". */
+function readVariables(env: NodeJS.ProcessEnv): Partial<Record<ConfigVariable, string>> {
+  const values: Partial<Record<ConfigVariable, string>> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name]?.trim();
+    if (value) values[name] = value;
+  }
+  return values;
+}
+
+function describeProblem(variable: ConfigVariable, message: string, raw: string | undefined): string {
+  if (raw === undefined || SECRET_VARIABLES.has(variable)) return message;
+  // Email problems already quote the bad entry.
+  if (variable === 'ADMIN_EMAILS' || variable === 'HELPDESK_EMAILS') return message;
+  return `${message}, got '${raw}'`;
+}
+
+/** Parse the environment into a Config. Pure: it does not read .env (see loadDotEnv). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw = readVariables(env);
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'environment') as ConfigVariable;
+      return { variable, problem: describeProblem(variable, issue.message, raw[variable]) };
+    });
+    problems.sort((a, b) => CONFIG_VARIABLES.indexOf(a.variable as ConfigVariable) - CONFIG_VARIABLES.indexOf(b.variable as ConfigVariable));
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    mode: e.WEBEX_BOT_TOKEN ? 'webex' : 'local',
+    webexBotToken: e.WEBEX_BOT_TOKEN,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT,
+    dataFile: e.DATA_FILE,
+    auditFile: e.AUDIT_FILE,
+    adminEmails: Object.freeze(e.ADMIN_EMAILS),
+    helpdeskEmails: Object.freeze(e.HELPDESK_EMAILS),
+    approvalsRoomId: e.APPROVALS_ROOM_ID,
+    botLocale: e.BOT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+    requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
+    nodeEnv: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+  } satisfies Config);
+}
+
+/** Load `.env` from the working folder if there is one; real environment variables win. */
+export function loadDotEnv(file = '.env'): boolean {
+  if (!existsSync(file)) return false;
+  process.loadEnvFile(file);
+  return true;
+}
+
+/** For main: .env, then the environment; on a bad value print why and exit 2. */
+export function configFromEnvOrExit(): Config {
+  try {
+    loadDotEnv();
+    return loadConfig(process.env);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message}\nFix the variable(s) above in your environment or .env (see .env.example).\n`);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadDotEnv } from '../../src/config.js';
+
+/** The message loadConfig throws for env, or a failure if it does not throw. */
+function problemFor(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults when nothing is set, in local mode', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'local',
+      webexBotToken: undefined,
+      port: 3000,
+      dataFile: 'data/db.json',
+      auditFile: 'data/audit.log',
+      adminEmails: [],
+      helpdeskEmails: [],
+      botLocale: 'en',
+      logLevel: 'info',
+      requestExpiryDays: 7,
+      isProduction: false,
+    });
+  });
+
+  it('treats empty and blank values as unset, as a copied .env.example leaves them', () => {
+    const config = loadConfig({ WEBEX_BOT_TOKEN: '', PORT: '', BOT_LOCALE: '  ', ADMIN_EMAILS: '', WEBHOOK_URL: '' });
+    expect(config.mode).toBe('local');
+    expect(config.port).toBe(3000);
+    expect(config.botLocale).toBe('en');
+    expect(config.adminEmails).toEqual([]);
+    expect(config.webhookUrl).toBeUndefined();
+  });
+
+  it('reads every variable when set', () => {
+    const config = loadConfig({
+      WEBEX_BOT_TOKEN: 'token-abc',
+      WEBHOOK_URL: 'https://bot.acme.example/webhook',
+      WEBHOOK_SECRET: '0123456789abcdef',
+      PORT: '8080',
+      DATA_FILE: '/srv/bot/db.json',
+      AUDIT_FILE: '/srv/bot/audit.log',
+      ADMIN_EMAILS: 'Admin@Acme.example, noor.admin@acme.example,admin@acme.example',
+      HELPDESK_EMAILS: 'helpdesk@acme.example',
+      APPROVALS_ROOM_ID: 'room-approvals',
+      BOT_LOCALE: 'nl',
+      LOG_LEVEL: 'debug',
+      REQUEST_EXPIRY_DAYS: '14',
+      NODE_ENV: 'production',
+    });
+    expect(config).toEqual({
+      mode: 'webex',
+      webexBotToken: 'token-abc',
+      webhookUrl: 'https://bot.acme.example/webhook',
+      webhookSecret: '0123456789abcdef',
+      port: 8080,
+      dataFile: '/srv/bot/db.json',
+      auditFile: '/srv/bot/audit.log',
+      adminEmails: ['admin@acme.example', 'noor.admin@acme.example'],
+      helpdeskEmails: ['helpdesk@acme.example'],
+      approvalsRoomId: 'room-approvals',
+      botLocale: 'nl',
+      logLevel: 'debug',
+      requestExpiryDays: 14,
+      nodeEnv: 'production',
+      isProduction: true,
+    });
+  });
+
+  it('returns a frozen config', () => {
+    const config = loadConfig({ ADMIN_EMAILS: 'admin@acme.example' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.adminEmails)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, "PORT: must be a whole number between 1 and 65535, got 'abc'"],
+    [{ PORT: '0' }, "PORT: must be a whole number between 1 and 65535, got '0'"],
+    [{ PORT: '65536' }, "PORT: must be a whole number between 1 and 65535, got '65536'"],
+    [{ PORT: '80.5' }, "PORT: must be a whole number between 1 and 65535, got '80.5'"],
+    [{ WEBHOOK_URL: 'not a url', WEBHOOK_SECRET: '0123456789abcdef' }, "WEBHOOK_URL: must be an http(s) URL"],
+    [{ WEBHOOK_URL: 'ftp://bot.acme.example', WEBHOOK_SECRET: '0123456789abcdef' }, "got 'ftp://bot.acme.example'"],
+    [{ WEBHOOK_URL: 'https://bot.acme.example/webhook' }, 'WEBHOOK_SECRET: is required when WEBHOOK_URL is set'],
+    [{ WEBHOOK_URL: 'https://bot.acme.example/webhook', WEBHOOK_SECRET: 'short' }, 'WEBHOOK_SECRET: must be at least 16 characters'],
+    [{ ADMIN_EMAILS: 'admin@acme.example,bob@' }, "ADMIN_EMAILS: 'bob@' is not a valid email address"],
+    [{ HELPDESK_EMAILS: 'helpdesk.acme.example' }, "HELPDESK_EMAILS: 'helpdesk.acme.example' is not a valid email address"],
+    [{ BOT_LOCALE: 'de' }, "BOT_LOCALE: must be one of en, nl, got 'de'"],
+    [{ LOG_LEVEL: 'loud' }, "LOG_LEVEL: must be one of error, warn, info, http, verbose, debug, silly, got 'loud'"],
+    [{ REQUEST_EXPIRY_DAYS: '0' }, "REQUEST_EXPIRY_DAYS: must be a whole number of days between 1 and 365, got '0'"],
+    [{ REQUEST_EXPIRY_DAYS: '-3' }, 'REQUEST_EXPIRY_DAYS: must be a whole number'],
+    [{ REQUEST_EXPIRY_DAYS: 'a week' }, "got 'a week'"],
+  ])('refuses %o with a message naming the variable', (env, expected) => {
+    expect(problemFor(env)).toContain(expected);
+  });
+
+  it('lists every bad variable at once, one per line', () => {
+    const message = problemFor({ PORT: 'abc', BOT_LOCALE: 'fr', LOG_LEVEL: 'loud' });
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('Invalid configuration:');
+    expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual(['PORT', 'BOT_LOCALE', 'LOG_LEVEL']);
+  });
+
+  it('never echoes a secret value back', () => {
+    const message = problemFor({ WEBHOOK_URL: 'https://bot.acme.example/webhook', WEBHOOK_SECRET: 'hunter2' });
+    expect(message).toContain('WEBHOOK_SECRET');
+    expect(message).not.toContain('hunter2');
+  });
+});
+
+describe('loadDotEnv', () => {
+  it('loads a .env file without overriding variables already set', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'config-dotenv-'));
+    const file = path.join(dir, '.env');
+    writeFileSync(file, 'LICENSE_DESK_TEST_REAL=from-file\nLICENSE_DESK_TEST_NEW=from-file\n');
+    process.env.LICENSE_DESK_TEST_REAL = 'from-environment';
+    try {
+      expect(loadDotEnv(file)).toBe(true);
+      expect(process.env.LICENSE_DESK_TEST_REAL).toBe('from-environment');
+      expect(process.env.LICENSE_DESK_TEST_NEW).toBe('from-file');
+      expect(loadDotEnv(path.join(dir, 'missing.env'))).toBe(false);
+    } finally {
+      delete process.env.LICENSE_DESK_TEST_REAL;
+      delete process.env.LICENSE_DESK_TEST_NEW;
+    }
+  });
+});
