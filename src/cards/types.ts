@@ -1,0 +1,187 @@
+// The data each card template expects. Flows build these plain objects; the templates
+// in /cards shape them into Adaptive Card JSON. Every displayed string is already
+// translated when it gets here.
+
+/** What every Action.Submit sends back (Webex merges it with the card's inputs). */
+export interface SubmitData {
+  flow: string;
+  step: string;
+  draftId: string;
+  /** The draft version the card was made from; an older one is stale. */
+  v: number;
+  action: string;
+}
+
+export type ActionStyle = 'default' | 'positive' | 'destructive';
+export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+
+export interface CardAction {
+  title: string;
+  style: ActionStyle;
+  data: SubmitData;
+}
+
+export interface Line {
+  text: string;
+}
+export interface ColoredLine extends Line {
+  color: TextColor;
+}
+export interface Fact {
+  title: string;
+  value: string;
+}
+export interface Choice {
+  title: string;
+  value: string;
+}
+export interface Section {
+  title: string;
+  color: TextColor;
+  lines: Line[];
+}
+
+interface WithFallback {
+  /** Shown by Webex where cards do not render, and in notifications. */
+  fallbackText: string;
+}
+
+export interface MessageCardData extends WithFallback {
+  title: string;
+  color: TextColor;
+  text: string;
+  lines: Line[];
+  facts: Fact[];
+  actions: CardAction[];
+}
+
+export interface HelpCardData extends WithFallback {
+  title: string;
+  intro: string;
+  commands: { command: string; description: string }[];
+  footer: string;
+}
+
+export interface UserSelectCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  search: string;
+  countText: string;
+  userLabel: string;
+  selected: string;
+  users: Choice[];
+  actions: CardAction[];
+}
+
+export interface UserOverviewCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  header: Fact[];
+  licensesTitle: string;
+  services: { name: string; lines: Line[] }[];
+  notes: ColoredLine[];
+  actions: CardAction[];
+}
+
+export interface ServiceChoiceCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  serviceLabel: string;
+  selected: string;
+  services: Choice[];
+  pendingTitle: string;
+  pending: Line[];
+  actions: CardAction[];
+}
+
+export interface ToggleInput {
+  id: string;
+  title: string;
+  value: 'true' | 'false';
+}
+
+export interface ServiceLicensesCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  intro: string;
+  /** Single-choice groups (the Calling tier: Professional / Standard / none). */
+  tiers: { id: string; label: string; value: string; choices: Choice[] }[];
+  groups: { title: string; toggles: ToggleInput[]; full: Line[] }[];
+  actions: CardAction[];
+}
+
+export interface SiteAccountsCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  intro: string;
+  sites: { id: string; label: string; value: string; choices: Choice[]; reasons: Line[] }[];
+  actions: CardAction[];
+}
+
+export interface ReviewCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  intro: string;
+  sections: Section[];
+  outcome: string;
+  outcomeColor: TextColor;
+  actions: CardAction[];
+}
+
+export type ResultCardData = ReviewCardData;
+
+export interface UsageCardData extends WithFallback {
+  title: string;
+  intro: string;
+  subscriptions: { title: string; licenses: { name: string; usage: string }[] }[];
+}
+
+export interface UserListCardData extends WithFallback {
+  title: string;
+  countText: string;
+  users: { name: string; details: string }[];
+  hint: string;
+}
+
+export interface ExternalUserCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  header: Fact[];
+  notes: ColoredLine[];
+  toggles: ToggleInput[];
+  actions: CardAction[];
+}
+
+/** Template name → the data it takes. One JSON file per name in /cards. */
+export interface CardDataByName {
+  message: MessageCardData;
+  help: HelpCardData;
+  'user-select': UserSelectCardData;
+  'user-overview': UserOverviewCardData;
+  'service-choice': ServiceChoiceCardData;
+  'service-licenses': ServiceLicensesCardData;
+  'site-accounts': SiteAccountsCardData;
+  review: ReviewCardData;
+  result: ResultCardData;
+  usage: UsageCardData;
+  'user-list': UserListCardData;
+  'external-user': ExternalUserCardData;
+}
+
+export type CardName = keyof CardDataByName;
+export const CARD_NAMES: readonly CardName[] = [
+  'message',
+  'help',
+  'user-select',
+  'user-overview',
+  'service-choice',
+  'service-licenses',
+  'site-accounts',
+  'review',
+  'result',
+  'usage',
+  'user-list',
+  'external-user',
+];
