@@ -1,6 +1,6 @@
 // A small realistic org for the rule tests, and builders for users, contexts and changes.
 import type { License, ProposedChange, Site, User } from '../../src/domain/index.js';
-import type { RulesContext } from '../../src/rules/index.js';
+import { evaluate, type RulesContext, type Verdict } from '../../src/rules/index.js';
 
 export const SITES: Site[] = [
   { url: 'acme.webex.com', attendeeAccountEnabled: true },
@@ -68,3 +68,23 @@ export function change(part: Partial<ProposedChange> = {}): ProposedChange {
 
 /** The codes of a verdict part, for compact assertions. */
 export const codes = (findings: readonly { code: string }[]): string[] => findings.map((f) => f.code);
+
+export interface Case {
+  name: string;
+  user?: Partial<User>;
+  change?: Partial<ProposedChange>;
+  ctx?: CtxOptions;
+  role?: 'admin' | 'helpdesk' | 'none';
+  intent?: 'apply' | 'request';
+}
+
+/** Evaluates one table row as an admin applying the change, unless the row says otherwise. */
+export function verdictFor(row: Case): Verdict {
+  return evaluate({
+    ctx: makeCtx(row.ctx),
+    actorRole: row.role ?? 'admin',
+    intent: row.intent ?? 'apply',
+    user: makeUser(row.user),
+    change: change(row.change),
+  });
+}
