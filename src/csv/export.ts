@@ -1,0 +1,63 @@
+// Export of the store's users as a Control Hub user CSV: every license column and every
+// attendee column, TRUE/FALSE in each, so importing the file again changes nothing.
+import { stringify } from 'csv-stringify/sync';
+import type { License, User, UserStatus } from '../domain/index.js';
+import type { StoreReader } from '../store/types.js';
+import {
+  DISPLAY_NAME_HEADER,
+  EMAIL_HEADER,
+  FIRST_NAME_HEADER,
+  LAST_NAME_HEADER,
+  STATUS_HEADER,
+  USER_TYPE_HEADER,
+  attendeeHeader,
+  licenseHeader,
+} from './columns.js';
+
+export interface ExportOptions {
+  /**
+   * Leave out our own `User Type` column, for a file to upload to Control Hub as is.
+   * Default false: the column keeps external users external when the file is imported here.
+   */
+  controlHubOnly?: boolean;
+}
+
+const STATUS_TEXT: Readonly<Record<UserStatus, string>> = { active: 'Active', pending: 'Pending', inactive: 'Inactive' };
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Column {
+  header: string;
+  value: (user: User) => string;
+}
+
+const bool = (on: boolean): string => (on ? 'TRUE' : 'FALSE');
+
+function columnsFor(reader: StoreReader, options: ExportOptions): Column[] {
+  const columns: Column[] = [
+    { header: FIRST_NAME_HEADER, value: (u) => u.firstName ?? '' },
+    { header: LAST_NAME_HEADER, value: (u) => u.lastName ?? '' },
+    { header: DISPLAY_NAME_HEADER, value: (u) => u.displayName },
+    { header: EMAIL_HEADER, value: (u) => u.email },
+    { header: STATUS_HEADER, value: (u) => STATUS_TEXT[u.status] },
+  ];
+  if (!options.controlHubOnly) columns.push({ header: USER_TYPE_HEADER, value: (u) => u.type });
+  const licenseColumn = (l: License): Column => ({ header: licenseHeader(l), value: (u) => bool(u.licenseIds.includes(l.id)) });
+  const licenses = reader.licenses();
+  columns.push(...licenses.filter((l) => l.siteUrl === undefined).map(licenseColumn));
+  // Per Meetings site: its host license columns, then its attendee column if the site has the feature (R6).
+  for (const site of reader.sites()) {
+    columns.push(...licenses.filter((l) => l.siteUrl === site.url).map(licenseColumn));
+    if (site.attendeeAccountEnabled) {
+      columns.push({ header: attendeeHeader(site.url), value: (u) => bool(u.attendeeOf.includes(site.url)) });
+    }
+  }
+  return columns;
+}
+
+/** Every user in the store as a Control Hub user CSV (header line + one line per user, by email). */
+export function exportCsv(reader: StoreReader, options: ExportOptions = {}): string {
+  const columns = columnsFor(reader, options);
+  const users = reader.searchUsers({ limit: reader.userCount() }).users.slice().sort((a, b) => byString(a.email, b.email));
+  return stringify([columns.map((c) => c.header), ...users.map((u) => columns.map((c) => c.value(u)))]);
+}

@@ -1,0 +1,218 @@
+// Import of a Control Hub user CSV: plan (pure, for --dry-run and for the real run), then
+// apply every accepted row in one store commit with one `import` audit line.
+//
+// Choices (the Control Hub articles do not cover a bot's store):
+// - A new user is internal, unless the row's `User Type` says otherwise or its `User Status`
+//   is Pending (Control Hub: "hasn't accepted a cross-org license", i.e. an external user).
+// - For an existing user only licenses, attendee accounts and names change; `User Status`
+//   is read-only in Control Hub and `User Type` is ours, so neither changes an existing user.
+// - An empty service cell says nothing, in both modes (Control Hub: empty = leave it to
+//   automatic assignment). A license whose column is not in the file is left alone too.
+// - A row whose verdict carries an auto change (R1's replace, R3's switch to Professional)
+//   is refused: an import has no review step, so the file must say the whole change itself.
+import { randomUUID } from 'node:crypto';
+import type { AuditInput, License, Locale, ProposedChange, Site, User } from '../domain/index.js';
+import { t } from '../i18n/index.js';
+import { evaluate, type Finding, type RulesContext } from '../rules/index.js';
+import type { Mutation, Store, StoreReader } from '../store/types.js';
+import { parseUserCsv, type CsvRow, type ParsedCsv } from './parse.js';
+
+export type ImportMode = 'add-only' | 'add-and-remove';
+export const IMPORT_MODES: readonly ImportMode[] = ['add-only', 'add-and-remove'];
+
+export interface RowMessage {
+  code: string;
+  message: string;
+}
+
+export interface RowOutcome {
+  line: number;
+  email: string;
+  outcome: 'created' | 'updated' | 'unchanged' | 'refused';
+  /** Why a refused row was refused: rule codes with their text. */
+  reasons: RowMessage[];
+  /** Non-blocking rule notices on an accepted row (e.g. R2 "migrating"). */
+  notices: RowMessage[];
+  added: string[];
+  removed: string[];
+}
+
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+}
+
+export interface ImportPlan {
+  mode: ImportMode;
+  fileName: string;
+  actor: string;
+  rows: RowOutcome[];
+  counts: ImportCounts;
+  unknownColumns: ParsedCsv['unknownColumns'];
+  ignoredColumns: string[];
+  /** One user.put per created or updated user; applied together or not at all. */
+  mutations: Mutation[];
+}
+
+export interface PlanImportInput {
+  reader: StoreReader;
+  csvText: string;
+  mode: ImportMode;
+  /** Who runs the import, e.g. "cli:alice" or an admin's email. */
+  actor: string;
+  fileName?: string;
+  locale?: Locale;
+  /** Id for a new user; random by default. */
+  newUserId?: (email: string) => string;
+}
+
+// R5's "choose an account type per site" is what the file's site columns already do.
+const NOTICES_THE_FILE_ANSWERS = new Set(['R5.choose-account-type']);
+
+/** Units used so far, counting rows accepted earlier in the same file (R12). */
+class RunningUsage {
+  private readonly delta = new Map<string, number>();
+  constructor(private readonly reader: StoreReader) {}
+  used = (licenseId: string): number => this.reader.usedUnits(licenseId) + (this.delta.get(licenseId) ?? 0);
+  record(before: readonly string[], after: readonly string[]): void {
+    for (const id of after) if (!before.includes(id)) this.delta.set(id, (this.delta.get(id) ?? 0) + 1);
+    for (const id of before) if (!after.includes(id)) this.delta.set(id, (this.delta.get(id) ?? 0) - 1);
+  }
+}
+
+function wanted(values: ReadonlyMap<string, boolean>, on: boolean): string[] {
+  return [...values].filter(([, v]) => v === on).map(([k]) => k);
+}
+
+function changeFor(user: User, row: CsvRow, mode: ImportMode): ProposedChange {
+  const removing = mode === 'add-and-remove';
+  return {
+    addLicenseIds: wanted(row.licenses, true).filter((id) => !user.licenseIds.includes(id)),
+    removeLicenseIds: removing ? wanted(row.licenses, false).filter((id) => user.licenseIds.includes(id)) : [],
+    addAttendeeSites: wanted(row.attendee, true).filter((url) => !user.attendeeOf.includes(url)),
+    removeAttendeeSites: removing ? wanted(row.attendee, false).filter((url) => user.attendeeOf.includes(url)) : [],
+  };
+}
+
+const isEmpty = (c: ProposedChange): boolean =>
+  c.addLicenseIds.length + c.removeLicenseIds.length + c.addAttendeeSites.length + c.removeAttendeeSites.length === 0;
+
+function newUser(row: CsvRow, id: string): User {
+  const fullName = [row.firstName, row.lastName].filter(Boolean).join(' ');
+  return {
+    id,
+    email: row.email,
+    displayName: row.displayName ?? (fullName || row.email.split('@')[0] || row.email),
+    ...(row.firstName !== undefined ? { firstName: row.firstName } : {}),
+    ...(row.lastName !== undefined ? { lastName: row.lastName } : {}),
+    type: row.type ?? (row.status === 'pending' ? 'external' : 'internal'),
+    status: row.status ?? 'active',
+    siteAdminOf: [],
+    licenseIds: [],
+    attendeeOf: [],
+    rev: 0,
+  };
+}
+
+/** The existing user with the row's names, where the row gives them. */
+function withNames(user: User, row: CsvRow): User {
+  return {
+    ...user,
+    ...(row.displayName !== undefined ? { displayName: row.displayName } : {}),
+    ...(row.firstName !== undefined ? { firstName: row.firstName } : {}),
+    ...(row.lastName !== undefined ? { lastName: row.lastName } : {}),
+  };
+}
+
+const namesDiffer = (a: User, b: User): boolean =>
+  a.displayName !== b.displayName || a.firstName !== b.firstName || a.lastName !== b.lastName;
+
+function describe(findings: readonly Finding[], locale: Locale): RowMessage[] {
+  return findings.map((f) => ({ code: f.code, message: t(locale, f.code, f.params) }));
+}
+
+/** Read the file, check every row against the rules; write nothing. Throws CsvFileError for a bad file. */
+export function planImport(input: PlanImportInput): ImportPlan {
+  const { reader, mode, locale = 'en' } = input;
+  const licenses = reader.licenses();
+  const sites = reader.sites();
+  const parsed = parseUserCsv(input.csvText, { licenses, sites });
+  const usage = new RunningUsage(reader);
+  const ctx: RulesContext = {
+    licenses: new Map<string, License>(licenses.map((l) => [l.id, l])),
+    sites: new Map<string, Site>(sites.map((s) => [s.url, s])),
+    usedUnits: usage.used,
+  };
+  const licenseName = (id: string): string => ctx.licenses.get(id)?.name ?? id;
+  const newId = input.newUserId ?? (() => `u-${randomUUID()}`);
+
+  const rows: RowOutcome[] = [];
+  const mutations: Mutation[] = [];
+  for (const row of parsed.rows) {
+    const existing = reader.userByEmail(row.email);
+    const base = existing ? withNames(existing, row) : newUser(row, newId(row.email));
+    const change = changeFor(base, row, mode);
+    const outcome: RowOutcome = { line: row.line, email: row.email, outcome: 'unchanged', reasons: [], notices: [], added: [], removed: [] };
+    rows.push(outcome);
+    let next = base;
+    if (!isEmpty(change)) {
+      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change });
+      if (!verdict.ok || verdict.autoChanges.length > 0) {
+        outcome.outcome = 'refused';
+        outcome.reasons = [...describe(verdict.violations, locale), ...describe(verdict.autoChanges, locale)];
+        continue;
+      }
+      outcome.notices = describe(verdict.notices.filter((n) => !NOTICES_THE_FILE_ANSWERS.has(n.code)), locale);
+      outcome.added = [...verdict.diff.addedLicenseIds.map(licenseName), ...verdict.diff.addedAttendeeSites.map((s) => `${s} attendee`)];
+      outcome.removed = [...verdict.diff.removedLicenseIds.map(licenseName), ...verdict.diff.removedAttendeeSites.map((s) => `${s} attendee`)];
+      next = { ...base, licenseIds: verdict.result.licenseIds, attendeeOf: verdict.result.attendeeOf };
+      usage.record(base.licenseIds, next.licenseIds);
+    }
+    if (!existing) outcome.outcome = 'created';
+    else if (next !== base || namesDiffer(existing, base)) outcome.outcome = 'updated';
+    if (outcome.outcome === 'unchanged') continue;
+    mutations.push(existing ? { type: 'user.put', user: next, expectedRev: existing.rev } : { type: 'user.put', user: next });
+  }
+
+  const count = (o: RowOutcome['outcome']) => rows.filter((r) => r.outcome === o).length;
+  return {
+    mode,
+    fileName: input.fileName ?? '(unnamed)',
+    actor: input.actor,
+    rows,
+    counts: { rows: rows.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), refused: count('refused') },
+    unknownColumns: parsed.unknownColumns,
+    ignoredColumns: parsed.ignoredColumns,
+    mutations,
+  };
+}
+
+/** The one audit line of an import: who, which file, how it went. */
+export function importAuditEntry(plan: ImportPlan): AuditInput {
+  const refused = plan.rows.filter((r) => r.outcome === 'refused');
+  return {
+    action: 'import',
+    actorId: plan.actor,
+    actorEmail: plan.actor,
+    codes: [...new Set(refused.flatMap((r) => r.reasons.map((m) => m.code)))].sort(),
+    details: {
+      file: plan.fileName,
+      mode: plan.mode,
+      counts: plan.counts,
+      unknownColumns: plan.unknownColumns.map((c) => c.header),
+      // The first refusals, so the audit stays small for a big file; the report has them all.
+      refused: refused.slice(0, 100).map((r) => ({ line: r.line, email: r.email, codes: r.reasons.map((m) => m.code) })),
+    },
+  };
+}
+
+/** Apply every accepted row: one commit, one durable write, one audit line. All or nothing. */
+export async function applyImport({ store, plan }: { store: Store; plan: ImportPlan }): Promise<{ auditSeq: number | undefined }> {
+  const audit = [importAuditEntry(plan)];
+  const result =
+    plan.mutations.length > 0 ? await store.commit({ mutations: plan.mutations, audit }) : await store.audit(audit);
+  return { auditSeq: result.auditSeqs[0] };
+}
