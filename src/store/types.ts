@@ -122,3 +122,11 @@ export interface Store extends StoreReader {
   /** Finish queued writes, write a snapshot, release the lock. */
   close(): Promise<void>;
 }
+
+/** Thrown when a commit would make the document invalid (bad record, unknown license, duplicate email). Nothing changed. */
+export class InvalidCommitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidCommitError';
+  }
+}

@@ -1,0 +1,104 @@
+// Low-level file operations the store uses, behind an interface so tests can inject
+// faults (disk full, I/O errors) without touching the real disk's behaviour.
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+
+export interface FileHandleLike {
+  write(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  sync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  stat(): Promise<{ size: number }>;
+  close(): Promise<void>;
+}
+
+export interface FileOps {
+  readFile(file: string): Promise<Buffer>;
+  /** Node open flags: 'r', 'r+', 'w', 'wx', 'a+'… */
+  open(file: string, flags: string): Promise<FileHandleLike>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  /** fsync a directory so a rename or create in it survives a power loss. */
+  syncDir(dir: string): Promise<void>;
+}
+
+export const nodeFileOps: FileOps = {
+  readFile: (file) => fsp.readFile(file),
+  open: (file, flags) => fsp.open(file, flags),
+  rename: (from, to) => fsp.rename(from, to),
+  link: (existing, newPath) => fsp.link(existing, newPath),
+  unlink: (file) => fsp.unlink(file),
+  async syncDir(dir) {
+    const handle = await fsp.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+};
+
+export function isErrno(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** write() may write fewer bytes than asked; loop until all are written. */
+export async function writeAll(handle: FileHandleLike, data: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+    if (bytesWritten <= 0) throw new Error('write made no progress');
+    done += bytesWritten;
+  }
+}
+
+/**
+ * Replace `file` with `data` so that after a crash it holds either the old or the
+ * new bytes, never a mix: temp file, fsync, rename over, fsync the folder.
+ * With `backup`, the previous file is kept under that name (a hard link, so no copy).
+ */
+export async function replaceFileDurably(
+  ops: FileOps,
+  options: { file: string; data: Uint8Array; backup?: string },
+): Promise<void> {
+  const { file, data, backup } = options;
+  const temp = `${file}.tmp-${process.pid}`;
+  const handle = await ops.open(temp, 'w');
+  try {
+    await writeAll(handle, data, 0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    if (backup) await keepBackup(ops, file, backup);
+    await ops.rename(temp, file);
+  } catch (error) {
+    await ops.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await ops.syncDir(path.dirname(file));
+}
+
+async function keepBackup(ops: FileOps, file: string, backup: string): Promise<void> {
+  await ops.unlink(backup).catch((error: unknown) => {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  });
+  await ops.link(file, backup).catch(async (error: unknown) => {
+    if (isErrno(error, 'ENOENT')) return; // first snapshot: nothing to keep
+    // File systems without hard links: fall back to a copy.
+    const bytes = await ops.readFile(file);
+    await replaceFileDurably(ops, { file: backup, data: bytes });
+  });
+}
+
+/** Read a whole file, or undefined when it does not exist. */
+export async function readIfExists(ops: FileOps, file: string): Promise<Buffer | undefined> {
+  try {
+    return await ops.readFile(file);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}

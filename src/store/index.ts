@@ -1,0 +1,113 @@
+// openStore: the embedded Store (lowdb snapshot + journal + audit log) for one data file.
+import { Low } from 'lowdb';
+import { OrgDocumentSchema, type OrgDocument } from '../domain/index.js';
+import { AppendOnlyFile } from './append-only-file.js';
+import { AuditLog } from './audit-log.js';
+import { DurableJsonFile, describeIssues } from './durable-json-file.js';
+import { nodeFileOps, replaceFileDurably, type FileOps } from './file-ops.js';
+import { acquireLock } from './file-lock.js';
+import { encodeJournalLine } from './journal.js';
+import { backupFileOf, journalFileOf, loadStoreFiles, lockFileOf, type LoadedStore } from './load-store.js';
+import { LowdbStore } from './lowdb-store.js';
+import { OrgState } from './org-state.js';
+import { StoreLoadError, type Store } from './types.js';
+
+export * from './types.js';
+export { verifyAuditFile, type AuditVerdict } from './audit-log.js';
+export { readStoreDocument } from './load-store.js';
+export type { FileOps, FileHandleLike } from './file-ops.js';
+export { nodeFileOps } from './file-ops.js';
+
+export interface OpenStoreOptions {
+  dataFile: string;
+  auditFile: string;
+  /** Used only when dataFile does not exist: the new file is created from it. */
+  seed?: () => OrgDocument;
+  now?: () => Date;
+  /** Low-level file operations (tests inject faults here). */
+  fs?: FileOps;
+  /** Write a new snapshot once the journal holds this many batches. */
+  checkpointEvery?: number;
+}
+
+const DEFAULT_CHECKPOINT_EVERY = 1000;
+
+/**
+ * Open the store: take the lock, load and validate the snapshot, replay the journal,
+ * restore audit lines a crash kept out of the audit file. Throws StoreLoadError when
+ * the files cannot be used; they are then left untouched.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { dataFile, auditFile } = options;
+  const fs = options.fs ?? nodeFileOps;
+  const lock = await acquireLock({ dataFile, lockFile: lockFileOf(dataFile) });
+  try {
+    const loaded = (await loadStoreFiles({ dataFile, fs })) ?? (await createFromSeed(options, fs));
+    const audit = await AuditLog.open({ file: auditFile, fs });
+    await restoreAuditLines(loaded, audit, auditFile);
+
+    const journalFile = journalFileOf(dataFile);
+    let journalLength = loaded.journalLength;
+    if (!loaded.journalHeader) {
+      // No journal for this snapshot yet (new, or the old one was folded in): start one.
+      const header = encodeJournalLine({ base: loaded.snapshot.lastHash!, auditSeq: audit.head.seq, auditHash: audit.head.hash });
+      await replaceFileDurably(fs, { file: journalFile, data: header });
+      journalLength = header.length;
+    }
+    const journal = await AppendOnlyFile.open(fs, journalFile, journalLength);
+    return new LowdbStore({
+      fs,
+      low: loaded.low,
+      snapshot: loaded.snapshot,
+      state: loaded.state,
+      journalFile,
+      journal,
+      journalBatches: loaded.journalBatches,
+      audit,
+      lock,
+      now: options.now ?? (() => new Date()),
+      checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
+    });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<LoadedStore> {
+  const { dataFile } = options;
+  if (!options.seed) throw new StoreLoadError(dataFile, 'the file does not exist (and no seed was given to create it)');
+  const parsed = OrgDocumentSchema.safeParse(options.seed());
+  if (!parsed.success) throw new StoreLoadError(dataFile, `the seed document is invalid: ${describeIssues(parsed.error.issues)}`);
+  const state = new OrgState(parsed.data, `${dataFile} (seed)`);
+  const snapshot = new DurableJsonFile({ file: dataFile, fs, backupFile: backupFileOf(dataFile) });
+  const low = new Low<OrgDocument>(snapshot, parsed.data);
+  try {
+    await low.write();
+  } catch (error) {
+    throw new StoreLoadError(dataFile, `cannot create it from the seed (${(error as Error).message})`);
+  }
+  return { low, snapshot, state, journalHeader: undefined, journalBatches: 0, journalLength: 0, journalAudit: [] };
+}
+
+/**
+ * The journal is written before the audit log, so after a crash the audit file may
+ * miss the last batch's lines; they are in the journal and are appended again here.
+ * An audit file shorter than the store remembers means lines were deleted.
+ */
+async function restoreAuditLines(loaded: LoadedStore, audit: AuditLog, auditFile: string): Promise<void> {
+  const header = loaded.journalHeader;
+  if (header && audit.head.seq < header.auditSeq) {
+    throw new StoreLoadError(
+      auditFile,
+      `it ends at seq ${audit.head.seq}, but the store had written up to seq ${header.auditSeq}: lines were removed (run npm run audit:verify)`,
+    );
+  }
+  const missing = loaded.journalAudit.filter((entry) => entry.seq > audit.head.seq);
+  await audit.trimTail();
+  if (missing.length === 0) return;
+  if (missing[0]!.seq !== audit.head.seq + 1 || missing[0]!.prevHash !== audit.head.hash) {
+    throw new StoreLoadError(auditFile, `its last line (seq ${audit.head.seq}) does not chain to the journal's next entry (seq ${missing[0]!.seq})`);
+  }
+  await audit.append(missing);
+}

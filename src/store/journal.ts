@@ -1,0 +1,75 @@
+// The journal beside the snapshot: one checksummed JSON line per flushed batch of
+// commits. The first line names the snapshot it follows (sha256 of its bytes), so a
+// journal that was already folded into a newer snapshot is never replayed twice.
+import type { AuditEntry } from '../domain/index.js';
+import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { StoreLoadError, type Mutation } from './types.js';
+
+export interface JournalHeader {
+  /** sha256 of the snapshot file this journal continues. */
+  base: string;
+  /** The audit log's last line when the snapshot was written: lines up to it must exist. */
+  auditSeq: number;
+  auditHash: string;
+}
+
+export interface JournalBatch {
+  batch: number;
+  mutations: Mutation[];
+  audit: AuditEntry[];
+}
+
+export interface ParsedJournal {
+  header: JournalHeader | undefined;
+  batches: JournalBatch[];
+  /** Bytes up to the end of the last good line. */
+  validLength: number;
+}
+
+export function encodeJournalLine(record: JournalHeader | JournalBatch): Buffer {
+  const sum = sha256Hex(canonicalJson(record));
+  return Buffer.from(`${JSON.stringify({ ...record, sum })}\n`);
+}
+
+function decodeLine(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const { sum, ...record } = value as Record<string, unknown>;
+    return sum === sha256Hex(canonicalJson(record)) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Read journal bytes. A bad or incomplete last line is a crash during an append that
+ * was never acknowledged: it is left out. A bad line before a good one is a load error.
+ */
+export function parseJournal(file: string, bytes: Buffer): ParsedJournal {
+  const result: ParsedJournal = { header: undefined, batches: [], validLength: 0 };
+  let start = 0;
+  let lineNumber = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    lineNumber += 1;
+    const isLast = end === -1 || end === bytes.length - 1;
+    const record = end === -1 ? undefined : decodeLine(bytes.subarray(start, end).toString('utf8'));
+    if (!record) {
+      if (isLast) break; // torn tail
+      throw new StoreLoadError(file, `line ${lineNumber} is damaged (bad JSON or checksum) and later lines follow`);
+    }
+    if (lineNumber === 1) {
+      if (typeof record.base !== 'string') throw new StoreLoadError(file, 'line 1 is not a journal header');
+      result.header = record as unknown as JournalHeader;
+    } else {
+      if (!Array.isArray(record.mutations) || !Array.isArray(record.audit)) {
+        throw new StoreLoadError(file, `line ${lineNumber} is not a journal batch`);
+      }
+      result.batches.push(record as unknown as JournalBatch);
+    }
+    start = end! + 1;
+    result.validLength = start;
+  }
+  return result;
+}

@@ -1,0 +1,72 @@
+// Loading: snapshot (validated), then the journal replayed on top. Used by openStore
+// and by readers that must not take the lock (tests, tools checking what is on disk).
+import { Low } from 'lowdb';
+import type { AuditEntry, OrgDocument } from '../domain/index.js';
+import { DurableJsonFile } from './durable-json-file.js';
+import { nodeFileOps, readIfExists, type FileOps } from './file-ops.js';
+import { parseJournal, type JournalHeader } from './journal.js';
+import { OrgState } from './org-state.js';
+import { applyMutation, PendingLayer } from './pending-changes.js';
+import { StoreLoadError } from './types.js';
+
+export const journalFileOf = (dataFile: string): string => `${dataFile}.journal`;
+export const backupFileOf = (dataFile: string): string => `${dataFile}.bak`;
+export const lockFileOf = (dataFile: string): string => `${dataFile}.lock`;
+
+export interface LoadedStore {
+  low: Low<OrgDocument>;
+  snapshot: DurableJsonFile;
+  state: OrgState;
+  /** Header of a journal that continues this snapshot, or undefined (none, or stale). */
+  journalHeader: JournalHeader | undefined;
+  journalBatches: number;
+  /** Valid bytes of the journal (a torn last line is past this). */
+  journalLength: number;
+  /** Audit entries carried by the replayed batches (to restore lines a crash kept from the audit file). */
+  journalAudit: AuditEntry[];
+}
+
+/**
+ * Read snapshot + journal into memory. Never writes. Returns undefined when the data
+ * file does not exist. Any problem is a StoreLoadError naming the file.
+ */
+export async function loadStoreFiles(options: { dataFile: string; fs?: FileOps }): Promise<LoadedStore | undefined> {
+  const { dataFile } = options;
+  const fs = options.fs ?? nodeFileOps;
+  const snapshot = new DurableJsonFile({ file: dataFile, fs, backupFile: backupFileOf(dataFile) });
+  const document = await snapshot.read();
+  if (document === null) return undefined;
+  const low = new Low<OrgDocument>(snapshot, document);
+  const state = new OrgState(document, dataFile);
+
+  const journalFile = journalFileOf(dataFile);
+  const bytes = await readIfExists(fs, journalFile).catch((error: unknown) => {
+    throw new StoreLoadError(journalFile, `cannot read it (${(error as Error).message})`);
+  });
+  const journal = bytes ? parseJournal(journalFile, bytes) : undefined;
+  const loaded: LoadedStore = { low, snapshot, state, journalHeader: undefined, journalBatches: 0, journalLength: 0, journalAudit: [] };
+  // A journal naming another snapshot was already folded into this one (crash during a checkpoint).
+  if (!journal?.header || journal.header.base !== snapshot.lastHash) return loaded;
+
+  loaded.journalHeader = journal.header;
+  loaded.journalLength = journal.validLength;
+  for (const batch of journal.batches) {
+    const layer = new PendingLayer(state);
+    try {
+      for (const mutation of batch.mutations) applyMutation(layer, mutation);
+    } catch (error) {
+      throw new StoreLoadError(journalFile, `batch ${batch.batch} cannot be replayed: ${(error as Error).message}`);
+    }
+    state.apply(layer.changes);
+    loaded.journalAudit.push(...batch.audit);
+    loaded.journalBatches += 1;
+  }
+  return loaded;
+}
+
+/** The document as it is on disk now (snapshot + journal), without taking the lock. */
+export async function readStoreDocument(options: { dataFile: string; fs?: FileOps }): Promise<OrgDocument> {
+  const loaded = await loadStoreFiles(options);
+  if (!loaded) throw new StoreLoadError(options.dataFile, 'the file does not exist');
+  return loaded.state.toDocument();
+}

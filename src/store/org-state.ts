@@ -1,0 +1,194 @@
+// The org in memory: maps for O(1) reads by id and email, used units per license,
+// and the search index. Changes arrive as a ChangeSet that is already durable.
+import type {
+  ChangeRequest,
+  Draft,
+  License,
+  Locale,
+  OrgDocument,
+  Role,
+  Site,
+  Subscription,
+  User,
+} from '../domain/index.js';
+import { StoreLoadError, type LicenseUsage, type UserPage, type UserQuery } from './types.js';
+import { UserSearchIndex } from './user-search.js';
+
+/** Read access a change is checked against: the committed state or a pending layer over it. */
+export interface OrgView {
+  license(id: string): License | undefined;
+  site(url: string): Site | undefined;
+  user(id: string): User | undefined;
+  userIdByEmail(emailKey: string): string | undefined;
+  draft(id: string): Draft | undefined;
+  request(id: string): ChangeRequest | undefined;
+  role(emailKey: string): Role | undefined;
+}
+
+/** Changes to apply; null means deleted. Keys as in OrgView. */
+export interface ChangeSet {
+  users: Map<string, User | null>;
+  drafts: Map<string, Draft | null>;
+  requests: Map<string, ChangeRequest | null>;
+  roles: Map<string, Role | null>;
+  preferences: Map<string, Locale>;
+}
+
+export const emailKey = (email: string): string => email.trim().toLowerCase();
+
+export class OrgState implements OrgView {
+  readonly orgName: string;
+  readonly sites: readonly Site[];
+  readonly subscriptions: readonly Subscription[];
+  readonly licenses: readonly License[];
+  private readonly siteByUrl: Map<string, Site>;
+  private readonly licenseById: Map<string, License>;
+  private readonly users = new Map<string, User>();
+  private readonly userIdByEmailKey = new Map<string, string>();
+  private readonly used = new Map<string, number>();
+  private readonly drafts = new Map<string, Draft>();
+  private readonly requestsById = new Map<string, ChangeRequest>();
+  private readonly rolesByEmail = new Map<string, Role>();
+  private readonly preferences = new Map<string, Locale>();
+  private readonly search: UserSearchIndex;
+
+  /** Throws StoreLoadError (naming `file`) when ids or emails repeat. */
+  constructor(document: OrgDocument, file: string) {
+    this.orgName = document.orgName;
+    this.sites = document.sites;
+    this.subscriptions = document.subscriptions;
+    this.licenses = document.licenses;
+    this.siteByUrl = uniqueBy(document.sites, (site) => site.url, 'sites', 'url', file);
+    this.licenseById = uniqueBy(document.licenses, (license) => license.id, 'licenses', 'id', file);
+    for (const [index, user] of document.users.entries()) {
+      if (this.users.has(user.id)) throw new StoreLoadError(file, `users[${index}].id "${user.id}" appears twice`);
+      const key = emailKey(user.email);
+      if (this.userIdByEmailKey.has(key)) {
+        throw new StoreLoadError(file, `users[${index}].email "${user.email}" appears twice`);
+      }
+      this.users.set(user.id, user);
+      this.userIdByEmailKey.set(key, user.id);
+      this.countUnits(user, +1);
+    }
+    this.search = new UserSearchIndex(this.users.values());
+    for (const draft of document.drafts) this.drafts.set(draft.id, draft);
+    for (const request of document.requests) this.requestsById.set(request.id, request);
+    for (const role of document.roles) this.rolesByEmail.set(emailKey(role.email), role);
+    for (const preference of document.preferences) this.preferences.set(preference.personId, preference.locale);
+  }
+
+  toDocument(): OrgDocument {
+    return {
+      schemaVersion: 1,
+      orgName: this.orgName,
+      sites: [...this.sites],
+      subscriptions: [...this.subscriptions],
+      licenses: [...this.licenses],
+      users: [...this.users.values()],
+      roles: [...this.rolesByEmail.values()],
+      preferences: [...this.preferences].map(([personId, locale]) => ({ personId, locale })),
+      drafts: [...this.drafts.values()],
+      requests: [...this.requestsById.values()],
+    };
+  }
+
+  apply(changes: ChangeSet): void {
+    for (const [id, next] of changes.users) this.applyUser(id, next);
+    applyMap(this.drafts, changes.drafts);
+    applyMap(this.requestsById, changes.requests);
+    applyMap(this.rolesByEmail, changes.roles);
+    for (const [personId, locale] of changes.preferences) this.preferences.set(personId, locale);
+  }
+
+  private applyUser(id: string, next: User | null): void {
+    const previous = this.users.get(id);
+    if (previous) {
+      this.countUnits(previous, -1);
+      if (this.userIdByEmailKey.get(emailKey(previous.email)) === id) {
+        this.userIdByEmailKey.delete(emailKey(previous.email));
+      }
+      if (!next || !UserSearchIndex.sameKeys(previous, next)) this.search.remove(previous);
+    }
+    if (!next) {
+      this.users.delete(id);
+      return;
+    }
+    this.users.set(id, next);
+    this.userIdByEmailKey.set(emailKey(next.email), id);
+    this.countUnits(next, +1);
+    if (!previous || !UserSearchIndex.sameKeys(previous, next)) this.search.add(next);
+  }
+
+  private countUnits(user: User, delta: 1 | -1): void {
+    for (const licenseId of new Set(user.licenseIds)) {
+      this.used.set(licenseId, (this.used.get(licenseId) ?? 0) + delta);
+    }
+  }
+
+  license(id: string): License | undefined {
+    return this.licenseById.get(id);
+  }
+  site(url: string): Site | undefined {
+    return this.siteByUrl.get(url);
+  }
+  user(id: string): User | undefined {
+    return this.users.get(id);
+  }
+  userIdByEmail(key: string): string | undefined {
+    return this.userIdByEmailKey.get(key);
+  }
+  userByEmail(email: string): User | undefined {
+    const id = this.userIdByEmailKey.get(emailKey(email));
+    return id === undefined ? undefined : this.users.get(id);
+  }
+  userCount(): number {
+    return this.users.size;
+  }
+  usedUnits(licenseId: string): number {
+    return this.used.get(licenseId) ?? 0;
+  }
+  usage(): LicenseUsage[] {
+    return this.licenses.map((license) => {
+      const used = this.usedUnits(license.id);
+      return { license, used, total: license.totalUnits, free: Math.max(0, license.totalUnits - used) };
+    });
+  }
+  searchUsers(query: UserQuery): UserPage {
+    return this.search.search(query, (id) => this.users.get(id));
+  }
+  draft(id: string): Draft | undefined {
+    return this.drafts.get(id);
+  }
+  request(id: string): ChangeRequest | undefined {
+    return this.requestsById.get(id);
+  }
+  requests(): IterableIterator<ChangeRequest> {
+    return this.requestsById.values();
+  }
+  role(key: string): Role | undefined {
+    return this.rolesByEmail.get(key);
+  }
+  roles(): Role[] {
+    return [...this.rolesByEmail.values()];
+  }
+  locale(personId: string): Locale | undefined {
+    return this.preferences.get(personId);
+  }
+}
+
+function applyMap<T>(target: Map<string, T>, changes: Map<string, T | null>): void {
+  for (const [key, value] of changes) {
+    if (value === null) target.delete(key);
+    else target.set(key, value);
+  }
+}
+
+function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string, list: string, field: string, file: string) {
+  const map = new Map<string, T>();
+  for (const [index, item] of items.entries()) {
+    const key = keyOf(item);
+    if (map.has(key)) throw new StoreLoadError(file, `${list}[${index}].${field} "${key}" appears twice`);
+    map.set(key, item);
+  }
+  return map;
+}

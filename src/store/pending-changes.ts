@@ -1,0 +1,162 @@
+// Mutations are checked and applied to a layer over the committed state; the layer
+// becomes real only once the batch is durable. A failed commit just drops its layer.
+import {
+  ChangeRequestSchema,
+  DraftSchema,
+  RoleSchema,
+  UserSchema,
+  LocaleSchema,
+  type ChangeRequest,
+  type Draft,
+  type License,
+  type Role,
+  type Site,
+  type User,
+} from '../domain/index.js';
+import { describeIssues } from './durable-json-file.js';
+import { emailKey, type ChangeSet, type OrgView } from './org-state.js';
+import { ConflictError, InvalidCommitError, type Mutation } from './types.js';
+import type { z } from 'zod';
+
+export class PendingLayer implements OrgView {
+  readonly changes: ChangeSet = {
+    users: new Map(),
+    drafts: new Map(),
+    requests: new Map(),
+    roles: new Map(),
+    preferences: new Map(),
+  };
+  /** Email owners changed in this layer (null: nobody any more). */
+  private readonly emailOwners = new Map<string, string | null>();
+
+  constructor(private readonly base: OrgView) {}
+
+  license(id: string): License | undefined {
+    return this.base.license(id);
+  }
+  site(url: string): Site | undefined {
+    return this.base.site(url);
+  }
+  user(id: string): User | undefined {
+    return pick(this.changes.users, id, () => this.base.user(id));
+  }
+  userIdByEmail(key: string): string | undefined {
+    return pick(this.emailOwners, key, () => this.base.userIdByEmail(key));
+  }
+  draft(id: string): Draft | undefined {
+    return pick(this.changes.drafts, id, () => this.base.draft(id));
+  }
+  request(id: string): ChangeRequest | undefined {
+    return pick(this.changes.requests, id, () => this.base.request(id));
+  }
+  role(key: string): Role | undefined {
+    return pick(this.changes.roles, key, () => this.base.role(key));
+  }
+
+  setUser(id: string, next: User | null): void {
+    const previous = this.user(id);
+    if (previous && this.userIdByEmail(emailKey(previous.email)) === id) this.emailOwners.set(emailKey(previous.email), null);
+    if (next) this.emailOwners.set(emailKey(next.email), id);
+    this.changes.users.set(id, next);
+  }
+
+  /** Take over a child layer's changes (a commit that fully applied). */
+  absorb(child: PendingLayer): void {
+    for (const [id, user] of child.changes.users) this.changes.users.set(id, user);
+    for (const [key, owner] of child.emailOwners) this.emailOwners.set(key, owner);
+    for (const [id, draft] of child.changes.drafts) this.changes.drafts.set(id, draft);
+    for (const [id, request] of child.changes.requests) this.changes.requests.set(id, request);
+    for (const [key, role] of child.changes.roles) this.changes.roles.set(key, role);
+    for (const [id, locale] of child.changes.preferences) this.changes.preferences.set(id, locale);
+  }
+}
+
+function pick<T>(changes: Map<string, T | null>, key: string, fallback: () => T | undefined): T | undefined {
+  if (changes.has(key)) return changes.get(key) ?? undefined;
+  return fallback();
+}
+
+/** Check one mutation against the layer and apply it there. Throws ConflictError or InvalidCommitError. */
+export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
+  switch (mutation.type) {
+    case 'user.assign': {
+      const current = layer.user(mutation.userId);
+      checkRev('user', mutation.userId, mutation.expectedRev, current?.rev);
+      const next = { ...current!, licenseIds: mutation.licenseIds, attendeeOf: mutation.attendeeOf, rev: current!.rev + 1 };
+      layer.setUser(mutation.userId, checkUser(layer, next));
+      return;
+    }
+    case 'user.put': {
+      const current = layer.user(mutation.user.id);
+      if (mutation.expectedRev !== undefined) checkRev('user', mutation.user.id, mutation.expectedRev, current?.rev);
+      const next = { ...mutation.user, rev: current ? current.rev + 1 : mutation.user.rev };
+      layer.setUser(next.id, checkUser(layer, next));
+      return;
+    }
+    case 'user.delete': {
+      checkRev('user', mutation.userId, mutation.expectedRev, layer.user(mutation.userId)?.rev);
+      layer.setUser(mutation.userId, null);
+      return;
+    }
+    case 'draft.put': {
+      const draft = parseRecord(DraftSchema, mutation.draft, `draft ${mutation.draft.id}`);
+      if (mutation.expectedVersion !== undefined) {
+        checkRev('draft', draft.id, mutation.expectedVersion, layer.draft(draft.id)?.version);
+      }
+      layer.changes.drafts.set(draft.id, draft);
+      return;
+    }
+    case 'draft.delete':
+      layer.changes.drafts.set(mutation.draftId, null);
+      return;
+    case 'request.put': {
+      const request = parseRecord(ChangeRequestSchema, mutation.request, `request ${mutation.request.id}`);
+      if (mutation.expectedVersion !== undefined) {
+        checkRev('request', request.id, mutation.expectedVersion, layer.request(request.id)?.version);
+      }
+      layer.changes.requests.set(request.id, request);
+      return;
+    }
+    case 'role.put': {
+      const role = parseRecord(RoleSchema, mutation.role, `role for ${mutation.role.email}`);
+      layer.changes.roles.set(emailKey(role.email), role);
+      return;
+    }
+    case 'role.delete':
+      layer.changes.roles.set(emailKey(mutation.email), null);
+      return;
+    case 'preference.put':
+      layer.changes.preferences.set(mutation.personId, parseRecord(LocaleSchema, mutation.locale, 'locale'));
+      return;
+    default: {
+      const unknown: never = mutation;
+      throw new InvalidCommitError(`unknown mutation ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function checkRev(what: string, id: string, expected: number, actual: number | undefined): void {
+  if (actual !== expected) throw new ConflictError(what, id, expected, actual);
+}
+
+function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InvalidCommitError(`invalid ${what}: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+/** A user record must be valid, unique by email, and name only known licenses and sites. */
+function checkUser(layer: PendingLayer, candidate: User): User {
+  const user = parseRecord(UserSchema, candidate, `user ${candidate.id}`);
+  const owner = layer.userIdByEmail(emailKey(user.email));
+  if (owner !== undefined && owner !== user.id) {
+    throw new InvalidCommitError(`user ${user.id}: email ${user.email} already belongs to user ${owner}`);
+  }
+  const unknownLicenses = user.licenseIds.filter((id) => !layer.license(id));
+  if (unknownLicenses.length > 0) {
+    throw new InvalidCommitError(`user ${user.id}: unknown license ${unknownLicenses.join(', ')}`);
+  }
+  const unknownSites = [...user.attendeeOf, ...user.siteAdminOf].filter((url) => !layer.site(url));
+  if (unknownSites.length > 0) throw new InvalidCommitError(`user ${user.id}: unknown site ${unknownSites.join(', ')}`);
+  return user;
+}

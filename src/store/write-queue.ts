@@ -1,0 +1,59 @@
+// Group commit: one writer. Commits that arrive while a flush runs wait and go out
+// together in the next flush (one journal append + one audit append, each fsynced).
+import type { CommitInput, CommitResult } from './types.js';
+
+export interface QueuedCommit {
+  input: CommitInput;
+  resolve(result: CommitResult): void;
+  reject(error: unknown): void;
+}
+
+export class WriteQueue {
+  private waiting: QueuedCommit[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly flush: (batch: QueuedCommit[]) => Promise<void>,
+    /** Runs after each flush, still inside the single writer (checkpoints). */
+    private readonly afterFlush: () => Promise<void>,
+  ) {}
+
+  push(input: CommitInput): Promise<CommitResult> {
+    return new Promise<CommitResult>((resolve, reject) => {
+      this.waiting.push({ input, resolve, reject });
+      this.running ??= this.drain();
+    });
+  }
+
+  /** Resolves when everything queued so far has been written (or refused). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Run `task` as the writer, after queued commits (close, checkpoint). */
+  async exclusive<T>(task: () => Promise<T>): Promise<T> {
+    while (this.running) await this.running;
+    let done!: () => void;
+    this.running = new Promise<void>((resolve) => (done = resolve));
+    try {
+      return await task();
+    } finally {
+      this.running = undefined;
+      done();
+      if (this.waiting.length > 0) this.running = this.drain();
+    }
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting;
+        this.waiting = [];
+        await this.flush(batch);
+        await this.afterFlush();
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+}
