@@ -70,7 +70,7 @@ export function change(part: Partial<ProposedChange> = {}): ProposedChange {
 export const codes = (findings: readonly { code: string }[]): string[] => findings.map((f) => f.code);
 
 export interface Case {
-  name: string;
+  name?: string;
   user?: Partial<User>;
   change?: Partial<ProposedChange>;
   ctx?: CtxOptions;

@@ -2,6 +2,7 @@
 // status is In behandeling, moet u eerst de gebruiker verwijderen en vervolgens opnieuw
 // toevoegen." (A pending external user: delete the user, then add them again.)
 import { describe, expect, it } from 'vitest';
+import type { User } from '../../src/domain/index.js';
 import { codes, verdictFor, type Case } from './fixtures.js';
 
 const QUOTE =
@@ -11,7 +12,7 @@ interface Row extends Case {
   violations: string[];
 }
 
-const pending = { type: 'external', status: 'pending', licenseIds: ['MSG-1'] } as const;
+const pending: Partial<User> = { type: 'external', status: 'pending', licenseIds: ['MSG-1'] };
 const rows: Row[] = [
   { name: 'refused: adding a license to a pending external user', user: pending, change: { addLicenseIds: ['MTG-ACME-1'] }, violations: ['R8.pending-external'] },
   { name: 'refused: removing a license from a pending external user', user: pending, change: { removeLicenseIds: ['MSG-1'] }, violations: ['R8.pending-external'] },

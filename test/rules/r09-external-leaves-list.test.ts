@@ -2,6 +2,7 @@
 // weergegeven in de Externe gebruikers lijst niet meer." (An external user without any
 // license no longer shows in the External users list.)
 import { describe, expect, it } from 'vitest';
+import type { User } from '../../src/domain/index.js';
 import { codes, verdictFor, type Case } from './fixtures.js';
 
 const QUOTE =
@@ -11,7 +12,7 @@ interface Row extends Case {
   notices: string[];
 }
 
-const external = { type: 'external', licenseIds: ['MSG-1', 'MTG-ACME-1'] } as const;
+const external: Partial<User> = { type: 'external', licenseIds: ['MSG-1', 'MTG-ACME-1'] };
 const rows: Row[] = [
   { name: 'notice: the last licenses of an external user are removed', user: external, change: { removeLicenseIds: ['MSG-1', 'MTG-ACME-1'] }, notices: ['R9.leaves-external-list'] },
   { name: 'no notice: an external user keeps one license', user: external, change: { removeLicenseIds: ['MSG-1'] }, notices: [] },
