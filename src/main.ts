@@ -1,0 +1,53 @@
+// Entry point, wiring only: config → logger → store → transport.
+import { ConfigError, configFromEnvOrExit, type Config } from './config.js';
+import { loadDemoOrg } from './demo/demo-org.js';
+import { emptyOrgDocument, type OrgDocument } from './domain/index.js';
+import { configureLogger, logger } from './logger.js';
+import { openStore, StoreLoadError } from './store/index.js';
+
+/** A missing data file starts as the demo org locally, as an empty org against real Webex. */
+function seedFor(config: Config): { make: () => OrgDocument; used: () => boolean } {
+  let used = false;
+  return {
+    make: () => {
+      used = true;
+      return config.mode === 'local' ? loadDemoOrg() : emptyOrgDocument();
+    },
+    used: () => used,
+  };
+}
+
+async function main(): Promise<void> {
+  const config = configFromEnvOrExit();
+  configureLogger({ level: config.logLevel, json: config.isProduction });
+
+  const seed = seedFor(config);
+  const store = await openStore({ dataFile: config.dataFile, auditFile: config.auditFile, seed: seed.make });
+  const origin = config.mode === 'local' ? 'the demo org' : 'an empty org';
+  logger.info(seed.used() ? `created ${config.dataFile} from ${origin}` : `opened ${config.dataFile}`, {
+    mode: config.mode,
+    org: store.orgName(),
+    users: store.userCount(),
+  });
+  if (config.mode === 'webex' && store.userCount() === 0) {
+    logger.warn(`the org in ${config.dataFile} is empty; load your users and licenses with: npm run import -- <file.csv>`);
+  }
+
+  // The transports (src/transports/webex, the local emulator and playground) plug in here.
+  await store.close();
+  logger.error(
+    config.mode === 'local'
+      ? 'cannot run yet: local mode (no WEBEX_BOT_TOKEN) needs the Webex emulator and playground, which are not built yet. `npm test` runs the suite meanwhile.'
+      : 'cannot run yet: the Webex transport (src/transports/webex) is not wired into src/main.ts yet. `npm test` runs the suite meanwhile.',
+  );
+  process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StoreLoadError) {
+    process.stderr.write(`Cannot start: ${error.message}\n`);
+    process.exit(2);
+  }
+  logger.error('the bot stopped on an unexpected error', { error: error instanceof Error ? error.stack : String(error) });
+  process.exit(1);
+});
