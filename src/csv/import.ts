@@ -8,6 +8,8 @@
 //   is read-only in Control Hub and `User Type` is ours, so neither changes an existing user.
 // - An empty service cell says nothing, in both modes (Control Hub: empty = leave it to
 //   automatic assignment). A license whose column is not in the file is left alone too.
+// - R8 (a pending external user's licenses cannot change) applies to users already in the
+//   store. A new row records what Control Hub already assigned, which is not a change.
 // - A row whose verdict carries an auto change (R1's replace, R3's switch to Professional)
 //   is refused: an import has no review step, so the file must say the whole change itself.
 import { randomUUID } from 'node:crypto';
@@ -160,9 +162,10 @@ export function planImport(input: PlanImportInput): ImportPlan {
     let next = base;
     if (!isEmpty(change)) {
       const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change });
-      if (!verdict.ok || verdict.autoChanges.length > 0) {
+      const violations = existing ? verdict.violations : verdict.violations.filter((v) => v.rule !== 'R8');
+      if (violations.length > 0 || verdict.autoChanges.length > 0) {
         outcome.outcome = 'refused';
-        outcome.reasons = [...describe(verdict.violations, locale), ...describe(verdict.autoChanges, locale)];
+        outcome.reasons = [...describe(violations, locale), ...describe(verdict.autoChanges, locale)];
         continue;
       }
       outcome.notices = describe(verdict.notices.filter((n) => !NOTICES_THE_FILE_ANSWERS.has(n.code)), locale);

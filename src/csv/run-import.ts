@@ -1,0 +1,39 @@
+// One import run as the CLI (and the bot, later) does it: plan, then apply unless dry run.
+import type { Locale } from '../domain/index.js';
+import type { Store } from '../store/types.js';
+import { applyImport, planImport, type ImportMode, type ImportPlan } from './import.js';
+
+export interface RunImportInput {
+  store: Store;
+  csvText: string;
+  fileName: string;
+  mode: ImportMode;
+  dryRun: boolean;
+  actor: string;
+  locale?: Locale;
+}
+
+export interface RunImportResult {
+  plan: ImportPlan;
+  applied: boolean;
+  auditSeq: number | undefined;
+  /** Time spent planning (parse + rules) and writing, in ms. */
+  timings: { planMs: number; writeMs: number };
+}
+
+/** Throws CsvFileError for a bad file (nothing written), or the store's errors on write (nothing written). */
+export async function runImport(input: RunImportInput): Promise<RunImportResult> {
+  const started = performance.now();
+  const plan = planImport({
+    reader: input.store,
+    csvText: input.csvText,
+    mode: input.mode,
+    actor: input.actor,
+    fileName: input.fileName,
+    ...(input.locale ? { locale: input.locale } : {}),
+  });
+  const planned = performance.now();
+  if (input.dryRun) return { plan, applied: false, auditSeq: undefined, timings: { planMs: planned - started, writeMs: 0 } };
+  const { auditSeq } = await applyImport({ store: input.store, plan });
+  return { plan, applied: true, auditSeq, timings: { planMs: planned - started, writeMs: performance.now() - planned } };
+}
