@@ -17,6 +17,7 @@ import type { AuditInput, License, Locale, ProposedChange, Site, User } from '..
 import { t } from '../i18n/index.js';
 import { evaluate, type Finding, type RulesContext } from '../rules/index.js';
 import type { Mutation, Store, StoreReader } from '../store/types.js';
+import { licenseHeader } from './columns.js';
 import { parseUserCsv, type CsvRow, type ParsedCsv } from './parse.js';
 
 export type ImportMode = 'add-only' | 'add-and-remove';
@@ -148,7 +149,10 @@ export function planImport(input: PlanImportInput): ImportPlan {
     sites: new Map<string, Site>(sites.map((s) => [s.url, s])),
     usedUnits: usage.used,
   };
-  const licenseName = (id: string): string => ctx.licenses.get(id)?.name ?? id;
+  const licenseName = (id: string): string => {
+    const license = ctx.licenses.get(id);
+    return license ? licenseHeader(license) : id;
+  };
   const newId = input.newUserId ?? (() => `u-${randomUUID()}`);
 
   const rows: RowOutcome[] = [];
@@ -165,7 +169,9 @@ export function planImport(input: PlanImportInput): ImportPlan {
       const violations = existing ? verdict.violations : verdict.violations.filter((v) => v.rule !== 'R8');
       if (violations.length > 0 || verdict.autoChanges.length > 0) {
         outcome.outcome = 'refused';
-        outcome.reasons = [...describe(violations, locale), ...describe(verdict.autoChanges, locale)];
+        // An auto change's text says what the rules would do; on an import it is why the row waits.
+        const notAsked = describe(verdict.autoChanges, locale).map((m) => ({ ...m, message: `the file must ask for this itself: ${m.message}` }));
+        outcome.reasons = [...describe(violations, locale), ...notAsked];
         continue;
       }
       outcome.notices = describe(verdict.notices.filter((n) => !NOTICES_THE_FILE_ANSWERS.has(n.code)), locale);
