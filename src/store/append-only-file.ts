@@ -26,8 +26,10 @@ export class AppendOnlyFile {
   async trimTail(): Promise<void> {
     if (!this.dirty) return;
     await this.handle.truncate(this.length);
-    await this.handle.sync();
     this.dirty = false;
+    // If this fsync fails (the disk that just failed an append), the next append's fsync
+    // makes the cut durable before anything after it is acknowledged.
+    await this.handle.sync().catch(() => undefined);
   }
 
   /** Append and fsync. On failure the file is (best effort) cut back and `length` is unchanged. */

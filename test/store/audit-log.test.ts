@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openStore, verifyAuditFile, StoreLoadError } from '../../src/store/index.js';
+import { auditFor, buildOrg, tempStorePaths } from '../helpers/store-fixtures.js';
+
+/** A store with `count` audit lines, closed; returns the audit file's lines. */
+async function auditFileWith(count: number) {
+  const paths = tempStorePaths('audit-test-');
+  let tick = 0;
+  const store = await openStore({ ...paths, seed: () => buildOrg(), now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)) });
+  for (let i = 0; i < count; i++) await store.audit([auditFor(`user-${i % 3}`, `note-${i}`)]);
+  await store.close();
+  const lines = fs.readFileSync(paths.auditFile, 'utf8').split('\n').slice(0, -1);
+  const write = (next: string[]) => fs.writeFileSync(paths.auditFile, next.map((l) => `${l}\n`).join(''));
+  return { paths, lines, write };
+}
+
+describe('audit log', () => {
+  it('chains entries: seq, time from now(), prevHash of the line before, genesis of zeros', async () => {
+    const { paths, lines } = await auditFileWith(3);
+    const entries = lines.map((l) => JSON.parse(l) as { seq: number; prevHash: string; hash: string; time: string });
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(entries[0]!.prevHash).toBe('0'.repeat(64));
+    expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
+    expect(entries[0]!.time).toBe('2026-01-01T00:00:00.000Z');
+    expect(await verifyAuditFile(paths.auditFile)).toEqual({ ok: true, lines: 3 });
+  });
+
+  it('names the line when any single byte of a line is changed', async () => {
+    const { paths, lines, write } = await auditFileWith(3);
+    const target = lines[1]!;
+    for (let at = 0; at < target.length; at++) {
+      const code = target.charCodeAt(at);
+      const changed = target.slice(0, at) + String.fromCharCode(code === 0x61 ? 0x62 : 0x61) + target.slice(at + 1);
+      write([lines[0]!, changed, lines[2]!]);
+      const verdict = await verifyAuditFile(paths.auditFile);
+      expect(verdict, `byte ${at}`).toMatchObject({ ok: false, line: 2 });
+    }
+  });
+
+  it('names the line after a deleted line, and line 1 when the first is deleted', async () => {
+    const { paths, lines, write } = await auditFileWith(4);
+    write([lines[0]!, lines[2]!, lines[3]!]);
+    expect(await verifyAuditFile(paths.auditFile)).toMatchObject({ ok: false, line: 2, reason: expect.stringMatching(/prevHash/) });
+    write(lines.slice(1));
+    expect(await verifyAuditFile(paths.auditFile)).toMatchObject({ ok: false, line: 1 });
+  });
+
+  it('names the first moved line when lines are reordered', async () => {
+    const { paths, lines, write } = await auditFileWith(4);
+    write([lines[0]!, lines[2]!, lines[1]!, lines[3]!]);
+    expect(await verifyAuditFile(paths.auditFile)).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('names a line that is not JSON, and an incomplete last line', async () => {
+    const { paths, lines, write } = await auditFileWith(3);
+    write([lines[0]!, 'not json', lines[2]!]);
+    expect(await verifyAuditFile(paths.auditFile)).toMatchObject({ ok: false, line: 2, reason: 'not valid JSON' });
+    fs.writeFileSync(paths.auditFile, `${lines[0]}\n${lines[1]!.slice(0, 20)}`);
+    expect(await verifyAuditFile(paths.auditFile)).toMatchObject({ ok: false, line: 2 });
+  });
+
+  it('refuses to open when lines at the end were deleted since the last snapshot', async () => {
+    const { paths, lines, write } = await auditFileWith(4);
+    write(lines.slice(0, 2));
+    await expect(openStore(paths)).rejects.toSatisfy(
+      (e: unknown) => e instanceof StoreLoadError && e.file === paths.auditFile && /ends at seq 2.*up to seq 4/.test(e.problem),
+    );
+  });
+
+  it('continues the chain after reopening', async () => {
+    const { paths } = await auditFileWith(2);
+    const store = await openStore(paths);
+    const result = await store.audit([auditFor('user-1')]);
+    expect(result.auditSeqs).toEqual([3]);
+    await store.close();
+    expect(await verifyAuditFile(paths.auditFile)).toEqual({ ok: true, lines: 3 });
+  });
+
+  it('lists a user\'s history newest first, paged, including lines written after the first read', async () => {
+    const { paths } = await auditFileWith(7); // user-0 gets notes 0, 3, 6
+    const store = await openStore(paths);
+    const first = await store.history('user-0', { offset: 0, limit: 2 });
+    expect(first.total).toBe(3);
+    expect(first.entries.map((e) => e.codes[0])).toEqual(['note-6', 'note-3']);
+    await store.commit({ mutations: [], audit: [auditFor('user-0', 'note-new')] });
+    const second = await store.history('user-0', { offset: 1, limit: 10 });
+    expect(second.total).toBe(4);
+    expect(second.entries.map((e) => e.codes[0])).toEqual(['note-6', 'note-3', 'note-0']);
+    expect((await store.history('nobody', { offset: 0, limit: 5 })).total).toBe(0);
+    await store.close();
+  });
+});
