@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createLogger, currentEventId, withEventContext } from '../../src/logger.js';
+import { createLogger, currentEventId, logger, setLogLevel, withEventContext } from '../../src/logger.js';
 
 function capture(options: { json: boolean }) {
   const stream = new PassThrough();
@@ -55,5 +55,19 @@ describe('logger', () => {
   it('reports the current event id and none outside an event', () => {
     expect(currentEventId()).toBeUndefined();
     expect(withEventContext('evt-9', () => currentEventId())).toBe('evt-9');
+  });
+
+  it('keeps the app logger quiet under vitest unless LOG_LEVEL is set, and lets the level change', () => {
+    expect(logger.silent).toBe(!process.env.LOG_LEVEL);
+    const before = logger.level;
+    try {
+      setLogLevel('debug');
+      expect(logger.isDebugEnabled()).toBe(true);
+      setLogLevel('warn');
+      expect(logger.isInfoEnabled()).toBe(false);
+      expect(logger.isWarnEnabled()).toBe(true);
+    } finally {
+      logger.level = before;
+    }
   });
 });
