@@ -1,0 +1,196 @@
+// The Webex transport: webex-node-bot-framework at the edge, our BotCore behind it.
+// Webhook mode (events come through ingestWebhook after the signature check) or
+// websocket mode (the framework listens itself). One error boundary per event.
+import type winston from 'winston';
+import type { BotCore, Outbox } from '../../bot/types.js';
+import type { Locale } from '../../domain/index.js';
+import { hasKey, t } from '../../i18n/index.js';
+import { logger as appLogger, withEventContext } from '../../logger.js';
+import { isAddressedToBot, toIncomingAction, toIncomingMessage } from './convert.js';
+import type { Framework, ProcessEvent } from './framework-types.js';
+import { InFlight } from './in-flight.js';
+import { loadFramework } from './load-framework.js';
+import { createWebexOutbox } from './outbox.js';
+import { RecentIds } from './recent-ids.js';
+import { createRestClient } from './rest-client.js';
+import { defaultRetryPolicy, statusOf, type RetryPolicy } from './retry.js';
+import { addRetryToSdk, type FetchFailure } from './sdk-retry.js';
+import type { WebhookBody } from './webhook-body.js';
+
+export interface WebexTransportOptions {
+  bot: BotCore;
+  token: string;
+  /** REST base for what we send; the SDK reads HYDRA_SERVICE_URL (must match when checkSdkApiBase). */
+  apiBase: string;
+  /** Webhook mode when set; websocket mode otherwise. */
+  webhook?: { url: string; secret: string };
+  /** Fail when the loaded SDK talks to another API base (local mode: the emulator). */
+  checkSdkApiBase?: boolean;
+  retryPolicy?: RetryPolicy;
+  locale?: Locale;
+  logger?: winston.Logger;
+  startTimeoutMs?: number;
+}
+
+export interface WebexTransport {
+  readonly outbox: Outbox;
+  /** Start the framework; resolves once it has discovered its spaces (and registered webhooks). */
+  start(): Promise<void>;
+  isReady(): boolean;
+  /** Webhook mode: a verified webhook body. Returns what became of it. */
+  ingestWebhook(body: WebhookBody): 'accepted' | 'duplicate' | 'stopping';
+  /** Stop taking events, finish the ones in flight (bounded), stop the framework. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+const FALLBACK_TEXT: Record<string, string> = {
+  'transport.error': 'Sorry, something went wrong while handling that. Nothing was changed by the failed step; please try again.',
+  'transport.fetchFailed': 'Sorry, Webex did not let me read your last message or card submit in time. Please send it again.',
+};
+
+export function createWebexTransport(options: WebexTransportOptions): WebexTransport {
+  const log = options.logger ?? appLogger;
+  const policy = options.retryPolicy ?? defaultRetryPolicy;
+  const locale = options.locale ?? 'en';
+  const text = (key: string) => (hasKey(locale, key) ? t(locale, key) : (FALLBACK_TEXT[key] ?? key));
+  const { Framework, processEvent } = loadFramework(options.checkSdkApiBase ? options.apiBase : undefined);
+
+  const client = createRestClient({
+    token: options.token,
+    apiBase: options.apiBase,
+    retryPolicy: policy,
+    onRetry: (info) => log.warn('Webex API call failed, retrying', info),
+  });
+  const outbox = createWebexOutbox(client);
+  const inFlight = new InFlight();
+  const deliveries = new RecentIds();
+  const handled = new RecentIds();
+  /** roomId of events we received by webhook, to tell the person when a fetch fails. */
+  const eventRooms = new Map<string, string>();
+  let accepting = true;
+
+  const framework: Framework = new Framework({
+    token: options.token,
+    ...(options.webhook ? { webhookUrl: options.webhook.url, webhookSecret: options.webhook.secret } : {}),
+    messageFormat: 'markdown',
+  });
+
+  async function tellPerson(roomId: string | undefined, key: string): Promise<void> {
+    if (!roomId) return;
+    try {
+      await outbox.sendText(roomId, text(key));
+    } catch (error) {
+      log.error('could not tell the person about the failure either', { roomId, error: String(error) });
+    }
+  }
+
+  /** One error boundary per event: log with the event id, answer the person, never throw. */
+  function handle(eventId: string, roomId: string, work: () => Promise<void>): void {
+    if (!handled.firstTime(eventId)) {
+      log.info('event already handled, ignoring the repeat', { eventId });
+      return;
+    }
+    void inFlight.track(
+      withEventContext(eventId, async () => {
+        try {
+          await work();
+        } catch (error) {
+          log.error('handling the event failed', { error: error instanceof Error ? error.stack : String(error), status: statusOf(error) });
+          await tellPerson(roomId, 'transport.error');
+        }
+      }),
+    );
+  }
+
+  framework.on('message', (fbot, trigger) => {
+    if (!isAddressedToBot(fbot, trigger, framework.person.id)) return;
+    const message = toIncomingMessage(fbot, trigger, framework.person);
+    handle(message.eventId, message.roomId, () => options.bot.onMessage(message, outbox));
+  });
+  framework.on('attachmentAction', (_fbot, trigger) => {
+    const action = toIncomingAction(trigger);
+    handle(action.eventId, action.roomId, () => options.bot.onAction(action, outbox));
+  });
+  framework.on('spawn', (fbot, _frameworkId, addedBy) => {
+    // addedBy is set only when someone added the bot just now (not at startup discovery);
+    // the bot opening a 1:1 itself (to message a person) is no reason for a welcome.
+    if (!addedBy || addedBy === framework.person.id) return;
+    const room = { roomId: fbot.room.id, roomType: fbot.room.type };
+    handle(`joined:${room.roomId}`, room.roomId, () => options.bot.onJoined(room, outbox));
+  });
+  framework.on('log', (line) => log.debug(String(line)));
+
+  async function start(): Promise<void> {
+    const started = framework.start();
+    // start() creates the SDK synchronously; wrap its fetches before any event arrives.
+    addRetryToSdk(framework.webex, {
+      policy,
+      onRetry: (info) => log.warn('Webex fetch failed, retrying', info),
+      onGiveUp: (failure: FetchFailure) => {
+        withEventContext(failure.id ?? 'unknown', () =>
+          log.error('Webex fetch failed after retries; the framework drops this event', {
+            what: failure.what,
+            status: statusOf(failure.error),
+          }),
+        );
+        if (failure.what === 'messages.get' || failure.what === 'attachmentActions.get') {
+          void inFlight.track(tellPerson(failure.id ? eventRooms.get(failure.id) : undefined, 'transport.fetchFailed'));
+        }
+      },
+    });
+    await started;
+    await waitUntil(
+      () => framework.initialized && (!options.webhook || webhooksRegistered(framework)),
+      options.startTimeoutMs ?? 20_000,
+    );
+    log.info('Webex framework started', { bot: framework.person.emails[0], mode: options.webhook ? 'webhook' : 'websocket' });
+  }
+
+  return {
+    outbox,
+    start,
+    isReady: () => accepting && framework.initialized,
+    ingestWebhook(body) {
+      if (!accepting) return 'stopping';
+      if (!deliveries.firstTime(`${body.resource}:${body.event}:${body.data.id}`)) {
+        withEventContext(body.data.id, () => log.info('duplicate webhook delivery ignored', { resource: body.resource }));
+        return 'duplicate';
+      }
+      if (body.data.roomId) rememberRoom(eventRooms, body.data.id, body.data.roomId);
+      void inFlight.track(
+        withEventContext(body.data.id, () =>
+          (processEvent as ProcessEvent)(framework, body).catch((error: unknown) =>
+            log.error('the framework failed on a webhook event', { error: String(error) }),
+          ),
+        ),
+      );
+      return 'accepted';
+    },
+    async stop(stopOptions = {}) {
+      accepting = false;
+      const finished = await inFlight.drain(stopOptions.timeoutMs ?? 10_000);
+      if (!finished) log.warn('stopping with events still in flight', { count: inFlight.size });
+      await framework.stop().catch((error: unknown) => log.warn('framework stop failed', { error: String(error) }));
+    },
+  };
+}
+
+function webhooksRegistered(framework: Framework): boolean {
+  return !!framework.webhook && !!framework.webhook.id && !!framework.cardsWebhook?.id;
+}
+
+function rememberRoom(rooms: Map<string, string>, eventId: string, roomId: string): void {
+  rooms.set(eventId, roomId);
+  if (rooms.size > 5_000) {
+    const oldest = rooms.keys().next().value;
+    if (oldest !== undefined) rooms.delete(oldest);
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`the Webex framework did not get ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
