@@ -1,7 +1,7 @@
 // Export of the store's users as a Control Hub user CSV: every license column and every
 // attendee column, TRUE/FALSE in each, so importing the file again changes nothing.
 import { stringify } from 'csv-stringify/sync';
-import type { License, User, UserStatus } from '../domain/index.js';
+import type { License, OrgDocument, Site, User, UserStatus } from '../domain/index.js';
 import type { StoreReader } from '../store/types.js';
 import {
   DISPLAY_NAME_HEADER,
@@ -33,7 +33,13 @@ interface Column {
 
 const bool = (on: boolean): string => (on ? 'TRUE' : 'FALSE');
 
-function columnsFor(reader: StoreReader, options: ExportOptions): Column[] {
+interface ExportData {
+  licenses: readonly License[];
+  sites: readonly Site[];
+  users: readonly User[];
+}
+
+function columnsFor(data: ExportData, options: ExportOptions): Column[] {
   const columns: Column[] = [
     { header: FIRST_NAME_HEADER, value: (u) => u.firstName ?? '' },
     { header: LAST_NAME_HEADER, value: (u) => u.lastName ?? '' },
@@ -43,10 +49,10 @@ function columnsFor(reader: StoreReader, options: ExportOptions): Column[] {
   ];
   if (!options.controlHubOnly) columns.push({ header: USER_TYPE_HEADER, value: (u) => u.type });
   const licenseColumn = (l: License): Column => ({ header: licenseHeader(l), value: (u) => bool(u.licenseIds.includes(l.id)) });
-  const licenses = reader.licenses();
+  const { licenses } = data;
   columns.push(...licenses.filter((l) => l.siteUrl === undefined).map(licenseColumn));
   // Per Meetings site: its host license columns, then its attendee column if the site has the feature (R6).
-  for (const site of reader.sites()) {
+  for (const site of data.sites) {
     columns.push(...licenses.filter((l) => l.siteUrl === site.url).map(licenseColumn));
     if (site.attendeeAccountEnabled) {
       columns.push({ header: attendeeHeader(site.url), value: (u) => bool(u.attendeeOf.includes(site.url)) });
@@ -55,9 +61,22 @@ function columnsFor(reader: StoreReader, options: ExportOptions): Column[] {
   return columns;
 }
 
-/** Every user in the store as a Control Hub user CSV (header line + one line per user, by email). */
-export function exportCsv(reader: StoreReader, options: ExportOptions = {}): string {
-  const columns = columnsFor(reader, options);
-  const users = reader.searchUsers({ limit: reader.userCount() }).users.slice().sort((a, b) => byString(a.email, b.email));
+function toCsv(data: ExportData, options: ExportOptions): string {
+  const columns = columnsFor(data, options);
+  const users = [...data.users].sort((a, b) => byString(a.email, b.email));
   return stringify([columns.map((c) => c.header), ...users.map((u) => columns.map((c) => c.value(u)))]);
+}
+
+/**
+ * Every user in the store as a Control Hub user CSV (header line + one line per user, by email).
+ * The bot's admin `export` command posts this text as a file.
+ */
+export function exportCsv(reader: StoreReader, options: ExportOptions = {}): string {
+  const users = reader.searchUsers({ limit: reader.userCount() }).users;
+  return toCsv({ licenses: reader.licenses(), sites: reader.sites(), users }, options);
+}
+
+/** The same from a document read off disk (readStoreDocument), without opening the store. */
+export function exportDocumentCsv(document: OrgDocument, options: ExportOptions = {}): string {
+  return toCsv(document, options);
 }

@@ -97,13 +97,14 @@ interface RawRecord {
 
 function readRecords(csvText: string, onlyHeader = false): RawRecord[] {
   try {
-    const options = { bom: true, info: true, raw: true, skip_empty_lines: true, ...(onlyHeader ? { to: 1 } : {}) };
-    // With info + raw, csv-parse returns {record, raw, info} objects; its typings do not say so.
-    const parsed = parse(csvText, options) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
-    return parsed.map((r) => {
-      // info.lines is where the record ends; a quoted field may span lines.
-      const spans = (r.raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
-      return { record: r.record, line: r.info.lines - spans };
+    const options = { bom: true, info: true, skip_empty_lines: true, ...(onlyHeader ? { to: 1 } : {}) };
+    // With info, csv-parse returns {record, info} objects; its typings do not say so.
+    const parsed = parse(csvText, options) as unknown as { record: string[]; info: { lines: number } }[];
+    return parsed.map(({ record, info }) => {
+      // info.lines is where the record ends; a quoted cell may span lines.
+      let spans = 0;
+      for (const cell of record) if (cell.includes('\n')) spans += cell.split('\n').length - 1;
+      return { record, line: info.lines - spans };
     });
   } catch (error) {
     const e = error as CsvError;

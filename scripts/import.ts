@@ -1,0 +1,72 @@
+// npm run import -- <file.csv> [--mode add-only|add-and-remove] [--dry-run] [--verbose]
+// Reads a Control Hub user CSV into the store at DATA_FILE (audit at AUDIT_FILE).
+// Exit 0: every row applied (or would be, with --dry-run). Exit 1: bad file, bad arguments,
+// store problem, or some rows refused (the accepted ones are applied; the report lists the rest).
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { configFromEnvOrExit } from '../src/config.js';
+import { IMPORT_MODES, type ImportMode } from '../src/csv/import.js';
+import { CsvFileError, decodeCsvBytes } from '../src/csv/parse.js';
+import { formatImportReport } from '../src/csv/report.js';
+import { runImport } from '../src/csv/run-import.js';
+import { openStore, StoreLoadError } from '../src/store/index.js';
+
+const USAGE = 'usage: npm run import -- <file.csv> [--mode add-only|add-and-remove] [--dry-run] [--verbose]';
+
+const ArgsSchema = z.object({
+  file: z.string().min(1),
+  mode: z.enum(IMPORT_MODES as [ImportMode, ...ImportMode[]], { message: `--mode must be one of ${IMPORT_MODES.join(', ')}` }),
+  dryRun: z.boolean(),
+  verbose: z.boolean(),
+});
+
+function readArgs(): z.infer<typeof ArgsSchema> {
+  const { values, positionals } = parseArgs({
+    options: {
+      mode: { type: 'string', default: 'add-only' },
+      'dry-run': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new Error(`give exactly one CSV file\n${USAGE}`);
+  const parsed = ArgsSchema.safeParse({ file: positionals[0], mode: values.mode, dryRun: values['dry-run'], verbose: values.verbose });
+  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => i.message).join('; ')}\n${USAGE}`);
+  return parsed.data;
+}
+
+async function main(): Promise<number> {
+  const args = readArgs();
+  const config = configFromEnvOrExit();
+  const csvText = decodeCsvBytes(await readFile(args.file));
+  const store = await openStore({ dataFile: config.dataFile, auditFile: config.auditFile });
+  try {
+    const result = await runImport({
+      store,
+      csvText,
+      fileName: path.basename(args.file),
+      mode: args.mode,
+      dryRun: args.dryRun,
+      actor: `cli:${os.userInfo().username}`,
+    });
+    console.log(formatImportReport(result.plan, { dryRun: args.dryRun, verbose: args.verbose }));
+    const { planMs, writeMs } = result.timings;
+    console.log(`Checked in ${planMs.toFixed(0)} ms${result.applied ? `, written in ${writeMs.toFixed(0)} ms (audit line ${result.auditSeq})` : ''}.`);
+    return result.plan.counts.refused > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CsvFileError) console.error(`The file was not imported; nothing changed.\n${error.message}`);
+    else if (error instanceof StoreLoadError) console.error(`${error.message}\n(DATA_FILE is created when the bot first starts: npm start)`);
+    else console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
