@@ -97,7 +97,8 @@ interface RawRecord {
 
 function readRecords(csvText: string, onlyHeader = false): RawRecord[] {
   try {
-    const options = { bom: true, info: true, skip_empty_lines: true, ...(onlyHeader ? { to: 1 } : {}) };
+    // Rows of empty cells (",,,", as spreadsheets leave them) are skipped like blank lines.
+    const options = { bom: true, info: true, skip_empty_lines: true, skip_records_with_empty_values: true, ...(onlyHeader ? { to: 1 } : {}) };
     // With info, csv-parse returns {record, info} objects; its typings do not say so.
     const parsed = parse(csvText, options) as unknown as { record: string[]; info: { lines: number } }[];
     return parsed.map(({ record, info }) => {

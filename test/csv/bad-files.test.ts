@@ -72,6 +72,11 @@ describe('bad files', () => {
     ).toMatchObject({ problem: 'duplicate-column', line: 1 });
   });
 
+  it('skips blank lines and rows of empty cells, as spreadsheets leave them', () => {
+    const parsed = parseUserCsv('User ID/Email (Required),Webex Messaging [Sub-100101]\n\nann@acme.example,TRUE\n,\n , \n', org);
+    expect(parsed.rows.map((r) => [r.line, r.email])).toEqual([[3, 'ann@acme.example']]);
+  });
+
   it('gives the starting line of a row whose quoted cell spans lines', () => {
     const error = fileError('User ID/Email (Required),Display Name,Webex Messaging [Sub-100101]\nann@acme.example,"Ann\nVos",maybe\n');
     expect(error).toMatchObject({ problem: 'bad-boolean', line: 2 });
