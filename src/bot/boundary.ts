@@ -1,0 +1,56 @@
+// The one error boundary (like grammY's BotError): whatever a handler throws is caught
+// here, logged with the event id, and answered with a card that says what happened and
+// what to do next. Nothing escapes to the transport.
+import { ConflictError, StoreWriteError } from '../store/index.js';
+import type { FlowContext } from '../flows/index.js';
+import { DraftGoneError, InputError, NotDraftOwnerError, UserGoneError, errorCard, expiredCard, messageCard } from '../flows/index.js';
+import { logger } from '../logger.js';
+import { refuse } from './authorize.js';
+
+export class BotError extends Error {
+  constructor(
+    readonly eventId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`event ${eventId}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'BotError';
+  }
+}
+
+async function answer(ctx: FlowContext, error: unknown): Promise<void> {
+  if (error instanceof DraftGoneError) return void (await ctx.reply.card(expiredCard(ctx, error.flow)));
+  if (error instanceof NotDraftOwnerError) {
+    await refuse(ctx, 'card of another person', 'refused.not-owner', { owner: error.ownerEmail });
+    return;
+  }
+  if (error instanceof InputError) return void (await ctx.reply.card(errorCard(ctx, error.key, error.params)));
+  if (error instanceof UserGoneError) return void (await ctx.reply.card(errorCard(ctx, 'error.user-gone')));
+  if (error instanceof ConflictError) return void (await ctx.reply.card(errorCard(ctx, 'error.conflict')));
+  if (error instanceof StoreWriteError) return void (await ctx.reply.card(errorCard(ctx, 'error.store-write', { eventId: ctx.eventId })));
+  await ctx.reply.card(messageCard(ctx, { titleKey: 'error.title', textKey: 'error.unexpected', params: { eventId: ctx.eventId }, color: 'Attention' }));
+}
+
+const EXPECTED = [DraftGoneError, NotDraftOwnerError, InputError, UserGoneError, ConflictError];
+
+/** Run a handler; on error, log it with the event id and answer the person. Never throws. */
+export async function withBoundary(ctx: FlowContext, handler: () => Promise<void>): Promise<void> {
+  try {
+    await handler();
+  } catch (cause) {
+    const error = new BotError(ctx.eventId, cause);
+    const expected = EXPECTED.some((type) => cause instanceof type);
+    logger.log(expected ? 'info' : 'error', expected ? error.message : 'handler failed', {
+      eventId: ctx.eventId,
+      actor: ctx.actor.email,
+      ...(expected ? {} : { error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),
+    });
+    try {
+      await answer(ctx, cause);
+    } catch (answerError) {
+      logger.error('could not tell the person about an error', {
+        eventId: ctx.eventId,
+        error: answerError instanceof Error ? answerError.message : String(answerError),
+      });
+    }
+  }
+}

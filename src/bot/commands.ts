@@ -1,0 +1,73 @@
+// Text commands: one routing primitive, a list of {match, handle}. The text is cleaned
+// first (bot mention or name at the start, case, extra spaces), then the first route
+// whose match returns arguments handles it.
+import type { FlowContext } from '../flows/index.js';
+import { addExternal, findUsers, setLanguage, showHelp, showUsage, startEdit, startExternal, startReassign } from '../flows/index.js';
+
+export interface CommandText {
+  /** Lower-cased words, for matching. */
+  words: string[];
+  /** Original words (case kept), for arguments. */
+  args: string[];
+}
+
+export interface CommandRoute {
+  name: string;
+  /** Arguments when this route handles the text, else undefined. */
+  match(command: CommandText): string[] | undefined;
+  handle(ctx: FlowContext, args: string[]): Promise<void>;
+}
+
+const KNOWN_FIRST_WORDS = new Set(['help', 'licenses', 'license', 'external', 'find', 'usage', 'reassign', 'language', 'taal', 'hulp']);
+
+/** Clean the text: drop mentions/the bot's name at the start, collapse spaces. */
+export function parseCommandText(text: string, botNames: readonly string[] = []): CommandText {
+  let rest = text.replace(/\s+/g, ' ').trim();
+  for (;;) {
+    const before = rest;
+    rest = rest.replace(/^@\S+\s*/, '');
+    for (const name of botNames) {
+      if (name && rest.toLowerCase().startsWith(`${name.toLowerCase()} `)) rest = rest.slice(name.length).trim();
+      else if (name && rest.toLowerCase() === name.toLowerCase()) rest = '';
+    }
+    if (rest === before) break;
+  }
+  let args = rest ? rest.split(' ') : [];
+  // An unknown one-word name before a known command ("LicenseBot help"): the mention the transport left.
+  if (args.length > 1 && !KNOWN_FIRST_WORDS.has(args[0]!.toLowerCase()) && KNOWN_FIRST_WORDS.has(args[1]!.toLowerCase())) {
+    args = args.slice(1);
+  }
+  return { words: args.map((w) => w.toLowerCase()), args };
+}
+
+const first =
+  (...names: string[]) =>
+  (c: CommandText): string[] | undefined =>
+    c.words.length > 0 && names.includes(c.words[0]!) ? c.args.slice(1) : undefined;
+
+export const COMMAND_ROUTES: readonly CommandRoute[] = [
+  { name: 'help', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx) },
+  { name: 'licenses', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
+  {
+    name: 'external add',
+    match: (c) => (c.words[0] === 'external' && c.words[1] === 'add' ? c.args.slice(2) : undefined),
+    handle: (ctx, args) => addExternal(ctx, args),
+  },
+  { name: 'external', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
+  {
+    name: 'find',
+    match: (c) => (c.words[0] === 'find' || c.words[0] === 'zoek') && c.args.length > 1 ? c.args.slice(1) : undefined,
+    handle: (ctx, args) => findUsers(ctx, args.join(' ')),
+  },
+  { name: 'usage', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
+  { name: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
+  { name: 'language', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
+];
+
+export function routeCommand(command: CommandText): { route: CommandRoute; args: string[] } | undefined {
+  for (const route of COMMAND_ROUTES) {
+    const args = route.match(command);
+    if (args) return { route, args };
+  }
+  return undefined;
+}

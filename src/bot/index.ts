@@ -1,0 +1,129 @@
+// createBot: the bot layer behind every transport. A message → clean text → command
+// route; a card submit → zod-parsed payload → flow. Both go through de-duplication,
+// authorization (R11, from the actor Webex gives) and the one error boundary.
+import { randomUUID } from 'node:crypto';
+import type { Actor, Locale } from '../domain/index.js';
+import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
+import { SUBMIT_HANDLERS, errorCard, helpCard, messageCard, tr } from '../flows/index.js';
+import { logger, withEventContext } from '../logger.js';
+import { permissions } from '../rules/index.js';
+import type { Store } from '../store/index.js';
+import { refuse, roleOf } from './authorize.js';
+import { withBoundary } from './boundary.js';
+import { parseCommandText, routeCommand } from './commands.js';
+import { RecentIds } from './dedupe.js';
+import { parseSubmit } from './payload.js';
+import type { BotCore, Outbox } from './types.js';
+
+export interface CreateBotOptions {
+  store: Store;
+  /** The app's Config satisfies this (adminEmails, helpdeskEmails, botLocale). */
+  config: FlowConfig;
+  now?: () => Date;
+  newId?: () => string;
+  /** Names people may type before a command in group spaces ("LicenseDesk licenses …"). */
+  botNames?: readonly string[];
+  /** How many recent event ids to remember for de-duplication. */
+  recentEvents?: number;
+}
+
+function replyFor(outbox: Outbox, roomId: string, eventId: string): Reply {
+  return {
+    card: (card) => outbox.sendCard(roomId, card),
+    text: (markdown) => outbox.sendText(roomId, markdown),
+    async remove(messageId) {
+      try {
+        await outbox.deleteMessage(messageId);
+      } catch (error) {
+        // A card left behind is untidy, not wrong: its draft version makes it stale.
+        logger.warn('could not delete an old card', { eventId, messageId, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  };
+}
+
+export function createBot(options: CreateBotOptions): BotCore {
+  const { store, config } = options;
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => randomUUID());
+  const recent = new RecentIds(options.recentEvents);
+  const localeOf = (actor: Actor): Locale => store.locale(actor.personId) ?? config.botLocale;
+
+  const contextFor = (input: { eventId: string; actor: Actor; roomId: string; outbox: Outbox }): FlowContext => ({
+    store,
+    config,
+    now,
+    newId,
+    eventId: input.eventId,
+    actor: input.actor,
+    role: roleOf(input.actor, store, config),
+    roomId: input.roomId,
+    locale: localeOf(input.actor),
+    reply: replyFor(input.outbox, input.roomId, input.eventId),
+  });
+
+  const once = (eventId: string): boolean => {
+    if (recent.firstTime(eventId)) return true;
+    logger.info('duplicate event ignored', { eventId });
+    return false;
+  };
+
+  return {
+    async onMessage(message, outbox) {
+      if (!once(message.eventId)) return;
+      await withEventContext(message.eventId, async () => {
+        const ctx = contextFor({ ...message, outbox });
+        await withBoundary(ctx, async () => {
+          const command = parseCommandText(message.text, options.botNames);
+          const routed = routeCommand(command);
+          logger.info('message', { command: routed?.route.name ?? 'unknown', role: ctx.role });
+          if (!permissions(ctx.role).view) return refuse(ctx, routed?.route.name ?? 'message');
+          if (!routed) {
+            await ctx.reply.card(
+              messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: message.text.slice(0, 60) }, lines: [tr(ctx, 'unknown.commands')] }),
+            );
+            return;
+          }
+          await routed.route.handle(ctx, routed.args);
+        });
+      });
+    },
+
+    async onAction(action, outbox) {
+      if (!once(action.eventId)) return;
+      await withEventContext(action.eventId, async () => {
+        const ctx = contextFor({ ...action, outbox });
+        await withBoundary(ctx, async () => {
+          const parsed = parseSubmit(action.inputs, action.messageId);
+          if (!parsed.ok) {
+            logger.info('card payload refused', { problem: parsed.problem });
+            await ctx.reply.card(errorCard(ctx, 'error.bad-payload', { problem: parsed.problem }));
+            return;
+          }
+          const { submit } = parsed;
+          logger.info('card action', { flow: submit.flow, step: submit.step, action: submit.action, role: ctx.role });
+          if (!permissions(ctx.role).view) return refuse(ctx, `${submit.flow}.${submit.step}.${submit.action}`);
+          const handler = Object.hasOwn(SUBMIT_HANDLERS, submit.flow) ? SUBMIT_HANDLERS[submit.flow] : undefined;
+          if (!handler) {
+            await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow }));
+            return;
+          }
+          await handler(ctx, submit);
+        });
+      });
+    },
+
+    async onJoined(room, outbox) {
+      const eventId = `joined-${room.roomId}`;
+      await withEventContext(eventId, async () => {
+        try {
+          await outbox.sendCard(room.roomId, helpCard({ locale: config.botLocale }, 'help.welcome'));
+        } catch (error) {
+          logger.error('could not post the welcome card', { eventId, error: error instanceof Error ? error.message : String(error) });
+        }
+      });
+    },
+  };
+}
+
+export type { BotCore, Outbox, IncomingAction, IncomingMessage, OutgoingCard } from './types.js';

@@ -1,0 +1,37 @@
+// What a flow step gets: the dependencies, who acts, where to answer, in which language.
+// The bot layer builds it per event; flows never see the transport itself.
+import type { Actor, ActorRole, Locale } from '../domain/index.js';
+import type { RenderedCard } from '../cards/index.js';
+import type { Store } from '../store/index.js';
+import { t, type Params } from '../i18n/index.js';
+
+/** The part of the bot's config flows read (structurally a subset of src/config.ts's Config). */
+export interface FlowConfig {
+  readonly adminEmails: readonly string[];
+  readonly helpdeskEmails: readonly string[];
+  readonly botLocale: Locale;
+}
+
+/** How flows answer: the bot layer binds these to the event's room and outbox. */
+export interface Reply {
+  card(card: RenderedCard): Promise<{ messageId: string }>;
+  text(markdown: string): Promise<{ messageId: string }>;
+  /** Remove an earlier card of ours (Webex lets a bot delete its own messages, not edit cards). */
+  remove(messageId: string): Promise<void>;
+}
+
+export interface FlowContext {
+  readonly store: Store;
+  readonly config: FlowConfig;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly eventId: string;
+  readonly actor: Actor;
+  readonly role: ActorRole;
+  readonly roomId: string;
+  readonly locale: Locale;
+  readonly reply: Reply;
+}
+
+/** Text in the context's language. */
+export const tr = (ctx: Pick<FlowContext, 'locale'>, key: string, params?: Params): string => t(ctx.locale, key, params);

@@ -1,0 +1,58 @@
+// Server-side wizard state. A card carries only the draft id and version; everything
+// else is read here, so a card can never claim a state the bot did not give it.
+import type { Draft, ProposedChange } from '../domain/index.js';
+import { emptyChange } from '../domain/index.js';
+import type { FlowContext } from './context.js';
+import { DraftGoneError, NotDraftOwnerError } from './errors.js';
+
+export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface NewDraftInput {
+  flow: string;
+  step: string;
+  targetUserId?: string;
+  baseRev?: number;
+  state?: Record<string, unknown>;
+  change?: ProposedChange;
+}
+
+export function newDraft(ctx: FlowContext, input: NewDraftInput): Draft {
+  const now = ctx.now();
+  return {
+    id: ctx.newId(),
+    flow: input.flow,
+    step: input.step,
+    ownerId: ctx.actor.personId,
+    ownerEmail: ctx.actor.email,
+    roomId: ctx.roomId,
+    targetUserId: input.targetUserId,
+    baseRev: input.baseRev,
+    change: input.change ?? emptyChange(),
+    state: input.state ?? {},
+    status: 'open',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + DRAFT_TTL_MS).toISOString(),
+    version: 0,
+  };
+}
+
+/** The draft of a submit, checked: it exists, is not expired, is this flow's, and belongs to the actor. */
+export function loadDraft(ctx: FlowContext, flow: string, draftId: string): Draft {
+  const draft = draftId ? ctx.store.draft(draftId) : undefined;
+  if (!draft || draft.flow !== flow || draft.status === 'cancelled' || Date.parse(draft.expiresAt) <= ctx.now().getTime()) {
+    throw new DraftGoneError(flow, draftId);
+  }
+  if (draft.ownerId !== ctx.actor.personId) throw new NotDraftOwnerError(draft.ownerEmail);
+  return draft;
+}
+
+/** The next version of a draft at another step. */
+export function advance(draft: Draft, patch: Partial<Omit<Draft, 'id' | 'version'>>): Draft {
+  return { ...draft, ...patch, version: draft.version + 1 };
+}
+
+/** Store a new or advanced draft; the version check makes a second click of the same card lose. */
+export async function putDraft(ctx: FlowContext, draft: Draft): Promise<void> {
+  const expectedVersion = draft.version === 0 ? undefined : draft.version - 1;
+  await ctx.store.commit({ mutations: [{ type: 'draft.put', draft, expectedVersion }] });
+}

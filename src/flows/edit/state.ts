@@ -1,0 +1,47 @@
+// The edit wizard's draft state and the change it accumulates. The change is kept
+// normalized against the user as loaded (baseRev): a license switched back to what the
+// user had disappears from the change, so the review shows only real differences.
+import { z } from 'zod';
+import type { Draft, ProposedChange, User } from '../../domain/index.js';
+
+export const WizardStateSchema = z.object({
+  search: z.string().default(''),
+  page: z.number().int().nonnegative().default(0),
+  service: z.string().optional(),
+});
+export type WizardState = z.infer<typeof WizardStateSchema>;
+
+export const wizardState = (draft: Draft): WizardState => WizardStateSchema.parse(draft.state);
+
+export const PAGE_SIZE = 25;
+
+export interface Assignment {
+  licenseIds: string[];
+  attendeeOf: string[];
+}
+
+/** The user as the draft would leave them, before the rules' automatic changes. */
+export function pendingAssignment(user: User, change: ProposedChange): Assignment {
+  const licenseIds = new Set(user.licenseIds);
+  change.addLicenseIds.forEach((id) => licenseIds.add(id));
+  change.removeLicenseIds.forEach((id) => licenseIds.delete(id));
+  const attendeeOf = new Set(user.attendeeOf);
+  change.addAttendeeSites.forEach((url) => attendeeOf.add(url));
+  change.removeAttendeeSites.forEach((url) => attendeeOf.delete(url));
+  return { licenseIds: [...licenseIds], attendeeOf: [...attendeeOf] };
+}
+
+const without = (list: readonly string[], id: string): string[] => list.filter((x) => x !== id);
+
+/** The change with one license switched on or off, relative to what the user holds. */
+export function withLicense(change: ProposedChange, user: User, licenseId: string, on: boolean): ProposedChange {
+  const held = user.licenseIds.includes(licenseId);
+  const add = without(change.addLicenseIds, licenseId);
+  const remove = without(change.removeLicenseIds, licenseId);
+  if (on && !held) add.push(licenseId);
+  if (!on && held) remove.push(licenseId);
+  return { ...change, addLicenseIds: add, removeLicenseIds: remove };
+}
+
+export const isEmptyChange = (change: ProposedChange): boolean =>
+  change.addLicenseIds.length + change.removeLicenseIds.length + change.addAttendeeSites.length + change.removeAttendeeSites.length === 0;

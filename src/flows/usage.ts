@@ -1,0 +1,18 @@
+// `usage`: per subscription every license with used / total; full ones marked (R12).
+import { renderCard } from '../cards/index.js';
+import { tr, type FlowContext } from './context.js';
+import { licenseName, usageText } from './format.js';
+
+export async function showUsage(ctx: FlowContext): Promise<void> {
+  const subscriptions = ctx.store.subscriptions().map((sub) => ({
+    title: sub.name ? `${sub.id} · ${sub.name}` : sub.id,
+    licenses: ctx.store
+      .licenses()
+      .filter((l) => l.subscriptionId === sub.id)
+      .map((l) => ({ name: `${licenseName(l)} [${l.id}]`, usage: usageText(ctx, ctx.store, l) })),
+  }));
+  const title = tr(ctx, 'usage.title');
+  await ctx.reply.card(
+    renderCard('usage', { fallbackText: title, title, intro: tr(ctx, 'usage.intro'), subscriptions: subscriptions.filter((s) => s.licenses.length > 0) }),
+  );
+}

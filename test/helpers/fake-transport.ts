@@ -1,0 +1,134 @@
+// A fake transport: an in-memory Outbox that records what the bot sends (and checks every
+// card against Webex's limits), and a driver that sends {actor, room, text} and card
+// submits through the real bot layer, the way the Webex transport will.
+import type { Actor } from '../../src/domain/index.js';
+import type { BotCore, Outbox, OutgoingCard, SentMessage } from '../../src/bot/types.js';
+import { assertWebexCard } from '../cards/check-card.js';
+
+export interface Sent {
+  messageId: string;
+  roomId: string;
+  card?: Record<string, unknown>;
+  fallbackText?: string;
+  text?: string;
+  toPerson?: string;
+}
+
+type Json = Record<string, unknown>;
+
+export class FakeOutbox implements Outbox {
+  readonly sent: Sent[] = [];
+  readonly deleted = new Set<string>();
+  private counter = 0;
+
+  private record(entry: Omit<Sent, 'messageId'>): SentMessage {
+    const messageId = `msg-${++this.counter}`;
+    this.sent.push({ messageId, ...entry });
+    return { messageId };
+  }
+  async sendCard(roomId: string, card: OutgoingCard): Promise<SentMessage> {
+    assertWebexCard(card.card, `card "${card.fallbackText}"`);
+    return this.record({ roomId, card: card.card, fallbackText: card.fallbackText });
+  }
+  async sendText(roomId: string, markdown: string): Promise<SentMessage> {
+    return this.record({ roomId, text: markdown });
+  }
+  async sendCardToPerson(email: string, card: OutgoingCard): Promise<SentMessage> {
+    assertWebexCard(card.card, `card "${card.fallbackText}"`);
+    return this.record({ roomId: `direct:${email}`, toPerson: email, card: card.card, fallbackText: card.fallbackText });
+  }
+  async sendTextToPerson(email: string, markdown: string): Promise<SentMessage> {
+    return this.record({ roomId: `direct:${email}`, toPerson: email, text: markdown });
+  }
+  async sendFile(roomId: string, file: { filename: string; markdown: string }): Promise<SentMessage> {
+    return this.record({ roomId, text: `${file.markdown} [${file.filename}]` });
+  }
+  async deleteMessage(messageId: string): Promise<void> {
+    if (!this.sent.some((s) => s.messageId === messageId)) throw new Error(`no message ${messageId}`);
+    this.deleted.add(messageId);
+  }
+
+  cards(): Sent[] {
+    return this.sent.filter((s) => s.card);
+  }
+  lastCard(): Sent {
+    const card = this.cards().at(-1);
+    if (!card) throw new Error('the bot has sent no card');
+    return card;
+  }
+  texts(): string[] {
+    return this.sent.filter((s) => s.text !== undefined).map((s) => s.text!);
+  }
+}
+
+function walk(node: unknown, visit: (obj: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === 'object') {
+    visit(node as Json);
+    Object.values(node).forEach((v) => walk(v, visit));
+  }
+}
+
+/** All text a person sees on a card (TextBlocks, facts, choice and toggle titles, buttons). */
+export function cardText(card: Json): string {
+  const parts: string[] = [];
+  walk(card, (obj) => {
+    for (const key of ['text', 'title', 'value', 'label'] as const) {
+      if (typeof obj[key] === 'string' && obj.type !== 'Input.Toggle') parts.push(obj[key] as string);
+    }
+    if (obj.type === 'Input.Toggle' && typeof obj.title === 'string') parts.push(obj.title);
+  });
+  return parts.join('\n');
+}
+
+export function submitActions(card: Json): { title: string; data: Json }[] {
+  const actions: { title: string; data: Json }[] = [];
+  walk(card, (obj) => {
+    if (obj.type === 'Action.Submit') actions.push({ title: String(obj.title), data: (obj.data ?? {}) as Json });
+  });
+  return actions;
+}
+
+/** The inputs as Webex sends them when nothing is touched: each input's current value. */
+export function defaultInputs(card: Json): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  walk(card, (obj) => {
+    if (typeof obj.type === 'string' && obj.type.startsWith('Input.') && typeof obj.id === 'string') {
+      inputs[obj.id] = typeof obj.value === 'string' ? obj.value : obj.type === 'Input.Toggle' ? 'false' : '';
+    }
+  });
+  return inputs;
+}
+
+export interface Driver {
+  outbox: FakeOutbox;
+  say(actor: Actor, text: string, options?: { roomId?: string; eventId?: string }): Promise<void>;
+  /** Click a button of a card (the last one unless given), merging its data with inputs as Webex does. */
+  click(actor: Actor, title: string, inputs?: Record<string, string>, options?: { card?: Sent; eventId?: string }): Promise<void>;
+  /** Send any payload as an attachment action (crafted submits). */
+  submitRaw(actor: Actor, inputs: unknown, options?: { messageId?: string; eventId?: string }): Promise<void>;
+}
+
+export function createDriver(bot: BotCore, roomId = 'room-1'): Driver {
+  const outbox = new FakeOutbox();
+  let events = 0;
+  const nextEvent = () => `evt-${++events}`;
+  return {
+    outbox,
+    async say(actor, text, options = {}) {
+      await bot.onMessage({ eventId: options.eventId ?? nextEvent(), actor, roomId: options.roomId ?? roomId, roomType: 'direct', text }, outbox);
+    },
+    async click(actor, title, inputs = {}, options = {}) {
+      const sent = options.card ?? outbox.lastCard();
+      const actions = submitActions(sent.card!);
+      const action = actions.find((a) => a.title === title);
+      if (!action) throw new Error(`no button "${title}" on the card; it has: ${actions.map((a) => a.title).join(', ')}`);
+      const payload = { ...defaultInputs(sent.card!), ...inputs, ...action.data };
+      await bot.onAction({ eventId: options.eventId ?? nextEvent(), actor, roomId: sent.roomId, messageId: sent.messageId, inputs: payload }, outbox);
+    },
+    async submitRaw(actor, inputs, options = {}) {
+      const messageId = options.messageId ?? outbox.lastCard().messageId;
+      await bot.onAction({ eventId: options.eventId ?? nextEvent(), actor, roomId, messageId, inputs }, outbox);
+    },
+  };
+}
