@@ -34,6 +34,9 @@ describe('import of a realistic Control Hub file', () => {
       [10, 'rob.de.wit@acme.example', ['R3.switch-to-professional']], // the file must ask for Professional itself
     ]);
     expect(plan.counts).toEqual({ rows: 9, created: 3, updated: 0, unchanged: 1, refused: 5 });
+    // Every dash/spacing/case variant in the header was recognised; only the made-up license was not.
+    expect(plan.unknownColumns.map((c) => c.header)).toEqual(['Webex Webinars [Sub-100105]']);
+    expect(plan.ignoredColumns).toEqual(['Days since Last Service Accessed', 'Department']);
     const report = formatImportReport(plan, { dryRun: false });
     expect(report).toContain('Line 2 tom.jansen@acme.example: refused');
     expect(report).toMatch(/R4\.standard-with-cx: .+/);

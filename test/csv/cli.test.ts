@@ -1,0 +1,50 @@
+// The npm scripts end to end: arguments, DATA_FILE/AUDIT_FILE, report, exit code.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, auditLines, csvTestOrg, openTempStore } from './helpers.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function cli(script: 'import' | 'export', args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NODE_ENV: 'test' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run import / export', () => {
+  it('imports with a report and exit 1 when rows were refused; a bad file changes nothing', async () => {
+    const { store, dataFile, auditFile, dir } = await openTempStore(csvTestOrg());
+    await store.close();
+    const env = { DATA_FILE: dataFile, AUDIT_FILE: auditFile };
+
+    const bad = await cli('import', [path.join(FIXTURES, 'bad-boolean.csv')], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('line 3:');
+    expect(auditLines(auditFile)).toEqual([]);
+
+    const real = await cli('import', [path.join(FIXTURES, 'control-hub-realistic.csv'), '--mode', 'add-and-remove'], env);
+    expect(real.code).toBe(1);
+    expect(real.stdout).toContain('9 rows: 3 created, 0 updated, 1 unchanged, 5 refused');
+    expect(real.stdout).toContain('Line 6 bram.dekker@acme.example: refused');
+    expect(auditLines(auditFile)).toMatchObject([{ action: 'import', actorId: expect.stringMatching(/^cli:/) }]);
+
+    const out = path.join(dir, 'out.csv');
+    const exported = await cli('export', [out], env);
+    expect(exported.code).toBe(0);
+    const again = await cli('import', [out, '--mode', 'add-and-remove', '--dry-run'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('6 rows: 0 created, 0 updated, 6 unchanged, 0 refused');
+    expect(fs.readFileSync(out, 'utf8').split('\n')[0]).toContain('User ID/Email (Required)');
+  });
+});
