@@ -1,0 +1,80 @@
+// End-to-end harness: the local app (emulator + real webex-node-bot-framework in webhook
+// mode + playground) on an ephemeral port, with helpers that act like Webex clients.
+import type { BotCore } from '../../src/bot/types.js';
+import type { Message, Person, PersonSeed } from '../../src/emulator/index.js';
+import { startLocalMode, type LocalApp } from '../../src/transports/local-mode.js';
+import type { RetryPolicy } from '../../src/transports/webex/retry.js';
+
+/** Quick backoff so failure paths stay fast in tests; Retry-After is still honoured. */
+export const TEST_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 200, maxRetryAfterMs: 2_000 };
+
+export interface Harness {
+  app: LocalApp;
+  base: string;
+  person(email: string): Person;
+  /** A call to the emulator's /v1 API as this person (like a Webex client would). */
+  api(email: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
+  say(email: string, roomId: string, text: string, options?: { mentionBot?: boolean }): Promise<Message>;
+  submit(email: string, messageId: string, inputs: Record<string, unknown>): Promise<{ status: number; json: any }>;
+  /** Messages of a space, oldest first. */
+  messages(roomId: string): Message[];
+  botMessagesAfter(roomId: string, after: Message | undefined): Message[];
+  waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: { bot: BotCore; people: PersonSeed[] }): Promise<Harness> {
+  const app = await startLocalMode({ bot: options.bot, people: options.people, port: 0, retryPolicy: TEST_RETRY_POLICY });
+  const base = `http://127.0.0.1:${app.port}`;
+  const { state } = app.emulator;
+  const person = (email: string) => {
+    const found = state.personByEmail(email);
+    if (!found) throw new Error(`no emulated person ${email}`);
+    return found;
+  };
+  async function api(email: string, method: string, path: string, body?: unknown) {
+    const token = state.tokenOf(person(email).id);
+    const response = await fetch(`${base}/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  }
+  const messages = (roomId: string) => [...state.messages.values()].filter((m) => m.roomId === roomId);
+  const harness: Harness = {
+    app,
+    base,
+    person,
+    api,
+    async say(email, roomId, text, sayOptions = {}) {
+      const markdown = sayOptions.mentionBot ? `<@personId:${state.bot.id}|${state.bot.displayName}> ${text}` : text;
+      const posted = await api(email, 'POST', '/messages', { roomId, markdown });
+      if (posted.status !== 200) throw new Error(`posting failed: ${posted.status} ${JSON.stringify(posted.json)}`);
+      return posted.json as Message;
+    },
+    submit: (email, messageId, inputs) => api(email, 'POST', '/attachment/actions', { type: 'submit', messageId, inputs }),
+    messages,
+    botMessagesAfter(roomId, after) {
+      const all = messages(roomId);
+      const start = after ? all.findIndex((m) => m.id === after.id) + 1 : 0;
+      return all.slice(start).filter((m) => m.personId === state.bot.id);
+    },
+    async waitFor(what, probe, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = probe();
+        if (value !== undefined && value !== false) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    stop: () => app.stop(),
+  };
+  return harness;
+}
+
+export function cardOf(message: Message): Record<string, any> | undefined {
+  return message.attachments?.[0]?.content as Record<string, any> | undefined;
+}
