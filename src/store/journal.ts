@@ -2,7 +2,7 @@
 // commits. The first line names the snapshot it follows (sha256 of its bytes), so a
 // journal that was already folded into a newer snapshot is never replayed twice.
 import type { AuditEntry } from '../domain/index.js';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { sha256Hex } from './canonical-json.js';
 import { StoreLoadError, type Mutation } from './types.js';
 
 export interface JournalHeader {
@@ -26,17 +26,27 @@ export interface ParsedJournal {
   validLength: number;
 }
 
+// A line is {"sum":"<sha256 of the data JSON>","data":<data JSON>}: the checksum covers
+// the exact bytes, so checking it needs no re-serialisation.
+const LINE_START = '{"sum":"';
+const DATA_START = '","data":';
+const DATA_OFFSET = LINE_START.length + 64 + DATA_START.length;
+
 export function encodeJournalLine(record: JournalHeader | JournalBatch): Buffer {
-  const sum = sha256Hex(canonicalJson(record));
-  return Buffer.from(`${JSON.stringify({ ...record, sum })}\n`);
+  const data = JSON.stringify(record);
+  return Buffer.from(`${LINE_START}${sha256Hex(data)}${DATA_START}${data}}\n`);
 }
 
 function decodeLine(text: string): Record<string, unknown> | undefined {
+  if (!text.startsWith(LINE_START) || text.slice(LINE_START.length + 64, DATA_OFFSET) !== DATA_START || !text.endsWith('}')) {
+    return undefined;
+  }
+  const data = text.slice(DATA_OFFSET, -1);
+  if (sha256Hex(data) !== text.slice(LINE_START.length, LINE_START.length + 64)) return undefined;
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(data);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const { sum, ...record } = value as Record<string, unknown>;
-    return sum === sha256Hex(canonicalJson(record)) ? record : undefined;
+    return value as Record<string, unknown>;
   } catch {
     return undefined;
   }

@@ -107,8 +107,8 @@ export class OrgState implements OrgView {
       if (this.userIdByEmailKey.get(emailKey(previous.email)) === id) {
         this.userIdByEmailKey.delete(emailKey(previous.email));
       }
-      if (!next || !UserSearchIndex.sameKeys(previous, next)) this.search.remove(previous);
     }
+    this.search.update(previous, next);
     if (!next) {
       this.users.delete(id);
       return;
@@ -116,7 +116,6 @@ export class OrgState implements OrgView {
     this.users.set(id, next);
     this.userIdByEmailKey.set(emailKey(next.email), id);
     this.countUnits(next, +1);
-    if (!previous || !UserSearchIndex.sameKeys(previous, next)) this.search.add(next);
   }
 
   private countUnits(user: User, delta: 1 | -1): void {
@@ -154,7 +153,7 @@ export class OrgState implements OrgView {
     });
   }
   searchUsers(query: UserQuery): UserPage {
-    return this.search.search(query, (id) => this.users.get(id));
+    return this.search.search(query);
   }
   draft(id: string): Draft | undefined {
     return this.drafts.get(id);
