@@ -13,6 +13,7 @@ import {
   attendeeHeader,
   licenseHeader,
 } from './columns.js';
+import { MAX_ROWS } from './parse.js';
 
 export interface ExportOptions {
   /**
@@ -76,7 +77,16 @@ export function exportCsv(reader: StoreReader, options: ExportOptions = {}): str
   return toCsv({ licenses: reader.licenses(), sites: reader.sites(), users }, options);
 }
 
-/** The same from a document read off disk (readStoreDocument), without opening the store. */
-export function exportDocumentCsv(document: OrgDocument, options: ExportOptions = {}): string {
-  return toCsv(document, options);
+/**
+ * A document read off disk (readStoreDocument) as one or more files of at most `maxRows`
+ * users each (default MAX_ROWS), so every file can be imported again.
+ */
+export function exportDocumentCsvFiles(document: OrgDocument, options: ExportOptions & { maxRows?: number } = {}): string[] {
+  const maxRows = options.maxRows ?? MAX_ROWS;
+  const users = [...document.users].sort((a, b) => byString(a.email, b.email));
+  const files: string[] = [];
+  for (let start = 0; start === 0 || start < users.length; start += maxRows) {
+    files.push(toCsv({ ...document, users: users.slice(start, start + maxRows) }, options));
+  }
+  return files;
 }

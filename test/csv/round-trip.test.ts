@@ -2,7 +2,7 @@
 // And export → import into the store it came from changes nothing.
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exportCsv } from '../../src/csv/export.js';
+import { exportCsv, exportDocumentCsvFiles } from '../../src/csv/export.js';
 import { runImport } from '../../src/csv/run-import.js';
 import { loadDemoOrg } from '../../src/demo/demo-org.js';
 import type { Store } from '../../src/store/index.js';
@@ -34,6 +34,16 @@ describe('round trip through the CSV', () => {
     expect(plan.counts.created).toBe(demo.users.length);
     expect(assignmentsByEmail(allUsers(target))).toEqual(assignmentsByEmail(allUsers(source)));
     for (const license of demo.licenses) expect(target.usedUnits(license.id)).toBe(source.usedUnits(license.id));
+  });
+
+  it('splits a big org into files that each import, together giving the same users', async () => {
+    const files = exportDocumentCsvFiles(demo, { maxRows: 20 });
+    expect(files.map((f) => (parse(f) as string[][]).length - 1)).toEqual([20, 20, 10]);
+    const { store: target } = await open({ ...demo, users: [] });
+    for (const [i, csvText] of files.entries()) {
+      await runImport({ store: target, csvText, fileName: `part-${i + 1}.csv`, mode: 'add-and-remove', dryRun: false, actor: 'cli:test' });
+    }
+    expect(assignmentsByEmail(allUsers(target))).toEqual(assignmentsByEmail(demo.users));
   });
 
   it('export then import into the same store changes nothing', async () => {
