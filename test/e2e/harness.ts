@@ -8,14 +8,22 @@ import type { RetryPolicy } from '../../src/transports/webex/retry.js';
 /** Quick backoff so failure paths stay fast in tests; Retry-After is still honoured. */
 export const TEST_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 200, maxRetryAfterMs: 2_000 };
 
+/** A JSON answer of the emulator: an object with an id, or an error message. */
+export interface ApiJson {
+  id: string;
+  message?: string;
+  items?: unknown[];
+  [key: string]: unknown;
+}
+
 export interface Harness {
   app: LocalApp;
   base: string;
   person(email: string): Person;
   /** A call to the emulator's /v1 API as this person (like a Webex client would). */
-  api(email: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
+  api(email: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: ApiJson }>;
   say(email: string, roomId: string, text: string, options?: { mentionBot?: boolean }): Promise<Message>;
-  submit(email: string, messageId: string, inputs: Record<string, unknown>): Promise<{ status: number; json: any }>;
+  submit(email: string, messageId: string, inputs: Record<string, unknown>): Promise<{ status: number; json: ApiJson }>;
   /** Messages of a space, oldest first. */
   messages(roomId: string): Message[];
   botMessagesAfter(roomId: string, after: Message | undefined): Message[];
@@ -40,7 +48,7 @@ export async function startHarness(options: { bot: BotCore; people: PersonSeed[]
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : undefined };
+    return { status: response.status, json: (text ? JSON.parse(text) : {}) as ApiJson };
   }
   const messages = (roomId: string) => [...state.messages.values()].filter((m) => m.roomId === roomId);
   const harness: Harness = {
@@ -52,7 +60,7 @@ export async function startHarness(options: { bot: BotCore; people: PersonSeed[]
       const markdown = sayOptions.mentionBot ? `<@personId:${state.bot.id}|${state.bot.displayName}> ${text}` : text;
       const posted = await api(email, 'POST', '/messages', { roomId, markdown });
       if (posted.status !== 200) throw new Error(`posting failed: ${posted.status} ${JSON.stringify(posted.json)}`);
-      return posted.json as Message;
+      return posted.json as unknown as Message;
     },
     submit: (email, messageId, inputs) => api(email, 'POST', '/attachment/actions', { type: 'submit', messageId, inputs }),
     messages,
@@ -75,6 +83,7 @@ export async function startHarness(options: { bot: BotCore; people: PersonSeed[]
   return harness;
 }
 
-export function cardOf(message: Message): Record<string, any> | undefined {
-  return message.attachments?.[0]?.content as Record<string, any> | undefined;
+/** The Adaptive Card a message carries, if any. */
+export function cardOf(message: Message): Record<string, unknown> | undefined {
+  return message.attachments?.[0]?.content as Record<string, unknown> | undefined;
 }
