@@ -4,6 +4,8 @@ import { loadDemoOrg } from './demo/demo-org.js';
 import { emptyOrgDocument, type OrgDocument } from './domain/index.js';
 import { configureLogger, logger } from './logger.js';
 import { openStore, StoreLoadError } from './store/index.js';
+import { createBot } from './bot/index.js';
+import { startTransport, stopOnSignals } from './transports/start.js';
 
 /** A missing data file starts as the demo org locally, as an empty org against real Webex. */
 function seedFor(config: Config): { make: () => OrgDocument; used: () => boolean } {
@@ -33,14 +35,12 @@ async function main(): Promise<void> {
     logger.warn(`the org in ${config.dataFile} is empty; load your users and licenses with: npm run import -- <file.csv>`);
   }
 
-  // The transports (src/transports/webex, the local emulator and playground) plug in here.
-  await store.close();
-  logger.error(
-    config.mode === 'local'
-      ? 'cannot run yet: local mode (no WEBEX_BOT_TOKEN) needs the Webex emulator and playground, which are not built yet. `npm test` runs the suite meanwhile.'
-      : 'cannot run yet: the Webex transport (src/transports/webex) is not wired into src/main.ts yet. `npm test` runs the suite meanwhile.',
-  );
-  process.exit(1);
+  const bot = createBot({ store, config });
+  const running = await startTransport({ config, store, bot }).catch(async (error: unknown) => {
+    await store.close(); // release the lock and flush before main's error handler exits
+    throw error;
+  });
+  stopOnSignals({ running, store });
 }
 
 main().catch((error: unknown) => {

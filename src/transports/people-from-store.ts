@@ -1,14 +1,25 @@
-// Who exists in local mode: everyone with a role and every user of the org, from the store.
+// Who exists in local mode: everyone with a role (in the store or from ADMIN_EMAILS /
+// HELPDESK_EMAILS) and every user of the org.
 import type { PersonSeed } from '../emulator/index.js';
 import type { StoreReader } from '../store/types.js';
 
-export function peopleFromStore(store: StoreReader): PersonSeed[] {
+export interface ConfiguredRoles {
+  adminEmails: readonly string[];
+  helpdeskEmails: readonly string[];
+}
+
+export function peopleFromStore(store: StoreReader, configured: ConfiguredRoles = { adminEmails: [], helpdeskEmails: [] }): PersonSeed[] {
   const seeds = new Map<string, PersonSeed>();
-  const userByEmail = (email: string) => store.userByEmail(email);
-  for (const role of store.roles()) {
-    const email = role.email.toLowerCase();
-    const user = userByEmail(email);
-    seeds.set(email, { email, displayName: user?.displayName ?? nameFromEmail(email), label: role.role });
+  const withRole = [
+    ...store.roles().map((r) => ({ email: r.email, role: r.role as string })),
+    ...configured.adminEmails.map((email) => ({ email, role: 'admin' })),
+    ...configured.helpdeskEmails.map((email) => ({ email, role: 'helpdesk' })),
+  ];
+  for (const { email: raw, role } of withRole) {
+    const email = raw.toLowerCase();
+    if (seeds.has(email)) continue;
+    const user = store.userByEmail(email);
+    seeds.set(email, { email, displayName: user?.displayName ?? nameFromEmail(email), label: role });
   }
   const all = store.searchUsers({ limit: 10_000 });
   for (const user of all.users) {
