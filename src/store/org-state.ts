@@ -18,6 +18,7 @@ import { UserSearchIndex } from './user-search.js';
 export interface OrgView {
   license(id: string): License | undefined;
   site(url: string): Site | undefined;
+  subscription(id: string): Subscription | undefined;
   user(id: string): User | undefined;
   userIdByEmail(emailKey: string): string | undefined;
   draft(id: string): Draft | undefined;
@@ -32,15 +33,25 @@ export interface ChangeSet {
   requests: Map<string, ChangeRequest | null>;
   roles: Map<string, Role | null>;
   preferences: Map<string, Locale>;
+  /** Upserts only (catalog.put): the catalog is never shrunk by a commit. */
+  catalog: CatalogChanges;
+}
+
+/** Sites by url, subscriptions by id, licenses by id. */
+export interface CatalogChanges {
+  sites: Map<string, Site>;
+  subscriptions: Map<string, Subscription>;
+  licenses: Map<string, License>;
 }
 
 export const emailKey = (email: string): string => email.trim().toLowerCase();
 
 export class OrgState implements OrgView {
   readonly orgName: string;
-  readonly sites: readonly Site[];
-  readonly subscriptions: readonly Subscription[];
-  readonly licenses: readonly License[];
+  // Replaced (never edited in place) by a catalog change, so a reader's array stays as it was.
+  sites: readonly Site[];
+  subscriptions: readonly Subscription[];
+  licenses: readonly License[];
   private readonly siteByUrl: Map<string, Site>;
   private readonly licenseById: Map<string, License>;
   private readonly users = new Map<string, User>();
@@ -98,6 +109,15 @@ export class OrgState implements OrgView {
     applyMap(this.requestsById, changes.requests);
     applyMap(this.rolesByEmail, changes.roles);
     for (const [personId, locale] of changes.preferences) this.preferences.set(personId, locale);
+    this.applyCatalog(changes.catalog);
+  }
+
+  private applyCatalog({ sites, subscriptions, licenses }: CatalogChanges): void {
+    if (sites.size > 0) this.sites = upsert(this.sites, sites, (site) => site.url);
+    if (subscriptions.size > 0) this.subscriptions = upsert(this.subscriptions, subscriptions, (sub) => sub.id);
+    if (licenses.size > 0) this.licenses = upsert(this.licenses, licenses, (license) => license.id);
+    for (const site of sites.values()) this.siteByUrl.set(site.url, site);
+    for (const license of licenses.values()) this.licenseById.set(license.id, license);
   }
 
   private applyUser(id: string, next: User | null): void {
@@ -129,6 +149,9 @@ export class OrgState implements OrgView {
   }
   site(url: string): Site | undefined {
     return this.siteByUrl.get(url);
+  }
+  subscription(id: string): Subscription | undefined {
+    return this.subscriptions.find((sub) => sub.id === id); // a handful per org
   }
   user(id: string): User | undefined {
     return this.users.get(id);
@@ -180,6 +203,18 @@ function applyMap<T>(target: Map<string, T>, changes: Map<string, T | null>): vo
     if (value === null) target.delete(key);
     else target.set(key, value);
   }
+}
+
+/** Replace items whose key is in `changes`, keep the order, append the new ones. */
+function upsert<T>(items: readonly T[], changes: Map<string, T>, keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  const next = items.map((item) => {
+    const key = keyOf(item);
+    seen.add(key);
+    return changes.get(key) ?? item;
+  });
+  for (const [key, item] of changes) if (!seen.has(key)) next.push(item);
+  return next;
 }
 
 function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string, list: string, field: string, file: string) {

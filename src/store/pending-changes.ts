@@ -3,7 +3,10 @@
 import {
   ChangeRequestSchema,
   DraftSchema,
+  LicenseSchema,
   RoleSchema,
+  SiteSchema,
+  SubscriptionSchema,
   UserSchema,
   LocaleSchema,
   type ChangeRequest,
@@ -11,6 +14,7 @@ import {
   type License,
   type Role,
   type Site,
+  type Subscription,
   type User,
 } from '../domain/index.js';
 import { describeIssues } from './durable-json-file.js';
@@ -25,6 +29,7 @@ export class PendingLayer implements OrgView {
     requests: new Map(),
     roles: new Map(),
     preferences: new Map(),
+    catalog: { sites: new Map(), subscriptions: new Map(), licenses: new Map() },
   };
   /** Email owners changed in this layer (null: nobody any more). */
   private readonly emailOwners = new Map<string, string | null>();
@@ -32,10 +37,13 @@ export class PendingLayer implements OrgView {
   constructor(private readonly base: OrgView) {}
 
   license(id: string): License | undefined {
-    return this.base.license(id);
+    return this.changes.catalog.licenses.get(id) ?? this.base.license(id);
   }
   site(url: string): Site | undefined {
-    return this.base.site(url);
+    return this.changes.catalog.sites.get(url) ?? this.base.site(url);
+  }
+  subscription(id: string): Subscription | undefined {
+    return this.changes.catalog.subscriptions.get(id) ?? this.base.subscription(id);
   }
   user(id: string): User | undefined {
     return pick(this.changes.users, id, () => this.base.user(id));
@@ -68,6 +76,10 @@ export class PendingLayer implements OrgView {
     for (const [id, request] of child.changes.requests) this.changes.requests.set(id, request);
     for (const [key, role] of child.changes.roles) this.changes.roles.set(key, role);
     for (const [id, locale] of child.changes.preferences) this.changes.preferences.set(id, locale);
+    const { catalog } = child.changes;
+    for (const [url, site] of catalog.sites) this.changes.catalog.sites.set(url, site);
+    for (const [id, sub] of catalog.subscriptions) this.changes.catalog.subscriptions.set(id, sub);
+    for (const [id, license] of catalog.licenses) this.changes.catalog.licenses.set(id, license);
   }
 }
 
@@ -128,10 +140,40 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
     case 'preference.put':
       layer.changes.preferences.set(mutation.personId, parseRecord(LocaleSchema, mutation.locale, 'locale'));
       return;
+    case 'catalog.put':
+      putCatalog(layer, mutation);
+      return;
     default: {
       const unknown: never = mutation;
       throw new InvalidCommitError(`unknown mutation ${JSON.stringify(unknown)}`);
     }
+  }
+}
+
+/**
+ * Sites and subscriptions first, so licenses in the same mutation may name them. A license
+ * must name a known subscription and (Meetings) a known site. Units are not checked here:
+ * a lower totalUnits than used is the caller's to refuse (the import does).
+ */
+function putCatalog(layer: PendingLayer, mutation: Extract<Mutation, { type: 'catalog.put' }>): void {
+  const { catalog } = layer.changes;
+  for (const site of mutation.sites) {
+    const parsed = parseRecord(SiteSchema, site, `site ${site.url}`);
+    catalog.sites.set(parsed.url, parsed);
+  }
+  for (const sub of mutation.subscriptions) {
+    const parsed = parseRecord(SubscriptionSchema, sub, `subscription ${sub.id}`);
+    catalog.subscriptions.set(parsed.id, parsed);
+  }
+  for (const license of mutation.licenses) {
+    const parsed = parseRecord(LicenseSchema, license, `license ${license.id}`);
+    if (!layer.subscription(parsed.subscriptionId)) {
+      throw new InvalidCommitError(`license ${parsed.id}: unknown subscription ${parsed.subscriptionId}`);
+    }
+    if (parsed.siteUrl !== undefined && !layer.site(parsed.siteUrl)) {
+      throw new InvalidCommitError(`license ${parsed.id}: unknown site ${parsed.siteUrl}`);
+    }
+    catalog.licenses.set(parsed.id, parsed);
   }
 }
 

@@ -24,7 +24,10 @@ export type Mutation =
   | { type: 'request.put'; request: ChangeRequest; expectedVersion?: number }
   | { type: 'role.put'; role: Role }
   | { type: 'role.delete'; email: string }
-  | { type: 'preference.put'; personId: string; locale: Locale };
+  | { type: 'preference.put'; personId: string; locale: Locale }
+  // Upsert of the license catalog (a GET /v1/licenses import): records with a known key
+  // (site url, subscription id, license id) are replaced, others added; nothing is removed.
+  | { type: 'catalog.put'; sites: Site[]; subscriptions: Subscription[]; licenses: License[] };
 
 export interface CommitInput {
   mutations: Mutation[];
