@@ -1,77 +1,59 @@
 // User search in memory: sorted key arrays + binary search, so a prefix query costs
 // O(log n + matches) instead of a scan of every user (100k users, p99 ≤ 10 ms).
-// Users get a numeric slot so broad queries can mark matches in a typed array.
+// Users get a numeric slot so broad queries can mark matches in a typed array, and
+// the result order is a packed array of slots that a full walk reads from the cache.
 import type { User } from '../domain/index.js';
 import type { UserPage, UserQuery } from './types.js';
-
-interface KeyEntry {
-  key: string;
-  slot: number;
-}
 
 const DEFAULT_LIMIT = 25;
 /** Above this many key matches, walking the ordered list beats sorting the matches. */
 const SORT_LIMIT = 2000;
+const EXTERNAL = 1;
+const HAS_LICENSES = 2;
+const SEPARATOR = '\u0000';
 
 /** Lower case without accents, so "jose" finds "José". */
 export function foldText(text: string): string {
+  // Most names and all emails are ASCII: skip the (slow) Unicode normalisation for them.
+  if (!/[^\x20-\x7e]/.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-function searchKeys(user: User): string[] {
-  const words = foldText(user.displayName)
-    .split(/[\s\-,;()]+/)
-    .filter((word) => word !== '');
-  return [...new Set([foldText(user.email), ...words])];
+/** Search keys (email, each name word) and the result-order key (name, email, slot) of a user. */
+function keysOf(user: User, slot: number): { words: string[]; order: string } {
+  const name = foldText(user.displayName).replaceAll(SEPARATOR, '');
+  const email = foldText(user.email);
+  const words = [email];
+  for (const word of name.split(/[\s\-,;()]+/)) if (word !== '' && !words.includes(word)) words.push(word);
+  return { words, order: `${name}${SEPARATOR}${email}${SEPARATOR}${slot}` };
 }
-
-/** Result order: display name, then email. */
-function orderKey(user: User): string {
-  return `${foldText(user.displayName)}\u0000${foldText(user.email)}`;
-}
-
-function compareEntries(a: KeyEntry, b: KeyEntry): number {
-  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
-  return a.slot - b.slot;
-}
-
-/** First index whose entry is not before `probe`. */
-function lowerBound(entries: readonly KeyEntry[], probe: KeyEntry): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareEntries(entries[mid]!, probe) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-function insertSorted(entries: KeyEntry[], entry: KeyEntry): void {
-  entries.splice(lowerBound(entries, entry), 0, entry);
-}
-
-function removeSorted(entries: KeyEntry[], entry: KeyEntry): void {
-  const at = lowerBound(entries, entry);
-  const found = entries[at];
-  if (found && found.key === entry.key && found.slot === entry.slot) entries.splice(at, 1);
-}
-
-const EXTERNAL = 1;
-const HAS_LICENSES = 2;
 
 function flagsOf(user: User): number {
   return (user.type === 'external' ? EXTERNAL : 0) | (user.licenseIds.length > 0 ? HAS_LICENSES : 0);
 }
 
-/** Slots in result order, packed in a typed array so a full walk stays in the CPU cache. */
+/** First index whose string is not below `probe` (code-unit order, as Array#sort). */
+function lowerBound(sorted: readonly string[], probe: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < probe) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Slots in result order, packed in a typed array. */
 class PackedSlots {
-  slots = new Int32Array(1024);
-  length = 0;
+  constructor(
+    public slots: Int32Array,
+    public length: number,
+  ) {}
 
   insert(at: number, slot: number): void {
     if (this.length === this.slots.length) {
-      const bigger = new Int32Array(this.slots.length * 2);
+      const bigger = new Int32Array(Math.max(1024, this.slots.length * 2));
       bigger.set(this.slots);
       this.slots = bigger;
     }
@@ -87,17 +69,18 @@ class PackedSlots {
 }
 
 export class UserSearchIndex {
-  /** Every search key (email, each name word) of every user, sorted. */
-  private words: KeyEntry[] = [];
-  /** Every user once, in result order. */
-  private ordered: KeyEntry[] = [];
+  /** Each search key (email, name word) → the slots of the users holding it. */
+  private readonly slotsByWord = new Map<string, number[]>();
+  /** The keys of slotsByWord, sorted (unique, so Array#sort needs no comparator). */
+  private sortedWords: string[];
+  /** Every user's order key, sorted; orderedSlots holds the same users' slots in the same order. */
+  private orderKeys: string[] = [];
+  private orderedSlots: PackedSlots;
   private readonly slotById = new Map<string, number>();
   private userBySlot: Array<User | undefined> = [];
   private keysBySlot: string[][] = [];
   private orderKeyBySlot: string[] = [];
   private freeSlots: number[] = [];
-  /** Same order as `ordered`, packed. */
-  private orderedSlots = new PackedSlots();
   /** EXTERNAL | HAS_LICENSES per slot, for the type and R9 filters without touching user objects. */
   private flags = new Uint8Array(1024);
   /** marks[slot] === queryNo: the slot matched the current broad query (no clearing needed). */
@@ -107,12 +90,18 @@ export class UserSearchIndex {
   constructor(users: Iterable<User>) {
     for (const user of users) {
       const slot = this.takeSlot(user);
-      for (const key of this.keysBySlot[slot]!) this.words.push({ key, slot });
-      this.ordered.push({ key: this.orderKeyBySlot[slot]!, slot });
+      for (const word of this.keysBySlot[slot]!) {
+        const holders = this.slotsByWord.get(word);
+        if (holders) holders.push(slot);
+        else this.slotsByWord.set(word, [slot]);
+      }
+      this.orderKeys.push(this.orderKeyBySlot[slot]!);
     }
-    this.words.sort(compareEntries);
-    this.ordered.sort(compareEntries);
-    this.ordered.forEach((entry, at) => this.orderedSlots.insert(at, entry.slot));
+    this.sortedWords = [...this.slotsByWord.keys()].sort();
+    this.orderKeys.sort();
+    const slots = new Int32Array(Math.max(1024, this.orderKeys.length));
+    this.orderKeys.forEach((key, at) => (slots[at] = Number(key.slice(key.lastIndexOf(SEPARATOR) + 1))));
+    this.orderedSlots = new PackedSlots(slots, this.orderKeys.length);
   }
 
   /** Keep the index in step with a user's new version (null: deleted). */
@@ -129,20 +118,36 @@ export class UserSearchIndex {
 
   private add(user: User): void {
     const slot = this.takeSlot(user);
-    for (const key of this.keysBySlot[slot]!) insertSorted(this.words, { key, slot });
-    const entry = { key: this.orderKeyBySlot[slot]!, slot };
-    const at = lowerBound(this.ordered, entry);
-    this.ordered.splice(at, 0, entry);
+    for (const word of this.keysBySlot[slot]!) {
+      const holders = this.slotsByWord.get(word);
+      if (holders) {
+        holders.push(slot);
+        continue;
+      }
+      this.slotsByWord.set(word, [slot]);
+      this.sortedWords.splice(lowerBound(this.sortedWords, word), 0, word);
+    }
+    const order = this.orderKeyBySlot[slot]!;
+    const at = lowerBound(this.orderKeys, order);
+    this.orderKeys.splice(at, 0, order);
     this.orderedSlots.insert(at, slot);
   }
 
   private remove(user: User): void {
     const slot = this.slotById.get(user.id);
     if (slot === undefined) return;
-    for (const key of this.keysBySlot[slot]!) removeSorted(this.words, { key, slot });
-    const at = lowerBound(this.ordered, { key: this.orderKeyBySlot[slot]!, slot });
-    if (this.ordered[at]?.slot === slot) {
-      this.ordered.splice(at, 1);
+    for (const word of this.keysBySlot[slot]!) {
+      const holders = this.slotsByWord.get(word);
+      if (!holders) continue;
+      holders.splice(holders.indexOf(slot), 1);
+      if (holders.length > 0) continue;
+      this.slotsByWord.delete(word);
+      this.sortedWords.splice(lowerBound(this.sortedWords, word), 1);
+    }
+    const order = this.orderKeyBySlot[slot]!;
+    const at = lowerBound(this.orderKeys, order);
+    if (this.orderKeys[at] === order) {
+      this.orderKeys.splice(at, 1);
       this.orderedSlots.removeAt(at);
     }
     this.slotById.delete(user.id);
@@ -154,8 +159,9 @@ export class UserSearchIndex {
     const slot = this.freeSlots.pop() ?? this.userBySlot.length;
     this.slotById.set(user.id, slot);
     this.userBySlot[slot] = user;
-    this.keysBySlot[slot] = searchKeys(user);
-    this.orderKeyBySlot[slot] = orderKey(user);
+    const keys = keysOf(user, slot);
+    this.keysBySlot[slot] = keys.words;
+    this.orderKeyBySlot[slot] = keys.order;
     if (slot >= this.flags.length) {
       const bigger = new Uint8Array(Math.max(slot + 1, this.flags.length * 2));
       bigger.set(this.flags);
@@ -194,18 +200,21 @@ export class UserSearchIndex {
       for (let at = 0; at < length; at++) visit(slots[at]!);
       return { users, total };
     }
-    const from = lowerBound(this.words, { key: indexed, slot: -1 });
-    const to = lowerBound(this.words, { key: `${indexed}\uffff`, slot: -1 });
-    if (to - from > SORT_LIMIT) {
+    const from = lowerBound(this.sortedWords, indexed);
+    const to = lowerBound(this.sortedWords, `${indexed}\uffff`);
+    let matches = 0;
+    for (let at = from; at < to && matches <= SORT_LIMIT; at++) matches += this.slotsByWord.get(this.sortedWords[at]!)!.length;
+    if (matches > SORT_LIMIT) {
       const mark = this.nextMarks();
-      for (let at = from; at < to; at++) this.marks[this.words[at]!.slot] = mark;
       const marks = this.marks;
+      for (let at = from; at < to; at++) for (const slot of this.slotsByWord.get(this.sortedWords[at]!)!) marks[slot] = mark;
       for (let at = 0; at < length; at++) if (marks[slots[at]!] === mark) visit(slots[at]!);
     } else {
-      const slots = new Set<number>();
-      for (let at = from; at < to; at++) slots.add(this.words[at]!.slot);
-      const sorted = [...slots].map((slot) => ({ key: this.orderKeyBySlot[slot]!, slot })).sort(compareEntries);
-      for (const entry of sorted) visit(entry.slot);
+      const found = new Set<number>();
+      for (let at = from; at < to; at++) for (const slot of this.slotsByWord.get(this.sortedWords[at]!)!) found.add(slot);
+      const orderKeys = this.orderKeyBySlot;
+      const sorted = [...found].sort((a, b) => (orderKeys[a]! < orderKeys[b]! ? -1 : 1));
+      for (const slot of sorted) visit(slot);
     }
     return { users, total };
   }
