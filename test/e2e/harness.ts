@@ -26,7 +26,10 @@ export interface Harness {
   submit(email: string, messageId: string, inputs: Record<string, unknown>): Promise<{ status: number; json: ApiJson }>;
   /** Messages of a space, oldest first. */
   messages(roomId: string): Message[];
-  botMessagesAfter(roomId: string, after: Message | undefined): Message[];
+  /** Bot messages after `after` (a message that still exists, or a snapshot of ids taken earlier). */
+  botMessagesAfter(roomId: string, after: Message | ReadonlySet<string> | undefined): Message[];
+  /** The ids in a space now; the bot deletes finished cards, so a message is no stable marker. */
+  snapshot(roomId: string): ReadonlySet<string>;
   waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
 }
@@ -66,9 +69,13 @@ export async function startHarness(options: { bot: BotCore; people: PersonSeed[]
     messages,
     botMessagesAfter(roomId, after) {
       const all = messages(roomId);
-      const start = after ? all.findIndex((m) => m.id === after.id) + 1 : 0;
-      return all.slice(start).filter((m) => m.personId === state.bot.id);
+      const fromBot = (m: Message) => m.personId === state.bot.id;
+      if (after instanceof Set) return all.filter((m) => !after.has(m.id) && fromBot(m));
+      const index = after ? all.findIndex((m) => m.id === (after as Message).id) : -1;
+      if (after && index < 0) throw new Error('the marker message was deleted; use snapshot()');
+      return all.slice(index + 1).filter(fromBot);
     },
+    snapshot: (roomId) => new Set(messages(roomId).map((m) => m.id)),
     async waitFor(what, probe, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
