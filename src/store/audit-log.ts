@@ -97,7 +97,7 @@ export class AuditLog {
 
   /** Entries about one user, newest first. The index is built on first use, then kept up to date. */
   async history(userId: string, options: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }> {
-    if (!this.historyIndex) this.historyIndex = await buildHistoryIndex(this.file, this.appender.length);
+    if (!this.historyIndex) this.historyIndex = await this.buildIndex();
     const refs = this.historyIndex.get(userId) ?? [];
     const newestFirst = refs.slice().reverse().slice(options.offset, options.offset + options.limit);
     const handle = await this.ops.open(this.file, 'r');
@@ -117,7 +117,18 @@ export class AuditLog {
   async close(): Promise<void> {
     await this.appender.close();
   }
+
+  /** Build from the file; if lines were appended meanwhile (they skipped the missing index), read again. */
+  private async buildIndex(): Promise<HistoryIndex> {
+    for (;;) {
+      const length = this.appender.length;
+      const index = await buildHistoryIndex(this.file, length);
+      if (this.appender.length === length) return index;
+    }
+  }
 }
+
+type HistoryIndex = Map<string, Array<{ offset: number; length: number; seq: number }>>;
 
 function addToIndex(
   index: Map<string, Array<{ offset: number; length: number; seq: number }>>,

@@ -4,7 +4,7 @@ import { OrgDocumentSchema, type OrgDocument } from '../domain/index.js';
 import { AppendOnlyFile } from './append-only-file.js';
 import { AuditLog } from './audit-log.js';
 import { DurableJsonFile, describeIssues } from './durable-json-file.js';
-import { nodeFileOps, replaceFileDurably, type FileOps } from './file-ops.js';
+import { nodeFileOps, readIfExists, replaceFileDurably, type FileOps } from './file-ops.js';
 import { acquireLock } from './file-lock.js';
 import { encodeJournalLine } from './journal.js';
 import { backupFileOf, journalFileOf, loadStoreFiles, lockFileOf, type LoadedStore } from './load-store.js';
@@ -77,6 +77,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<LoadedStore> {
   const { dataFile } = options;
   if (!options.seed) throw new StoreLoadError(dataFile, 'the file does not exist (and no seed was given to create it)');
+  // A journal or backup without its snapshot means the data file was lost, not never made.
+  for (const leftover of [backupFileOf(dataFile), journalFileOf(dataFile)]) {
+    if ((await readIfExists(fs, leftover))?.length) {
+      throw new StoreLoadError(
+        dataFile,
+        `the file is missing but ${leftover} exists: restore the data (e.g. copy ${backupFileOf(dataFile)} to ${dataFile}) or move the leftovers away to start from the seed`,
+      );
+    }
+  }
   const parsed = OrgDocumentSchema.safeParse(options.seed());
   if (!parsed.success) throw new StoreLoadError(dataFile, `the seed document is invalid: ${describeIssues(parsed.error.issues)}`);
   const state = new OrgState(parsed.data, `${dataFile} (seed)`);

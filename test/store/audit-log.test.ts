@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openStore, verifyAuditFile, StoreLoadError } from '../../src/store/index.js';
@@ -89,5 +90,21 @@ describe('audit log', () => {
     expect(second.entries.map((e) => e.codes[0])).toEqual(['note-6', 'note-3', 'note-0']);
     expect((await store.history('nobody', { offset: 0, limit: 5 })).total).toBe(0);
     await store.close();
+  });
+
+  it('npm run audit:verify exits 1 and names the line; 0 when the chain is intact', async () => {
+    const { paths, lines, write } = await auditFileWith(3);
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+        env: { ...process.env, AUDIT_FILE: paths.auditFile },
+        encoding: 'utf8',
+      });
+    const good = run();
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('3 lines, hash chain intact');
+    write([lines[0]!, lines[1]!.replace('note-1', 'note-X'), lines[2]!]);
+    const bad = run();
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('line 2 is bad');
   });
 });

@@ -110,3 +110,14 @@ describe('journal replay', () => {
     expect(fs.readFileSync(paths.dataFile).equals(dataBefore)).toBe(true);
   });
 });
+
+describe('a lost data file', () => {
+  it('is not silently replaced by the seed when its journal or backup is still there', async () => {
+    const paths = tempStorePaths();
+    const store = await openStore({ ...paths, seed: () => buildOrg() });
+    await store.close();
+    fs.unlinkSync(paths.dataFile);
+    await expect(openStore({ ...paths, seed: () => buildOrg() })).rejects.toThrow(/is missing but .*db\.json\.journal exists/);
+    expect(fs.existsSync(paths.dataFile)).toBe(false);
+  });
+});
