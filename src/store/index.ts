@@ -1,4 +1,6 @@
 // openStore: the embedded Store (lowdb snapshot + journal + audit log) for one data file.
+import { readdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { Low } from 'lowdb';
 import { OrgDocumentSchema, type OrgDocument } from '../domain/index.js';
 import { AppendOnlyFile } from './append-only-file.js';
@@ -42,6 +44,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const fs = options.fs ?? nodeFileOps;
   const lock = await acquireLock({ dataFile, lockFile: lockFileOf(dataFile) });
   try {
+    await removeCrashLeftovers(dataFile);
     const loaded = (await loadStoreFiles({ dataFile, fs })) ?? (await createFromSeed(options, fs));
     const audit = await AuditLog.open({ file: auditFile, fs });
     await restoreAuditLines(loaded, audit, auditFile);
@@ -72,6 +75,19 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await lock.release();
     throw error;
   }
+}
+
+/** Temp files of writes a crash interrupted (we hold the lock, so no one else is writing them). */
+async function removeCrashLeftovers(dataFile: string): Promise<void> {
+  const dir = path.dirname(dataFile);
+  const base = path.basename(dataFile);
+  const leftover = new RegExp(`^${escapeRegExp(base)}(\\.journal)?\\.tmp-\\d+$`);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => leftover.test(name)).map((name) => unlink(path.join(dir, name)).catch(() => undefined)));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<LoadedStore> {

@@ -121,3 +121,17 @@ describe('a lost data file', () => {
     expect(fs.existsSync(paths.dataFile)).toBe(false);
   });
 });
+
+describe('temp files left by a crash', () => {
+  it('are removed at open, other files are kept', async () => {
+    const paths = tempStorePaths();
+    writeOrgFile(paths.dataFile, buildOrg());
+    const leftovers = ['db.json.tmp-12345', 'db.json.journal.tmp-999'];
+    for (const name of leftovers) fs.writeFileSync(`${paths.dir}/${name}`, 'half');
+    fs.writeFileSync(`${paths.dir}/notes.txt`, 'keep');
+    const store = await openStore(paths);
+    await store.close();
+    expect(leftovers.filter((name) => fs.existsSync(`${paths.dir}/${name}`))).toEqual([]);
+    expect(fs.existsSync(`${paths.dir}/notes.txt`)).toBe(true);
+  });
+});
