@@ -1,0 +1,55 @@
+// Runs in its own process (node --expose-gc), so resident memory is measured on a clean
+// heap: RSS before and after openStore, both after a full GC, with the store still open.
+// Then, for diagnosis, the same load split into its parts (read, JSON.parse, zod, index).
+// Prints one JSON line on stdout.
+import { readFile } from 'node:fs/promises';
+import { OrgDocumentSchema } from '../src/domain/index.js';
+import { openStore } from '../src/store/index.js';
+import { OrgState } from '../src/store/org-state.js';
+
+const [dataFile, auditFile] = process.argv.slice(2);
+if (!dataFile || !auditFile) throw new Error('usage: load-child <dataFile> <auditFile>');
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const settle = () => {
+  gc();
+  gc();
+};
+
+settle();
+const rssBefore = process.memoryUsage().rss;
+const started = performance.now();
+const store = await openStore({ dataFile, auditFile });
+const loadMs = performance.now() - started;
+settle();
+const memory = process.memoryUsage();
+const users = store.userCount();
+// A search keeps the index warm and proves the store is usable.
+const probe = store.searchUsers({ text: 'a', limit: 25 }).total;
+await store.close();
+
+// Breakdown (not counted above): where the load time goes.
+const t0 = performance.now();
+const bytes = await readFile(dataFile);
+const t1 = performance.now();
+const raw: unknown = JSON.parse(bytes.toString('utf8'));
+const t2 = performance.now();
+const document = OrgDocumentSchema.parse(raw);
+const t3 = performance.now();
+new OrgState(document, dataFile);
+const t4 = performance.now();
+
+process.stdout.write(
+  `${JSON.stringify({
+    users,
+    probe,
+    loadMs,
+    rssBeforeMb: rssBefore / 2 ** 20,
+    rssAfterMb: memory.rss / 2 ** 20,
+    rssDeltaMb: (memory.rss - rssBefore) / 2 ** 20,
+    heapUsedMb: memory.heapUsed / 2 ** 20,
+    fileMb: bytes.length / 2 ** 20,
+    breakdownMs: { read: t1 - t0, jsonParse: t2 - t1, validate: t3 - t2, index: t4 - t3 },
+  })}\n`,
+);

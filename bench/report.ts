@@ -1,0 +1,101 @@
+// The bench's figures as a table on stdout, and the targets with PASS/MISS.
+import type { SearchResult } from './search.js';
+import type { SubmitResult } from './submit.js';
+import { verdictOf, type TargetCheck } from './targets.js';
+import type { ThroughputResult } from './throughput.js';
+
+export interface SizeResult {
+  users: number;
+  generateMs: number;
+  load: { loadMs: number; rssDeltaMb: number; rssAfterMb: number; heapUsedMb: number; fileMb: number; breakdownMs: Record<string, number> };
+  search: SearchResult;
+  submit: SubmitResult;
+}
+
+export interface BenchResults {
+  when: string;
+  mode: 'quick' | 'full';
+  command: string;
+  machine: { node: string; cpus: number; cpuModel: string; loadAverageAtEnd: number[] };
+  seconds: number;
+  sizes: SizeResult[];
+  throughput: { users: number; durationMs: number; ours: ThroughputResult[]; naive: ThroughputResult };
+  targets: Array<TargetCheck & { verdict: string }>;
+}
+
+const ms = (n: number) => (n < 10 ? n.toFixed(3) : n.toFixed(1));
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
+  return rows.map((r) => r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('  ')).join('\n');
+}
+
+export function targetChecks(results: BenchResults): TargetCheck[] {
+  const at = (users: number) => results.sizes.find((s) => s.users === users);
+  const ours50 = results.throughput.ours.find((r) => r.editors === 50);
+  const ratio = ours50 ? ours50.perSecond / results.throughput.naive.perSecond : undefined;
+  return [
+    { name: 'search p99 at 10k users', value: at(10_000)?.search.p99, limit: 2, unit: 'ms', kind: 'max' },
+    { name: 'submit p99 at 10k users', value: at(10_000)?.submit.review.p99, limit: 5, unit: 'ms', kind: 'max' },
+    { name: 'search p99 at 100k users', value: at(100_000)?.search.p99, limit: 10, unit: 'ms', kind: 'max' },
+    { name: 'load at 100k users', value: at(100_000)?.load.loadMs, limit: 1500, unit: 'ms', kind: 'max' },
+    { name: 'RSS delta at 100k users', value: at(100_000)?.load.rssDeltaMb, limit: 400, unit: 'MB', kind: 'max' },
+    { name: '50 editors vs naive lowdb at 10k', value: ratio, limit: 20, unit: '×', kind: 'min' },
+  ];
+}
+
+export function printReport(results: BenchResults): Array<TargetCheck & { verdict: string }> {
+  const sizeRows = [
+    ['users', 'file MB', 'load ms', '(parse/zod/index)', 'RSS Δ MB', 'RSS MB', 'search p50', 'search p99', 'submit p50', 'submit p99', 'step p99'],
+    ...results.sizes.map((s) => {
+      const b = s.load.breakdownMs;
+      return [
+        s.users.toLocaleString('en'),
+        s.load.fileMb.toFixed(1),
+        s.load.loadMs.toFixed(0),
+        `${b.jsonParse!.toFixed(0)}/${b.validate!.toFixed(0)}/${b.index!.toFixed(0)}`,
+        s.load.rssDeltaMb.toFixed(0),
+        s.load.rssAfterMb.toFixed(0),
+        ms(s.search.p50),
+        ms(s.search.p99),
+        ms(s.submit.review.p50),
+        ms(s.submit.review.p99),
+        ms(s.submit.choose.p99),
+      ];
+    }),
+  ];
+  console.log(`\nStore and bot (${results.mode}; times in ms; submit = Review click through createBot without disk; step = choose-service click)`);
+  console.log(table(sizeRows));
+
+  const { ours, naive, users } = results.throughput;
+  const throughputRows = [
+    ['writer', 'changes', 'seconds', 'changes/s', 'vs naive', 'fsyncs', 'acked = durable'],
+    ...ours.map((r) => [
+      `store, ${r.editors} editor${r.editors === 1 ? '' : 's'}`,
+      String(r.changes),
+      r.seconds.toFixed(1),
+      r.perSecond.toFixed(0),
+      `${(r.perSecond / naive.perSecond).toFixed(1)}×`,
+      String(r.journalFsyncs),
+      r.durableVerified ? 'yes' : 'NO',
+    ]),
+    ['naive lowdb write()', String(naive.changes), naive.seconds.toFixed(1), naive.perSecond.toFixed(1), '1×', '0', 'no fsync'],
+  ];
+  console.log(`\nDurable changes per second at ${users.toLocaleString('en')} users`);
+  console.log(table(throughputRows));
+
+  const checks = targetChecks(results).map((check) => ({ ...check, verdict: verdictOf(check) }));
+  console.log('\nTargets');
+  console.log(
+    table([
+      ['target', 'measured', 'limit', 'verdict'],
+      ...checks.map((c) => [
+        c.name,
+        c.value === undefined ? '-' : `${c.unit === 'ms' ? ms(c.value) : c.value.toFixed(1)} ${c.unit}`,
+        `${c.kind === 'max' ? '≤' : '≥'} ${c.limit} ${c.unit}`,
+        c.verdict,
+      ]),
+    ]),
+  );
+  return checks;
+}
