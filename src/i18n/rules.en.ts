@@ -20,7 +20,7 @@ export const rulesEn: Record<string, string> = {
   'R3.no-professional-unit':
     'Webex Attendant Console requires Webex Calling on the Professional license, and no Professional license has a free unit. Free a Webex Calling Professional unit or leave {attendantConsole} off for {user}.',
   'R4.standard-with-cx':
-    'You cannot assign the Webex Calling Standard license ({standard}) and the Customer Experience Basic license ({cx}) to the same user. Switch {user} to Webex Calling Professional or remove Customer Experience Basic (Essentials).',
+    'You cannot assign the Webex Calling Standard license and the Customer Experience Basic license to the same user ({standard} and {cx}). Switch {user} to Webex Calling Professional or remove Customer Experience Basic (Essentials).',
   'R5.host-and-attendee':
     '{user} cannot be both host and attendee on {siteUrl}. Choose one account type for that site: host or attendee.',
   'R5.choose-account-type':

@@ -19,13 +19,13 @@ export const rulesNl: Record<string, string> = {
   'R3.no-professional-unit':
     'Wanneer u Webex Attendant Console selecteert, stelt u de Webex Calling-service in op Professional-licentie, maar geen enkele Professional-licentie heeft een vrije eenheid. Maak een eenheid van Webex Calling Professional vrij of wijs {attendantConsole} niet toe aan {user}.',
   'R4.standard-with-cx':
-    'U kunt de standaardlicentie voor Webex Calling ({standard}) en de licentie Basisbeginselen voor de klantervaring ({cx}) niet toewijzen aan een gebruiker. Zet {user} over op Webex Calling Professional of verwijder Basisbeginselen voor de klantervaring (Essentials).',
+    'U kunt de standaardlicentie voor Webex Calling en de licentie Basisbeginselen voor de klantervaring niet toewijzen aan een gebruiker ({standard} en {cx}). Zet {user} over op Webex Calling Professional of verwijder Basisbeginselen voor de klantervaring (Essentials).',
   'R5.host-and-attendee':
     '{user} kan op {siteUrl} niet tegelijk host en deelnemer zijn. Kies één accounttype voor die site: host of deelnemer.',
   'R5.choose-account-type':
     'U hebt een Webex Meetings-licentie toegewezen: kies een accounttype voor {user} op {siteUrl} (geen, host of deelnemer).',
   'R6.attendee-feature-off':
-    'U moet de functie Deelnemersaccount hebben ingeschakeld voor uw Webex-site om gebruikers toe te wijzen als deelnemers; op {siteUrl} is deze uitgeschakeld, dus {user} kan daar geen deelnemer worden. Neem contact op met het Cisco Technical Assistance Center (TAC) om deze functie voor {siteUrl} in te schakelen, of kies host of geen.',
+    'U moet de functie Deelnemersaccount hebben ingeschakeld voor uw Webex-site om gebruikers toe te wijzen als deelnemers; op {siteUrl} is deze uitgeschakeld, dus {user} kan daar geen deelnemer worden. U moet contact opnemen met het Cisco Technical Assistance Center (TAC) om deze functie voor {siteUrl} in te schakelen, of kies host of geen.',
   'R7.site-admin':
     'Het accounttype deelnemer is niet beschikbaar voor gebruikers met de rol Webex-sitebeheerder. Als u {user} aan een deelnemersaccount op {siteUrl} wilt toewijzen, moet u de beheerrechten van de gebruiker voor die Webex Meetings-site verwijderen, of kies host of geen.',
   'R8.pending-external':

@@ -33,7 +33,7 @@ describe('rules message catalog', () => {
       'Contact the Cisco Technical Assistance Center (TAC) to enable attendee accounts on acme-training.webex.com',
     );
     expect(t('nl', 'R6.attendee-feature-off', { user: 'Alice', siteUrl: 'acme-training.webex.com' })).toContain(
-      'contact op met het Cisco Technical Assistance Center (TAC)',
+      'contact opnemen met het Cisco Technical Assistance Center (TAC)',
     );
     expect(t('en', 'R7.site-admin', { user: 'Alice', siteUrl: 'acme.webex.com' })).toContain("Remove Alice's site administrator role on acme.webex.com first");
     expect(t('nl', 'R7.site-admin', { user: 'Alice', siteUrl: 'acme.webex.com' })).toContain(
@@ -42,7 +42,9 @@ describe('rules message catalog', () => {
     expect(t('en', 'R4.standard-with-cx', { user: 'Alice', standard: 'S', cx: 'C' })).toContain(
       'Switch Alice to Webex Calling Professional or remove Customer Experience Basic (Essentials)',
     );
-    expect(t('nl', 'R4.standard-with-cx', { user: 'Alice', standard: 'S', cx: 'C' })).toContain('U kunt de standaardlicentie voor Webex Calling');
+    expect(t('nl', 'R4.standard-with-cx', { user: 'Alice', standard: 'S', cx: 'C' })).toContain(
+      'U kunt de standaardlicentie voor Webex Calling en de licentie Basisbeginselen voor de klantervaring niet toewijzen aan een gebruiker',
+    );
     expect(t('en', 'R8.pending-external', { user: 'Bob' })).toContain('Delete the pending external user and add them again');
     expect(t('nl', 'R8.pending-external', { user: 'Bob' })).toContain('eerst de gebruiker verwijderen en vervolgens opnieuw toevoegen');
     expect(t('en', 'R12.no-free-unit', { license: 'Webex Calling - Professional', used: 10, total: 10 })).toContain('(10 of 10 used)');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { permissions } from '../../src/rules/index.js';
 import { codes, verdictFor, type Case } from './fixtures.js';
 
-const QUOTE = 'R11 "beheerder met volledige beheerdersrechten" (only a full administrator edits licenses)';
+// The seed has no sentence for R11; it comes from DESIGN section 1.
+const QUOTE = 'R11 (DESIGN, not in the seed) "Only an administrator with full privileges edits licenses."';
 
 interface Row extends Case {
   violations: string[];

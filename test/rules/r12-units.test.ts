@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { codes, verdictFor, type Case } from './fixtures.js';
 
-const QUOTE = 'R12 "abonnement" units (a subscription license has a fixed number of units)';
+const QUOTE =
+  'R12 "Selecteer het abonnement dat u wilt toevoegen of verwijderen" (select the subscription to add or remove; DESIGN: a subscription license has a fixed number of units)';
 
 interface Row extends Case {
   violations: string[];
