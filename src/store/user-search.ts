@@ -71,8 +71,10 @@ class PackedSlots {
 export class UserSearchIndex {
   /** Each search key (email, name word) → the slots of the users holding it. */
   private readonly slotsByWord = new Map<string, number[]>();
-  /** The keys of slotsByWord, sorted (unique, so Array#sort needs no comparator). */
+  /** The keys of slotsByWord, sorted (unique, so Array#sort needs no comparator)… */
   private sortedWords: string[];
+  /** …and their slot lists at the same positions, so a range scan needs no map lookups. */
+  private sortedHolders: number[][];
   /** Every user's order key, sorted; orderedSlots holds the same users' slots in the same order. */
   private orderKeys: string[] = [];
   private orderedSlots: PackedSlots;
@@ -83,7 +85,7 @@ export class UserSearchIndex {
   private freeSlots: number[] = [];
   /** EXTERNAL | HAS_LICENSES per slot, for the type and R9 filters without touching user objects. */
   private flags = new Uint8Array(1024);
-  /** marks[slot] === queryNo: the slot matched the current broad query (no clearing needed). */
+  /** marks[slot] = base + k: the slot matched the current query's terms 0..k (no clearing needed). */
   private marks = new Uint32Array(0);
   private queryNo = 0;
 
@@ -98,6 +100,7 @@ export class UserSearchIndex {
       this.orderKeys.push(this.orderKeyBySlot[slot]!);
     }
     this.sortedWords = [...this.slotsByWord.keys()].sort();
+    this.sortedHolders = this.sortedWords.map((word) => this.slotsByWord.get(word)!);
     this.orderKeys.sort();
     const slots = new Int32Array(Math.max(1024, this.orderKeys.length));
     this.orderKeys.forEach((key, at) => (slots[at] = Number(key.slice(key.lastIndexOf(SEPARATOR) + 1))));
@@ -124,8 +127,11 @@ export class UserSearchIndex {
         holders.push(slot);
         continue;
       }
-      this.slotsByWord.set(word, [slot]);
-      this.sortedWords.splice(lowerBound(this.sortedWords, word), 0, word);
+      const holders2 = [slot];
+      this.slotsByWord.set(word, holders2);
+      const at = lowerBound(this.sortedWords, word);
+      this.sortedWords.splice(at, 0, word);
+      this.sortedHolders.splice(at, 0, holders2);
     }
     const order = this.orderKeyBySlot[slot]!;
     const at = lowerBound(this.orderKeys, order);
@@ -142,7 +148,9 @@ export class UserSearchIndex {
       holders.splice(holders.indexOf(slot), 1);
       if (holders.length > 0) continue;
       this.slotsByWord.delete(word);
-      this.sortedWords.splice(lowerBound(this.sortedWords, word), 1);
+      const at = lowerBound(this.sortedWords, word);
+      this.sortedWords.splice(at, 1);
+      this.sortedHolders.splice(at, 1);
     }
     const order = this.orderKeyBySlot[slot]!;
     const at = lowerBound(this.orderKeys, order);
@@ -177,9 +185,6 @@ export class UserSearchIndex {
     const terms = foldText(query.text ?? '')
       .split(/\s+/)
       .filter((term) => term !== '');
-    // The longest term narrows through the index; the others are checked per candidate.
-    const indexed = terms.reduce((best, term) => (term.length > best.length ? term : best), '');
-    const otherTerms = terms.filter((_, at) => at !== terms.indexOf(indexed));
 
     const users: User[] = [];
     let total = 0;
@@ -190,38 +195,64 @@ export class UserSearchIndex {
       const flag = flags[slot]!;
       if (wantExternal !== -1 && (flag & EXTERNAL) !== wantExternal) return;
       if (query.withLicensesOnly && flag === EXTERNAL) return; // R9: external without licenses
-      if (otherTerms.length > 0 && !otherTerms.every((term) => this.keysBySlot[slot]!.some((key) => key.startsWith(term)))) return;
       if (total >= offset && users.length < limit) users.push(this.userBySlot[slot]!);
       total += 1;
     };
     const { slots, length } = this.orderedSlots;
-
     if (terms.length === 0) {
       for (let at = 0; at < length; at++) visit(slots[at]!);
       return { users, total };
     }
-    const from = lowerBound(this.sortedWords, indexed);
-    const to = lowerBound(this.sortedWords, `${indexed}\uffff`);
-    let matches = 0;
-    for (let at = from; at < to && matches <= SORT_LIMIT; at++) matches += this.slotsByWord.get(this.sortedWords[at]!)!.length;
-    if (matches > SORT_LIMIT) {
-      const mark = this.nextMarks();
-      const marks = this.marks;
-      for (let at = from; at < to; at++) for (const slot of this.slotsByWord.get(this.sortedWords[at]!)!) marks[slot] = mark;
-      for (let at = 0; at < length; at++) if (marks[slots[at]!] === mark) visit(slots[at]!);
-    } else {
-      const found = new Set<number>();
-      for (let at = from; at < to; at++) for (const slot of this.slotsByWord.get(this.sortedWords[at]!)!) found.add(slot);
-      const orderKeys = this.orderKeyBySlot;
-      const sorted = [...found].sort((a, b) => (orderKeys[a]! < orderKeys[b]! ? -1 : 1));
-      for (const slot of sorted) visit(slot);
+
+    // Each term must be a prefix of some key of the user: mark term by term, keeping
+    // only slots that every earlier term marked. Ranges come from binary search.
+    const ranges = terms.map((term) => [lowerBound(this.sortedWords, term), lowerBound(this.sortedWords, `${term}\uffff`)] as const);
+    const base = this.nextMarks(terms.length);
+    const marks = this.marks;
+    const holders = this.sortedHolders;
+    let matched = 0;
+    ranges.forEach(([from, to], term) => {
+      matched = 0;
+      for (let at = from; at < to; at++) {
+        for (const slot of holders[at]!) {
+          if (term === 0 ? marks[slot] !== base : marks[slot] === base + term - 1) {
+            marks[slot] = base + term;
+            matched += 1;
+          }
+        }
+      }
+    });
+    const final = base + terms.length - 1;
+    if (matched > SORT_LIMIT) {
+      // Many matches: walking the whole result order is cheaper than sorting them.
+      for (let at = 0; at < length; at++) if (marks[slots[at]!] === final) visit(slots[at]!);
+      return { users, total };
     }
+    const [from, to] = ranges[ranges.length - 1]!;
+    const found: number[] = [];
+    for (let at = from; at < to; at++) {
+      for (const slot of holders[at]!) {
+        if (marks[slot] === final) {
+          marks[slot] = 0; // once, even when two of its keys match
+          found.push(slot);
+        }
+      }
+    }
+    const orderKeys = this.orderKeyBySlot;
+    found.sort((a, b) => (orderKeys[a]! < orderKeys[b]! ? -1 : 1));
+    for (const slot of found) visit(slot);
     return { users, total };
   }
 
-  private nextMarks(): number {
+  /** A fresh range of `count` mark values, none of them in use in `marks`. */
+  private nextMarks(count: number): number {
     if (this.marks.length < this.userBySlot.length) this.marks = new Uint32Array(this.userBySlot.length * 2);
-    this.queryNo = (this.queryNo + 1) >>> 0 || 1;
-    return this.queryNo;
+    if (this.queryNo + count + 1 >= 0xffffffff) {
+      this.marks.fill(0);
+      this.queryNo = 0;
+    }
+    const base = this.queryNo + 1;
+    this.queryNo += count;
+    return base;
   }
 }
