@@ -39,7 +39,7 @@ export function playgroundRoutes(options: { emulator: Emulator }): Hono {
       type: p.type,
       token: p.type === 'bot' ? undefined : emulator.state.tokenOf(p.id),
     }));
-    return c.json({ bot: { id: emulator.state.bot.id, displayName: emulator.state.bot.displayName }, groupRoomId: emulator.groupRoom.id, people });
+    return c.json({ bot: { id: emulator.state.bot.id, displayName: emulator.state.bot.displayName, email: emulator.state.bot.emails[0] }, groupRoomId: emulator.groupRoom.id, people });
   });
 
   app.post('/playground/api/direct', async (c) => {
