@@ -12,12 +12,17 @@
 //   store. A new row records what Control Hub already assigned, which is not a change.
 // - A row whose verdict carries an auto change (R1's replace, R3's switch to Professional)
 //   is refused: an import has no review step, so the file must say the whole change itself.
+// - With a license catalog (GET /v1/licenses, see license-catalog.ts) its licenses, sites and
+//   subscriptions are upserted in the same commit as the users, before them. If any license
+//   would end with more units used than it has (R12), the whole import is refused.
 import { randomUUID } from 'node:crypto';
-import type { AuditInput, License, Locale, ProposedChange, Site, User } from '../domain/index.js';
+import type { License, Locale, ProposedChange, Site, User } from '../domain/index.js';
 import { t } from '../i18n/index.js';
 import { evaluate, type Finding, type RulesContext } from '../rules/index.js';
 import type { Mutation, Store, StoreReader } from '../store/types.js';
 import { licenseHeader } from './columns.js';
+import { importAuditEntries } from './import-audit.js';
+import { catalogChanges, planCatalog, type CatalogPlan, type WebexLicenseItem } from './license-catalog.js';
 import { parseUserCsv, type CsvRow, type ParsedCsv } from './parse.js';
 
 export type ImportMode = 'add-only' | 'add-and-remove';
@@ -48,16 +53,38 @@ export interface ImportCounts {
   refused: number;
 }
 
+/** One user whose licenses or attendee accounts the import changes (one license.change audit line). */
+export interface UserLicenseChange {
+  userId: string;
+  email: string;
+  before: { licenseIds: string[]; attendeeOf: string[] };
+  after: { licenseIds: string[]; attendeeOf: string[] };
+  change: ProposedChange;
+  /** Non-blocking notice codes of the row (e.g. R2 migrating). */
+  codes: string[];
+}
+
 export interface ImportPlan {
   mode: ImportMode;
   fileName: string;
+  /** The license catalog given with the import (GET /v1/licenses body), if any. */
+  catalog?: CatalogPlan & { fileName: string };
   actor: string;
   rows: RowOutcome[];
   counts: ImportCounts;
   unknownColumns: ParsedCsv['unknownColumns'];
   ignoredColumns: string[];
-  /** One user.put per created or updated user; applied together or not at all. */
+  /** catalog.put (when the catalog adds or changes something), then one user.put per created or updated user; all or nothing. */
   mutations: Mutation[];
+  userChanges: UserLicenseChange[];
+}
+
+/** The import as a whole cannot be applied (a license would be over its units); nothing changed. */
+export class ImportRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportRefusedError';
+  }
 }
 
 export interface PlanImportInput {
@@ -70,6 +97,8 @@ export interface PlanImportInput {
   locale?: Locale;
   /** Id for a new user; random by default. */
   newUserId?: (email: string) => string;
+  /** Items of a GET /v1/licenses body to upsert with the users (see license-catalog.ts). */
+  licenseCatalog?: { fileName: string; items: readonly WebexLicenseItem[] };
 }
 
 // R5's "choose an account type per site" is what the file's site columns already do.
@@ -140,9 +169,9 @@ function describe(findings: readonly Finding[], locale: Locale): RowMessage[] {
 /** Read the file, check every row against the rules; write nothing. Throws CsvFileError for a bad file. */
 export function planImport(input: PlanImportInput): ImportPlan {
   const { reader, mode, locale = 'en' } = input;
-  const licenses = reader.licenses();
-  const sites = reader.sites();
-  const parsed = parseUserCsv(input.csvText, { licenses, sites });
+  const { catalog, parsed } = readWithCatalog(input);
+  const licenses = catalog?.licenses ?? reader.licenses();
+  const sites = catalog?.sites ?? reader.sites();
   const usage = new RunningUsage(reader);
   const ctx: RulesContext = {
     licenses: new Map<string, License>(licenses.map((l) => [l.id, l])),
@@ -156,7 +185,8 @@ export function planImport(input: PlanImportInput): ImportPlan {
   const newId = input.newUserId ?? (() => `u-${randomUUID()}`);
 
   const rows: RowOutcome[] = [];
-  const mutations: Mutation[] = [];
+  const mutations: Mutation[] = catalog && catalogChanges(catalog) ? [catalog.mutation] : [];
+  const userChanges: UserLicenseChange[] = [];
   for (const row of parsed.rows) {
     const existing = reader.userByEmail(row.email);
     const base = existing ? withNames(existing, row) : newUser(row, newId(row.email));
@@ -179,6 +209,14 @@ export function planImport(input: PlanImportInput): ImportPlan {
       outcome.removed = [...verdict.diff.removedLicenseIds.map(licenseName), ...verdict.diff.removedAttendeeSites.map((s) => `${s} attendee`)];
       next = { ...base, licenseIds: verdict.result.licenseIds, attendeeOf: verdict.result.attendeeOf };
       usage.record(base.licenseIds, next.licenseIds);
+      userChanges.push({
+        userId: next.id,
+        email: next.email,
+        before: { licenseIds: [...base.licenseIds], attendeeOf: [...base.attendeeOf] },
+        after: { licenseIds: [...next.licenseIds], attendeeOf: [...next.attendeeOf] },
+        change,
+        codes: outcome.notices.map((n) => n.code),
+      });
     }
     if (!existing) outcome.outcome = 'created';
     else if (next !== base || namesDiffer(existing, base)) outcome.outcome = 'updated';
@@ -186,41 +224,50 @@ export function planImport(input: PlanImportInput): ImportPlan {
     mutations.push(existing ? { type: 'user.put', user: next, expectedRev: existing.rev } : { type: 'user.put', user: next });
   }
 
+  checkCapacity(licenses, usage, licenseName);
   const count = (o: RowOutcome['outcome']) => rows.filter((r) => r.outcome === o).length;
   return {
     mode,
     fileName: input.fileName ?? '(unnamed)',
+    ...(catalog && input.licenseCatalog ? { catalog: { ...catalog, fileName: input.licenseCatalog.fileName } } : {}),
     actor: input.actor,
     rows,
     counts: { rows: rows.length, created: count('created'), updated: count('updated'), unchanged: count('unchanged'), refused: count('refused') },
     unknownColumns: parsed.unknownColumns,
     ignoredColumns: parsed.ignoredColumns,
     mutations,
+    userChanges,
   };
 }
 
-/** The one audit line of an import: who, which file, how it went. */
-export function importAuditEntry(plan: ImportPlan): AuditInput {
-  const refused = plan.rows.filter((r) => r.outcome === 'refused');
-  return {
-    action: 'import',
-    actorId: plan.actor,
-    actorEmail: plan.actor,
-    codes: [...new Set(refused.flatMap((r) => r.reasons.map((m) => m.code)))].sort(),
-    details: {
-      file: plan.fileName,
-      mode: plan.mode,
-      counts: plan.counts,
-      unknownColumns: plan.unknownColumns.map((c) => c.header),
-      // The first refusals, so the audit stays small for a big file; the report has them all.
-      refused: refused.slice(0, 100).map((r) => ({ line: r.line, email: r.email, codes: r.reasons.map((m) => m.code) })),
-    },
-  };
+/**
+ * Parse the CSV against the store's catalog, or against the store's catalog merged with the
+ * given licenses. New sites' attendee feature follows the CSV's attendee columns, so the file
+ * is read against a first merge and the catalog is then planned again with those columns.
+ */
+function readWithCatalog(input: PlanImportInput): { catalog: CatalogPlan | undefined; parsed: ParsedCsv } {
+  const { reader, licenseCatalog } = input;
+  if (!licenseCatalog) return { catalog: undefined, parsed: parseUserCsv(input.csvText, { licenses: reader.licenses(), sites: reader.sites() }) };
+  const first = planCatalog({ reader, items: licenseCatalog.items });
+  const parsed = parseUserCsv(input.csvText, { licenses: first.licenses, sites: first.sites });
+  const attendeeSites = new Set(parsed.columns.flatMap((c) => (c.meaning.kind === 'attendee' && !c.meaning.suspended ? [c.meaning.siteUrl] : [])));
+  return { catalog: planCatalog({ reader, items: licenseCatalog.items, attendeeSites }), parsed };
 }
 
-/** Apply every accepted row: one commit, one durable write, one audit line. All or nothing. */
+/** R12 for the whole result: a lowered totalUnits may leave holders the rows did not add. */
+function checkCapacity(licenses: readonly License[], usage: RunningUsage, licenseName: (id: string) => string): void {
+  const over = licenses.filter((l) => usage.used(l.id) > l.totalUnits);
+  if (over.length === 0) return;
+  const list = over.map((l) => `${licenseName(l.id)}: ${usage.used(l.id)} users, ${l.totalUnits} units`).join('; ');
+  throw new ImportRefusedError(
+    `the import was refused, nothing changed: more users would hold these licenses than they have units (R12): ${list}. ` +
+      'Remove the license from enough users in the file (mode add-and-remove), or add units to the subscription first.',
+  );
+}
+
+/** Apply every accepted row: one commit, one durable write; the import's audit line plus one per changed user. All or nothing. */
 export async function applyImport({ store, plan }: { store: Store; plan: ImportPlan }): Promise<{ auditSeq: number | undefined }> {
-  const audit = [importAuditEntry(plan)];
+  const audit = importAuditEntries(plan);
   const result =
     plan.mutations.length > 0 ? await store.commit({ mutations: plan.mutations, audit }) : await store.audit(audit);
   return { auditSeq: result.auditSeqs[0] };

@@ -13,6 +13,19 @@ export function formatImportReport(plan: ImportPlan, options: ReportOptions): st
     `${options.dryRun ? 'Dry run (nothing written)' : 'Import'} of ${plan.fileName}, mode ${plan.mode}, by ${plan.actor}`,
     `${counts.rows} rows: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.refused} refused`,
   ];
+  const { catalog } = plan;
+  if (catalog) {
+    const { added } = catalog;
+    lines.push(
+      `License catalog ${catalog.fileName}: ${added.licenses.length} licenses added, ${catalog.updated.length} updated (total units), ` +
+        `${added.subscriptions.length} subscriptions and ${added.sites.length} Meetings sites added`,
+    );
+    for (const url of added.sites) {
+      const on = catalog.sites.find((s) => s.url === url)?.attendeeAccountEnabled ?? false;
+      lines.push(`  site ${url}: attendee accounts ${on ? 'on (the file has its attendee column)' : 'off (the file has no attendee column for it)'}`);
+    }
+    for (const skipped of catalog.skipped) lines.push(`  license ${skipped.name} (${skipped.id}) not used: ${skipped.reason}`);
+  }
   for (const column of plan.unknownColumns) {
     lines.push(`Unknown column "${column.header}" not used: ${column.reason}`);
   }

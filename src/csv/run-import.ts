@@ -2,6 +2,7 @@
 import type { Locale } from '../domain/index.js';
 import type { Store } from '../store/types.js';
 import { applyImport, planImport, type ImportMode, type ImportPlan } from './import.js';
+import type { WebexLicenseItem } from './license-catalog.js';
 
 export interface RunImportInput {
   store: Store;
@@ -11,6 +12,8 @@ export interface RunImportInput {
   dryRun: boolean;
   actor: string;
   locale?: Locale;
+  /** A GET /v1/licenses body's items, upserted in the same commit (see license-catalog.ts). */
+  licenseCatalog?: { fileName: string; items: readonly WebexLicenseItem[] };
 }
 
 export interface RunImportResult {
@@ -21,7 +24,7 @@ export interface RunImportResult {
   timings: { planMs: number; writeMs: number };
 }
 
-/** Throws CsvFileError for a bad file (nothing written), or the store's errors on write (nothing written). */
+/** Throws CsvFileError for a bad file, ImportRefusedError when a license would be over its units, or the store's errors on write; nothing is written then. */
 export async function runImport(input: RunImportInput): Promise<RunImportResult> {
   const started = performance.now();
   const plan = planImport({
@@ -31,6 +34,7 @@ export async function runImport(input: RunImportInput): Promise<RunImportResult>
     actor: input.actor,
     fileName: input.fileName,
     ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.licenseCatalog ? { licenseCatalog: input.licenseCatalog } : {}),
   });
   const planned = performance.now();
   if (input.dryRun) return { plan, applied: false, auditSeq: undefined, timings: { planMs: planned - started, writeMs: 0 } };
