@@ -58,6 +58,8 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
   emulator.setPublicBase(apiBase);
   // The SDK reads this once, when it loads; the transport loads it lazily and checks it.
   process.env.HYDRA_SERVICE_URL = apiBase;
+  // The SDK warns that emulator tokens are not Webex-shaped; our own logs cover real failures.
+  process.env.WEBEX_LOG_LEVEL ??= 'error';
 
   try {
     transport = createWebexTransport({

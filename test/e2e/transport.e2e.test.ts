@@ -42,6 +42,7 @@ beforeAll(async () => {
     people: [
       { email: ANN, displayName: 'Ann Admin', label: 'admin' },
       { email: BOB, displayName: 'Bob Nobody' },
+      { email: 'carol@acme.example', displayName: 'Carol New' },
     ],
   });
 });
@@ -71,6 +72,13 @@ describe('Webex transport through the emulator', () => {
     await h.waitFor('the welcome', () => h.messages(direct.id).find((m) => m.text === 'welcome'));
     await h.app.emulator.idle();
     expect(stand.messages.length).toBe(before);
+  });
+
+  it('answers the very first message of a new 1:1 (membership and message arrive together)', async () => {
+    await h.api('carol@acme.example', 'POST', '/messages', { toPersonEmail: h.app.emulator.state.bot.emails[0], text: 'first words' });
+    const room = h.app.emulator.state.directRoom(h.person('carol@acme.example').id, h.app.emulator.state.bot.id)!;
+    await h.waitFor('the answer to the first message', () => h.messages(room.id).find((m) => m.markdown === 'you said first words'));
+    await h.waitFor('the welcome', () => h.messages(room.id).find((m) => m.text === 'welcome'));
   });
 
   it('refuses a webhook with a missing or wrong signature (401) and processes nothing', async () => {

@@ -67,6 +67,23 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   const handled = new RecentIds();
   /** roomId of events we received by webhook, to tell the person when a fetch fails. */
   const eventRooms = new Map<string, string>();
+  /**
+   * The framework's event processing, one event at a time per space. In a new 1:1 the
+   * membership and the first message arrive together; processed side by side, the
+   * framework's two "spawns" of the same space race and it drops one of the events.
+   */
+  const roomQueues = new Map<string, Promise<unknown>>();
+  function inRoomOrder(roomId: string | undefined, work: () => Promise<unknown>): Promise<unknown> {
+    if (!roomId) return work();
+    const previous = roomQueues.get(roomId) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    roomQueues.set(roomId, next);
+    const forget = () => {
+      if (roomQueues.get(roomId) === next) roomQueues.delete(roomId);
+    };
+    next.then(forget, forget);
+    return next;
+  }
   let accepting = true;
 
   const framework: Framework = new Framework({
@@ -159,7 +176,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
       if (body.data.roomId) rememberRoom(eventRooms, body.data.id, body.data.roomId);
       void inFlight.track(
         withEventContext(body.data.id, () =>
-          (processEvent as ProcessEvent)(framework, body).catch((error: unknown) =>
+          inRoomOrder(body.data.roomId, () => (processEvent as ProcessEvent)(framework, body)).catch((error: unknown) =>
             log.error('the framework failed on a webhook event', { error: String(error) }),
           ),
         ),
