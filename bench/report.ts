@@ -7,7 +7,7 @@ import type { ThroughputResult } from './throughput.js';
 export interface SizeResult {
   users: number;
   generateMs: number;
-  load: { loadMs: number; rssDeltaMb: number; rssAfterMb: number; heapUsedMb: number; fileMb: number; breakdownMs: Record<string, number> };
+  load: { loadMs: number; loadCpuMs: number; rssDeltaMb: number; rssAfterMb: number; heapUsedMb: number; fileMb: number; breakdownMs: Record<string, number> };
   search: SearchResult;
   submit: SubmitResult;
 }
@@ -46,25 +46,28 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
 
 export function printReport(results: BenchResults): Array<TargetCheck & { verdict: string }> {
   const sizeRows = [
-    ['users', 'file MB', 'load ms', '(parse/zod/index)', 'RSS Δ MB', 'RSS MB', 'search p50', 'search p99', 'submit p50', 'submit p99', 'step p99'],
+    ['users', 'file MB', 'load', 'load cpu', 'parse/zod/index', 'RSS Δ MB', 'RSS MB', 'search p50', 'p99', 'cpu p99', 'submit p50', 'p99', 'cpu p99', 'step p99'],
     ...results.sizes.map((s) => {
       const b = s.load.breakdownMs;
       return [
         s.users.toLocaleString('en'),
         s.load.fileMb.toFixed(1),
         s.load.loadMs.toFixed(0),
+        s.load.loadCpuMs.toFixed(0),
         `${b.jsonParse!.toFixed(0)}/${b.validate!.toFixed(0)}/${b.index!.toFixed(0)}`,
         s.load.rssDeltaMb.toFixed(0),
         s.load.rssAfterMb.toFixed(0),
         ms(s.search.p50),
         ms(s.search.p99),
+        ms(s.search.cpu.p99),
         ms(s.submit.review.p50),
         ms(s.submit.review.p99),
+        ms(s.submit.reviewCpu.p99),
         ms(s.submit.choose.p99),
       ];
     }),
   ];
-  console.log(`\nStore and bot (${results.mode}; times in ms; submit = Review click through createBot without disk; step = choose-service click)`);
+  console.log(`\nStore and bot (${results.mode}; times in ms, wall clock unless "cpu"; submit = Review click through createBot without disk; step = choose-service click)`);
   console.log(table(sizeRows));
 
   const { ours, naive, users } = results.throughput;

@@ -35,6 +35,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 interface LoadChildResult {
   users: number;
   loadMs: number;
+  loadCpuMs: number;
   rssBeforeMb: number;
   rssAfterMb: number;
   rssDeltaMb: number;

@@ -3,7 +3,7 @@
 // and of name words; a fifth of them as the external users list (type + R9 filter).
 import type { Store, UserQuery } from '../src/store/index.js';
 import { seededRandom } from './prng.js';
-import { percentiles, type Percentiles } from './stats.js';
+import { cpuMs, percentiles, type Percentiles } from './stats.js';
 
 const PAGE = 25;
 
@@ -31,18 +31,23 @@ export function searchQueries(store: Store, count: number, seed = 7): UserQuery[
 export interface SearchResult extends Percentiles {
   queries: number;
   meanMatches: number;
+  /** The same queries in CPU time: when wall p99 is far above it, the machine was busy (preemption). */
+  cpu: Percentiles;
 }
 
 export function benchSearch(store: Store, options: { queries: number }): SearchResult {
   const queries = searchQueries(store, options.queries);
   for (const query of queries.slice(0, 200)) store.searchUsers(query); // warm-up (JIT)
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let matches = 0;
   for (const query of queries) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const page = store.searchUsers(query);
     times.push(performance.now() - started);
+    cpuTimes.push(cpuMs(process.cpuUsage(cpu)));
     matches += page.total;
   }
-  return { ...percentiles(times), queries: queries.length, meanMatches: Math.round(matches / queries.length) };
+  return { ...percentiles(times), queries: queries.length, meanMatches: Math.round(matches / queries.length), cpu: percentiles(cpuTimes) };
 }

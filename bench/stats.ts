@@ -18,3 +18,6 @@ export async function settle(): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
+
+/** A process.cpuUsage() delta in milliseconds (user + system, all of this process's threads). */
+export const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;

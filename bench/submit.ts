@@ -17,7 +17,7 @@ import { logger } from '../src/logger.js';
 import { ConflictError, type CommitInput, type CommitResult, type Store } from '../src/store/index.js';
 import { BENCH_LICENSES } from './generate-org.js';
 import { seededRandom } from './prng.js';
-import { percentiles, type Percentiles } from './stats.js';
+import { cpuMs, percentiles, type Percentiles } from './stats.js';
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export function silenceLogger(): void {
 }
 
 /** The real store for every read; draft commits kept in memory; any other commit is a bench bug. */
-export function storeWithoutDisk(store: Store): { store: Store; seed(draft: Draft): void } {
+export function storeWithoutDisk(store: Store): { store: Store; seed(draft: Draft): void; forget(id: string): void } {
   const drafts = new Map<string, Draft | null>();
   const draft = (id: string): Draft | undefined => (drafts.has(id) ? (drafts.get(id) ?? undefined) : store.draft(id));
   const overrides: Partial<Store> = {
@@ -57,7 +57,7 @@ export function storeWithoutDisk(store: Store): { store: Store; seed(draft: Draf
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { store: proxy, seed: (d) => drafts.set(d.id, d) };
+  return { store: proxy, seed: (d) => drafts.set(d.id, d), forget: (id) => drafts.delete(id) };
 }
 
 class RecordingOutbox implements Outbox {
@@ -103,10 +103,12 @@ const TIERS = [BENCH_LICENSES.pro, BENCH_LICENSES.std, 'none'];
 export interface SubmitResult {
   review: Percentiles;
   choose: Percentiles;
+  /** The Review submits in CPU time (see SearchResult.cpu). */
+  reviewCpu: Percentiles;
 }
 
 export async function benchSubmit(realStore: Store, options: { rounds: number }): Promise<SubmitResult> {
-  const { store, seed } = storeWithoutDisk(realStore);
+  const { store, seed, forget } = storeWithoutDisk(realStore);
   const adminEmail = realStore.roles().find((r) => r.role === 'admin')!.email;
   const actor: Actor = { personId: 'p-bench-admin', email: adminEmail, displayName: 'Bench Admin' };
   let ids = 0;
@@ -117,13 +119,18 @@ export async function benchSubmit(realStore: Store, options: { rounds: number })
   const now = new Date();
   const review: number[] = [];
   const choose: number[] = [];
+  const reviewCpu: number[] = [];
   const warmup = Math.min(100, options.rounds);
   let events = 0;
 
+  let lastCpu = 0;
   const send = async (inputs: Json): Promise<number> => {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await bot.onAction({ eventId: `evt-${++events}`, actor, roomId: 'room-bench', messageId: `m-clicked-${events}`, inputs }, outbox);
-    return performance.now() - started;
+    const wall = performance.now() - started;
+    lastCpu = cpuMs(process.cpuUsage(cpu));
+    return wall;
   };
 
   for (let round = 0; round < options.rounds + warmup; round++) {
@@ -139,10 +146,12 @@ export async function benchSubmit(realStore: Store, options: { rounds: number })
     const tier = random.pick(TIERS.filter((t) => t !== held));
     const reviewMs = await send(submitFrom(outbox.last!, 'review', { tier }));
     if (!JSON.stringify(outbox.last).includes('"review"')) throw new Error('submit bench: the Review submit did not answer with the review card');
+    forget(draft.id); // a steady heap, as when finished drafts expire
     if (round >= warmup) {
       choose.push(chooseMs);
       review.push(reviewMs);
+      reviewCpu.push(lastCpu);
     }
   }
-  return { review: percentiles(review), choose: percentiles(choose) };
+  return { review: percentiles(review), choose: percentiles(choose), reviewCpu: percentiles(reviewCpu) };
 }
