@@ -67,7 +67,9 @@ async function main(): Promise<number> {
     });
     console.log(formatImportReport(result.plan, { dryRun: args.dryRun, verbose: args.verbose }));
     const { planMs, writeMs } = result.timings;
-    console.log(`Checked in ${planMs.toFixed(0)} ms${result.applied ? `, written in ${writeMs.toFixed(0)} ms (audit line ${result.auditSeq})` : ''}.`);
+    const history = result.plan.userChanges.length;
+    const written = `, written in ${writeMs.toFixed(0)} ms as one commit (audit line ${result.auditSeq}, then ${history} license.change lines for the users' history)`;
+    console.log(`Checked in ${planMs.toFixed(0)} ms${result.applied ? written : ''}.`);
     return result.plan.counts.refused > 0 ? 1 : 0;
   } finally {
     await store.close();

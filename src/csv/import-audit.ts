@@ -1,5 +1,6 @@
 // The audit lines an import writes in its one commit: one `import` line (who, which file,
-// how it went).
+// how it went) and one `license.change` line per user whose licenses or attendee accounts
+// changed, so `history <email>` shows what an import did to that user.
 import type { AuditInput } from '../domain/index.js';
 import type { ImportPlan } from './import.js';
 
@@ -26,7 +27,21 @@ export function importAuditEntry(plan: ImportPlan): AuditInput {
   };
 }
 
-/** The audit lines of an import's commit. */
+/** The `import` line first, then one `license.change` per changed user (no event id: not a Webex event). */
 export function importAuditEntries(plan: ImportPlan): AuditInput[] {
-  return [importAuditEntry(plan)];
+  const perUser = plan.userChanges.map(
+    (u): AuditInput => ({
+      action: 'license.change',
+      actorId: plan.actor,
+      actorEmail: plan.actor,
+      targetUserId: u.userId,
+      targetEmail: u.email,
+      before: u.before,
+      after: u.after,
+      change: u.change,
+      codes: u.codes,
+      details: { importFile: plan.fileName },
+    }),
+  );
+  return [importAuditEntry(plan), ...perUser];
 }

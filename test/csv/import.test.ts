@@ -63,18 +63,35 @@ describe('import of a realistic Control Hub file', () => {
     expect(store.usedUnits('lic-meetings-training-100102')).toBe(2);
   });
 
-  it('writes once, with one import audit line saying who, which file and the counts', async () => {
+  it('writes once: the import audit line (who, which file, counts) and one license.change line per changed user', async () => {
     const commit = vi.spyOn(store, 'commit');
     await importRealistic(false);
     expect(commit).toHaveBeenCalledTimes(1);
     expect(commit.mock.calls[0]![0].mutations).toHaveLength(3);
     const lines = auditLines(auditFile);
-    expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       action: 'import',
       actorId: 'cli:tester',
       details: { file: REALISTIC, mode: 'add-and-remove', counts: { rows: 9, created: 3, refused: 5 } },
     });
+    // The three created users got licenses; refused and unchanged rows have no line.
+    expect(lines.slice(1).map((l) => [l.action, l.targetEmail])).toEqual([
+      ['license.change', 'ann.vos@acme.example'],
+      ['license.change', 'kim.lee@partner.example'],
+      ['license.change', 'fleur.smit@acme.example'],
+    ]);
+    const ann = store.userByEmail('ann.vos@acme.example')!;
+    const { entries, total } = await store.history(ann.id, { offset: 0, limit: 10 });
+    expect(total).toBe(1);
+    expect(entries[0]).toMatchObject({
+      action: 'license.change',
+      actorId: 'cli:tester',
+      before: { licenseIds: [], attendeeOf: [] },
+      after: { licenseIds: ann.licenseIds, attendeeOf: [] },
+      change: { addLicenseIds: expect.arrayContaining(ann.licenseIds), removeLicenseIds: [] },
+      details: { importFile: REALISTIC },
+    });
+    expect(entries[0]).not.toHaveProperty('eventId');
     // Durable: a fresh open of the same files sees the import.
     await store.close();
     store = await openStore({ dataFile, auditFile });

@@ -1,4 +1,5 @@
-// 20,000 rows (the most a file may hold) import in one commit: one durable write.
+// 20,000 rows (the most a file may hold) import in one commit: one durable write, with the
+// import's audit line and one license.change line per user.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ROWS } from '../../src/csv/parse.js';
 import { runImport } from '../../src/csv/run-import.js';
@@ -31,7 +32,7 @@ describe(`import of ${MAX_ROWS} rows`, () => {
     await store.close();
   });
 
-  it('applies every row in one commit with one audit line', async () => {
+  it('applies every row in one commit with the import line and one history line per user', async () => {
     const org = csvTestOrg();
     const seed = { ...org, licenses: org.licenses.map((l) => ({ ...l, totalUnits: 100_000 })) };
     const opened = await openTempStore(seed);
@@ -48,11 +49,17 @@ describe(`import of ${MAX_ROWS} rows`, () => {
 
     expect(plan.counts).toEqual({ rows: MAX_ROWS, created: MAX_ROWS, updated: 0, unchanged: 0, refused: 0 });
     expect(commit).toHaveBeenCalledTimes(1);
-    expect(auditLines(opened.auditFile)).toHaveLength(1);
+    const lines = auditLines(opened.auditFile);
+    expect(lines).toHaveLength(1 + MAX_ROWS);
+    expect(lines[0]).toMatchObject({ action: 'import' });
+    expect(lines.filter((l) => l.action === 'license.change')).toHaveLength(MAX_ROWS);
     await store.close();
     store = await openStore({ dataFile: opened.dataFile, auditFile: opened.auditFile });
     expect(store.userCount()).toBe(org.users.length + MAX_ROWS);
     expect(store.usedUnits('lic-calling-pro-100101')).toBe(MAX_ROWS / 2);
-    expect(store.userByEmail('user19999@acme.example')?.attendeeOf).toEqual(['acme-events.webex.com']);
+    const last = store.userByEmail('user19999@acme.example')!;
+    expect(last.attendeeOf).toEqual(['acme-events.webex.com']);
+    const history = await store.history(last.id, { offset: 0, limit: 5 });
+    expect(history.entries).toMatchObject([{ action: 'license.change', details: { importFile: 'big.csv' }, after: { attendeeOf: ['acme-events.webex.com'] } }]);
   });
 });
