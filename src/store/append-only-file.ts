@@ -1,6 +1,7 @@
 // An append-only file written at known offsets: `length` is the durable, valid end.
 // A failed or torn append is cut off (truncate back to `length`) before the next one,
 // so a half-written line never sits between two good ones.
+import path from 'node:path';
 import { writeAll, type FileHandleLike, type FileOps } from './file-ops.js';
 
 export class AppendOnlyFile {
@@ -18,6 +19,8 @@ export class AppendOnlyFile {
       await h.close(); // 'a+' only to create; positioned writes need 'r+'
       return ops.open(file, 'r+');
     });
+    // The file may have just been created: make its name durable too.
+    await ops.syncDir(path.dirname(file));
     const { size } = await handle.stat();
     return new AppendOnlyFile(handle, validLength, size !== validLength);
   }
