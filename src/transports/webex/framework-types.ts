@@ -11,6 +11,8 @@ export interface WebexPerson {
 
 export interface FrameworkBot {
   room: { id: string; type: 'group' | 'direct'; title?: string };
+  /** The bot's membership in the space (a new one each time it is added). */
+  membership?: { id?: string };
   isDirect: boolean;
 }
 

@@ -133,7 +133,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     // the bot opening a 1:1 itself (to message a person) is no reason for a welcome.
     if (!addedBy || addedBy === framework.person.id) return;
     const room = { roomId: fbot.room.id, roomType: fbot.room.type };
-    handle(`joined:${room.roomId}`, room.roomId, () => options.bot.onJoined(room, outbox));
+    handle(`joined:${fbot.membership?.id ?? room.roomId}`, room.roomId, () => options.bot.onJoined(room, outbox));
   });
   framework.on('log', (line) => log.debug(String(line)));
 
