@@ -77,6 +77,7 @@ export class LowdbStore implements Store {
   // ---- writes ----
   commit(input: CommitInput): Promise<CommitResult> {
     if (this.closed) return Promise.reject(new StoreWriteError('the store is closed'));
+    if (input.mutations.length === 0 && (input.audit ?? []).length === 0) return Promise.resolve({ auditSeqs: [] });
     return this.queue.push(input);
   }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConflictError, InvalidCommitError, openStore, readStoreDocument, type Store } from '../../src/store/index.js';
+import { ConflictError, InvalidCommitError, nodeFileOps, openStore, readStoreDocument, type FileOps, type Store } from '../../src/store/index.js';
 import type { ChangeRequest } from '../../src/domain/index.js';
 import { auditFor, buildOrg, makeUser, tempStorePaths, type StorePaths } from '../helpers/store-fixtures.js';
 
@@ -172,5 +172,39 @@ describe('store commits', () => {
     expect(journalLines).toHaveLength(2); // header + the 4th batch
     const onDisk = await readStoreDocument({ dataFile: paths.dataFile });
     expect(onDisk.users.find((u) => u.id === 'user-3')?.rev).toBe(1);
+  });
+
+  it('group-commits: 50 concurrent commits share a few fsyncs, each still durable and audited', async () => {
+    const paths = tempStorePaths();
+    const syncs = new Map<string, number>();
+    const countingFs: FileOps = {
+      ...nodeFileOps,
+      async open(file, flags) {
+        const handle = await nodeFileOps.open(file, flags);
+        const name = file.endsWith('.journal') ? 'journal' : file.endsWith('audit.log') ? 'audit' : 'other';
+        return Object.assign(Object.create(handle) as typeof handle, {
+          sync: () => {
+            syncs.set(name, (syncs.get(name) ?? 0) + 1);
+            return handle.sync();
+          },
+          write: handle.write.bind(handle),
+          read: handle.read.bind(handle),
+          truncate: handle.truncate.bind(handle),
+          stat: handle.stat.bind(handle),
+          close: handle.close.bind(handle),
+        });
+      },
+    };
+    const store = await openStore({ ...paths, seed: () => buildOrg({ users: 60 }), fs: countingFs });
+    open.push(store);
+    syncs.clear();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => store.commit({ mutations: [assign(`user-${i}`, 0, ['lic-ucm'])], audit: [auditFor(`user-${i}`)] })),
+    );
+    expect(results.flatMap((r) => r.auditSeqs).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(syncs.get('journal')).toBeLessThanOrEqual(3);
+    expect(syncs.get('audit')).toBeLessThanOrEqual(3);
+    const onDisk = await readStoreDocument({ dataFile: paths.dataFile });
+    expect(onDisk.users.filter((u) => u.rev === 1)).toHaveLength(50);
   });
 });
