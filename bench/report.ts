@@ -35,12 +35,14 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
   const ours50 = results.throughput.ours.find((r) => r.editors === 50);
   const ratio = ours50 ? ours50.perSecond / results.throughput.naive.perSecond : undefined;
   return [
-    { name: 'search p99 at 10k users', value: at(10_000)?.search.p99, limit: 2, unit: 'ms', kind: 'max' },
-    { name: 'submit p99 at 10k users', value: at(10_000)?.submit.review.p99, limit: 5, unit: 'ms', kind: 'max' },
-    { name: 'search p99 at 100k users', value: at(100_000)?.search.p99, limit: 10, unit: 'ms', kind: 'max' },
-    { name: 'load at 100k users', value: at(100_000)?.load.loadMs, limit: 1500, unit: 'ms', kind: 'max' },
+    { name: 'search p99 at 10k users', value: at(10_000)?.search.p99, cpuValue: at(10_000)?.search.cpu.p99, limit: 2, unit: 'ms', kind: 'max' },
+    { name: 'submit p99 at 10k users', value: at(10_000)?.submit.review.p99, cpuValue: at(10_000)?.submit.reviewCpu.p99, limit: 5, unit: 'ms', kind: 'max' },
+    { name: 'search p99 at 100k users', value: at(100_000)?.search.p99, cpuValue: at(100_000)?.search.cpu.p99, limit: 10, unit: 'ms', kind: 'max' },
+    { name: 'load at 100k users', value: at(100_000)?.load.loadMs, cpuValue: at(100_000)?.load.loadCpuMs, limit: 1500, unit: 'ms', kind: 'max' },
     { name: 'RSS delta at 100k users', value: at(100_000)?.load.rssDeltaMb, limit: 400, unit: 'MB', kind: 'max' },
     { name: '50 editors vs naive lowdb at 10k', value: ratio, limit: 20, unit: '×', kind: 'min' },
+    // 1 when every acknowledged change (at 1, 10 and 50 editors) was fsynced and read back from disk.
+    { name: 'acked changes durable', value: results.throughput.ours.every((r) => r.durableVerified) ? 1 : 0, limit: 1, unit: '', kind: 'min' },
   ];
 }
 
@@ -94,8 +96,8 @@ export function printReport(results: BenchResults): Array<TargetCheck & { verdic
       ['target', 'measured', 'limit', 'verdict'],
       ...checks.map((c) => [
         c.name,
-        c.value === undefined ? '-' : `${c.unit === 'ms' ? ms(c.value) : c.value.toFixed(1)} ${c.unit}`,
-        `${c.kind === 'max' ? '≤' : '≥'} ${c.limit} ${c.unit}`,
+        c.value === undefined ? '-' : c.unit === '' ? (c.value === 1 ? 'all' : 'NOT ALL') : `${c.unit === 'ms' ? ms(c.value) : c.value.toFixed(1)} ${c.unit}`,
+        c.unit === '' ? 'all' : `${c.kind === 'max' ? '≤' : '≥'} ${c.limit} ${c.unit}`,
         c.verdict,
       ]),
     ]),

@@ -1,6 +1,8 @@
-// The targets, checked against a run's figures. MISS is printed either way; only
-// a gross regression (3× worse than a target) or an unverified durability makes the
-// process exit non-zero, so noise on a shared CI machine does not fail the build.
+// The targets, checked against a run's figures. PASS/MISS is judged on the wall
+// clock. Only a gross regression (3× worse than a target) or an unverified durability
+// makes the process exit non-zero, and the gross check uses CPU time where there is one:
+// a slower code path shows there, while other jobs preempting us on a shared CI machine
+// (which inflates wall-clock p99s several times over) does not.
 
 export interface TargetCheck {
   name: string;
@@ -9,6 +11,8 @@ export interface TargetCheck {
   unit: string;
   /** 'max': value must be ≤ limit; 'min': value must be ≥ limit. */
   kind: 'max' | 'min';
+  /** The same figure in CPU time, for the gross-regression check. */
+  cpuValue?: number;
 }
 
 export type Verdict = 'PASS' | 'MISS' | 'not measured';
@@ -22,6 +26,7 @@ export function verdictOf(check: TargetCheck): Verdict {
 
 /** Worse than the target by GROSS_FACTOR or more. */
 export function isGross(check: TargetCheck): boolean {
-  if (check.value === undefined) return false;
-  return check.kind === 'max' ? check.value > check.limit * GROSS_FACTOR : check.value < check.limit / GROSS_FACTOR;
+  const value = check.cpuValue ?? check.value;
+  if (value === undefined) return false;
+  return check.kind === 'max' ? value > check.limit * GROSS_FACTOR : value < check.limit / GROSS_FACTOR;
 }
