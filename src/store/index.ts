@@ -43,10 +43,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { dataFile, auditFile } = options;
   const fs = options.fs ?? nodeFileOps;
   const lock = await acquireLock({ dataFile, lockFile: lockFileOf(dataFile) });
+  const opened: Array<{ close(): Promise<void> }> = [];
   try {
     await removeCrashLeftovers(dataFile);
     const loaded = (await loadStoreFiles({ dataFile, fs })) ?? (await createFromSeed(options, fs));
     const audit = await AuditLog.open({ file: auditFile, fs });
+    opened.push(audit);
     await restoreAuditLines(loaded, audit, auditFile);
 
     const journalFile = journalFileOf(dataFile);
@@ -58,6 +60,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       journalLength = header.length;
     }
     const journal = await AppendOnlyFile.open(fs, journalFile, journalLength);
+    opened.push(journal);
     return new LowdbStore({
       fs,
       low: loaded.low,
@@ -72,6 +75,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
     });
   } catch (error) {
+    await Promise.all(opened.map((file) => file.close().catch(() => undefined)));
     await lock.release();
     throw error;
   }

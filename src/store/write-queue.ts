@@ -49,8 +49,13 @@ export class WriteQueue {
       while (this.waiting.length > 0) {
         const batch = this.waiting;
         this.waiting = [];
-        await this.flush(batch);
-        await this.afterFlush();
+        try {
+          await this.flush(batch);
+        } catch (error) {
+          // An unexpected throw must not leave callers waiting forever (settled ones ignore this).
+          for (const job of batch) job.reject(error);
+        }
+        await this.afterFlush().catch(() => undefined);
       }
     } finally {
       this.running = undefined;
