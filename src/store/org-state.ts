@@ -144,9 +144,11 @@ export class OrgState implements OrgView {
   }
 
   private countUnits(user: User, delta: 1 | -1): void {
-    for (const licenseId of new Set(user.licenseIds)) {
+    const ids = user.licenseIds;
+    ids.forEach((licenseId, at) => {
+      if (ids.indexOf(licenseId) !== at) return; // a repeated id uses one unit
       this.used.set(licenseId, (this.used.get(licenseId) ?? 0) + delta);
-    }
+    });
   }
 
   license(id: string): License | undefined {
