@@ -30,6 +30,8 @@ export function playgroundRoutes(options: { emulator: Emulator }): Hono {
     app.get(path, (c) => c.body(readFileSync(file), 200, { 'content-type': type, 'cache-control': 'no-store' }));
   }
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.get('/playground/api/people', (c) => {
     const people = emulator.people().map((p) => ({
       id: p.id,

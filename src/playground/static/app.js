@@ -99,6 +99,7 @@ const hostConfig = new AdaptiveCards.HostConfig({
     emphasis: { backgroundColor: '#F2F2F2', foregroundColors: { default: { default: '#1F1F1F', subtle: '#6B6B6B' } } },
   },
   actions: { maxActions: 5, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 8 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
+  factSet: { title: { maxWidth: 260, weight: 'bolder', wrap: true, color: 'default', size: 'default' }, value: { wrap: true, color: 'default', size: 'default', weight: 'default' }, spacing: 12 },
   inputs: { label: { inputSpacing: 'small', requiredInputs: { weight: 'bolder' }, optionalInputs: { weight: 'bolder' } } },
 });
 

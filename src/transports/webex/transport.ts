@@ -103,6 +103,12 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
 
   /** One error boundary per event: log with the event id, answer the person, never throw. */
   function handle(eventId: string, roomId: string, work: () => Promise<void>): void {
+    // Webhook mode stops at the receiver (events already taken still finish); a websocket
+    // keeps delivering until the framework stops, so new events are turned away here.
+    if (!accepting && !options.webhook) {
+      log.info('stopping: event not taken', { eventId });
+      return;
+    }
     if (!handled.firstTime(eventId)) {
       log.info('event already handled, ignoring the repeat', { eventId });
       return;
