@@ -5,6 +5,7 @@ import type { AuditEntry, OrgDocument } from '../domain/index.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { nodeFileOps, readIfExists, type FileOps } from './file-ops.js';
 import { parseJournal, type JournalHeader } from './journal.js';
+import { sha256Hex } from './canonical-json.js';
 import { OrgState } from './org-state.js';
 import { applyMutation, PendingLayer } from './pending-changes.js';
 import { StoreLoadError } from './types.js';
@@ -45,8 +46,11 @@ export async function loadStoreFiles(options: { dataFile: string; fs?: FileOps }
   });
   const journal = bytes ? parseJournal(journalFile, bytes) : undefined;
   const loaded: LoadedStore = { low, snapshot, state, journalHeader: undefined, journalBatches: 0, journalLength: 0, journalAudit: [] };
-  // A journal naming another snapshot was already folded into this one (crash during a checkpoint).
-  if (!journal?.header || journal.header.base !== snapshot.lastHash) return loaded;
+  if (!journal?.header) return loaded;
+  if (journal.header.base !== snapshot.lastHash) {
+    await checkStaleJournal({ dataFile, journalFile, fs, base: journal.header.base, batches: journal.batches.length });
+    return loaded;
+  }
 
   loaded.journalHeader = journal.header;
   loaded.journalLength = journal.validLength;
@@ -69,4 +73,21 @@ export async function readStoreDocument(options: { dataFile: string; fs?: FileOp
   const loaded = await loadStoreFiles(options);
   if (!loaded) throw new StoreLoadError(options.dataFile, 'the file does not exist');
   return loaded.state.toDocument();
+}
+
+/**
+ * A journal naming another snapshot is normal after a crash during a checkpoint: it
+ * names the previous snapshot (now the .bak) and is already folded in. Anything else
+ * means the data file was replaced by hand; its journal batches would be lost silently.
+ */
+async function checkStaleJournal(options: { dataFile: string; journalFile: string; fs: FileOps; base: string; batches: number }) {
+  const { dataFile, journalFile, fs, base, batches } = options;
+  if (batches === 0) return;
+  const backup = await readIfExists(fs, backupFileOf(dataFile)).catch(() => undefined);
+  if (backup && sha256Hex(backup) === base) return;
+  throw new StoreLoadError(
+    journalFile,
+    `it holds ${batches} saved change batch(es) made on top of another version of ${dataFile} (was the file replaced by hand?). ` +
+      `To keep them, put that version back; to drop them, move ${journalFile} away`,
+  );
 }

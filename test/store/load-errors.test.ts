@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { openStore, readStoreDocument, StoreLoadError } from '../../src/store/index.js';
+import { nodeFileOps, openStore, readStoreDocument, StoreLoadError, type FileOps } from '../../src/store/index.js';
 import { buildOrg, tempStorePaths, writeOrgFile } from '../helpers/store-fixtures.js';
 
 async function expectLoadError(contents: string, problem: RegExp): Promise<void> {
@@ -133,5 +133,39 @@ describe('temp files left by a crash', () => {
     await store.close();
     expect(leftovers.filter((name) => fs.existsSync(`${paths.dir}/${name}`))).toEqual([]);
     expect(fs.existsSync(`${paths.dir}/notes.txt`)).toBe(true);
+  });
+});
+
+describe('a journal that names another snapshot', () => {
+  it('is folded in already after a crash during a checkpoint, and the store opens with every change', async () => {
+    const paths = tempStorePaths();
+    const failJournalReset = { on: false };
+    const fsOps: FileOps = {
+      ...nodeFileOps,
+      open: (file, flags) =>
+        failJournalReset.on && /\.journal\.tmp-/.test(file)
+          ? Promise.reject(Object.assign(new Error('EIO: simulated crash point'), { code: 'EIO' }))
+          : nodeFileOps.open(file, flags),
+    };
+    const store = await openStore({ ...paths, seed: () => buildOrg(), fs: fsOps });
+    await store.commit({ mutations: [{ type: 'user.assign', userId: 'user-2', expectedRev: 0, licenseIds: ['lic-ucm'], attendeeOf: [] }] });
+    failJournalReset.on = true;
+    await expect(store.close()).rejects.toThrow(/EIO/); // new snapshot written, old journal left behind
+    const reopened = await openStore(paths);
+    expect(reopened.user('user-2')?.rev).toBe(1);
+    await reopened.commit({ mutations: [{ type: 'user.assign', userId: 'user-2', expectedRev: 1, licenseIds: [], attendeeOf: [] }] });
+    expect((await readStoreDocument({ dataFile: paths.dataFile })).users.find((u) => u.id === 'user-2')?.rev).toBe(2);
+    await reopened.close();
+  });
+
+  it('stops the load when the data file was replaced by hand while unsaved journal batches remain', async () => {
+    const paths = tempStorePaths();
+    const store = await openStore({ ...paths, seed: () => buildOrg() });
+    await store.commit({ mutations: [{ type: 'user.assign', userId: 'user-2', expectedRev: 0, licenseIds: ['lic-ucm'], attendeeOf: [] }] });
+    fs.unlinkSync(`${paths.dataFile}.lock`); // as after a crash: no closing checkpoint
+    writeOrgFile(paths.dataFile, buildOrg({ orgName: 'Edited by hand' }));
+    const before = fs.readFileSync(paths.dataFile);
+    await expect(openStore(paths)).rejects.toThrow(/1 saved change batch\(es\) made on top of another version/);
+    expect(fs.readFileSync(paths.dataFile).equals(before)).toBe(true);
   });
 });
