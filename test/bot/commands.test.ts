@@ -46,8 +46,8 @@ describe('card payload parsing', () => {
     [{ ...base, flow: 'x'.repeat(41) }, /^flow:/],
     [{ ...base, x: 1 }, /x: expected text, got number/],
     [{ ...base, x: ['a'] }, /x: expected text, got array/],
-    [{ ...base, x: 'y'.repeat(2001) }, /longer than 2000/],
-  ])('refuses %j', (raw, problem) => {
+    [{ ...base, x: 'y'.repeat(2001) }, /longer than 2000/], // a 2001-character input
+  ])('refuses payload %#', (raw, problem) => {
     const parsed = parseSubmit(raw, 'm1');
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problem).toMatch(problem);

@@ -36,7 +36,7 @@ describe('rule refusals in the wizard', () => {
     const before = user('tom.de.boer@acme.example');
     await openService('tom.de.boer@acme.example', 'cxBasic');
     await h.click(ADMIN, 'Apply and review', { 'lic.lic-cx-essential-100103': 'true' });
-    expectBlocked(h.lastText(), /cannot assign the Webex Calling Standard license \(Webex Calling - Basic\) and the Customer Experience Basic license/);
+    expectBlocked(h.lastText(), /cannot assign the Webex Calling Standard license .*Customer Experience Basic license/);
     expect(h.lastText()).toContain('Switch Tom de Boer to Webex Calling Professional or remove Customer Experience Basic');
     expect(user('tom.de.boer@acme.example')).toEqual(before);
   });

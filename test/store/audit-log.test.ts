@@ -107,4 +107,37 @@ describe('audit log', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('line 2 is bad');
   });
+
+  it('after a crash, cuts audit lines of a batch whose journal line was lost, and restores lines the journal has', async () => {
+    const paths = tempStorePaths('audit-test-');
+    const journal = `${paths.dataFile}.journal`;
+    const store = await openStore({ ...paths, seed: () => buildOrg() });
+    await store.commit({ mutations: [], audit: [auditFor('user-1', 'kept')] });
+    const journalBefore = fs.readFileSync(journal);
+    const auditBefore = fs.readFileSync(paths.auditFile);
+    await store.commit({
+      mutations: [{ type: 'user.assign', userId: 'user-1', expectedRev: 0, licenseIds: ['lic-ucm'], attendeeOf: [] }],
+      audit: [auditFor('user-1', 'lost-1'), auditFor('user-1', 'lost-2')],
+    });
+    const journalAfter = fs.readFileSync(journal);
+    const auditAfter = fs.readFileSync(paths.auditFile);
+
+    // Crash state 1: the audit lines reached the disk, the journal line did not.
+    fs.writeFileSync(journal, journalBefore);
+    fs.unlinkSync(`${paths.dataFile}.lock`);
+    const first = await openStore(paths);
+    expect(first.user('user-1')?.rev).toBe(0);
+    expect(fs.readFileSync(paths.auditFile).equals(auditBefore)).toBe(true);
+    expect((await first.history('user-1', { offset: 0, limit: 10 })).entries.map((e) => e.codes[0])).toEqual(['kept']);
+    fs.unlinkSync(`${paths.dataFile}.lock`);
+
+    // Crash state 2: the journal line reached the disk, the audit lines did not.
+    fs.writeFileSync(journal, journalAfter);
+    fs.writeFileSync(paths.auditFile, auditBefore);
+    const second = await openStore(paths);
+    expect(second.user('user-1')?.rev).toBe(1);
+    expect(fs.readFileSync(paths.auditFile).equals(auditAfter)).toBe(true);
+    await second.close();
+    expect(await verifyAuditFile(paths.auditFile)).toEqual({ ok: true, lines: 3 });
+  });
 });
