@@ -88,6 +88,18 @@ export class AuditLog {
     }
   }
 
+  /**
+   * Cut the lines after `seq`: they belong to a batch whose journal line never became
+   * durable (a crash between the two parallel appends), so that change never happened.
+   */
+  async truncateAfter(seq: number): Promise<void> {
+    if (seq >= this.head.seq) return;
+    const found = await locateLineEnd(this.ops, this.file, this.appender.length, seq);
+    await this.appender.rollbackTo(found.length);
+    this.head = found.head;
+    this.historyIndex = undefined;
+  }
+
   /** Undo an append whose batch failed elsewhere. */
   async rollbackTo(length: number, head: AuditHead): Promise<void> {
     await this.appender.rollbackTo(length);
@@ -190,6 +202,34 @@ async function readTail(fs: FileOps, file: string): Promise<{ head: AuditHead; v
         return { head: { seq: parsed.data.seq, hash: parsed.data.hash }, validLength: start + lastNewline + 1 };
       }
       chunk *= 4;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Where the line with `seq` ends (reading backwards from `end`, a line end). */
+async function locateLineEnd(fs: FileOps, file: string, end: number, seq: number): Promise<{ head: AuditHead; length: number }> {
+  if (seq === 0) return { head: { seq: 0, hash: GENESIS_HASH }, length: 0 };
+  const handle = await fs.open(file, 'r');
+  try {
+    for (let chunk = 64 * 1024; ; chunk *= 4) {
+      const start = Math.max(0, end - chunk);
+      const buffer = Buffer.alloc(end - start);
+      await handle.read(buffer, 0, buffer.length, start);
+      const lines = buffer.toString('utf8').split('\n');
+      let lineEnd = end;
+      let passed = false; // a bad line or a lower seq: the wanted line is not there
+      // lines[0] may be cut by the chunk start, so it is read only from the file's start.
+      for (let at = lines.length - 2; at >= (start === 0 ? 0 : 1) && !passed; at--) {
+        const entry = AuditEntrySchema.safeParse(safeJson(lines[at]!));
+        if (entry.success && entry.data.seq === seq) return { head: { seq, hash: entry.data.hash }, length: lineEnd };
+        passed = !entry.success || entry.data.seq < seq;
+        lineEnd -= Buffer.byteLength(lines[at]!) + 1;
+      }
+      if (passed || start === 0) {
+        throw new StoreLoadError(file, `no intact line with seq ${seq} near its end (run npm run audit:verify)`);
+      }
     }
   } finally {
     await handle.close();

@@ -120,12 +120,18 @@ async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<L
 }
 
 /**
- * The journal is written before the audit log, so after a crash the audit file may
- * miss the last batch's lines; they are in the journal and are appended again here.
+ * A batch is appended to the journal and the audit log in parallel. After a crash the
+ * audit file may miss the last batch's lines (they are in the journal and are appended
+ * again here) or hold lines of a batch the journal lost (never acknowledged: cut).
  * An audit file shorter than the store remembers means lines were deleted.
  */
 async function restoreAuditLines(loaded: LoadedStore, audit: AuditLog, auditFile: string): Promise<void> {
   const header = loaded.journalHeader;
+  if (header) {
+    // Lines past everything the journal knows are from a batch whose journal line was lost.
+    const known = loaded.journalAudit.reduce((max, entry) => Math.max(max, entry.seq), header.auditSeq);
+    if (audit.head.seq > known) await audit.truncateAfter(known);
+  }
   if (header && audit.head.seq < header.auditSeq) {
     throw new StoreLoadError(
       auditFile,

@@ -141,25 +141,26 @@ export class LowdbStore implements Store {
     for (const { job, seqs } of accepted) job.resolve({ auditSeqs: seqs });
   }
 
-  /** Journal first (it can restore audit lines after a crash), then the audit log; undo both on failure. */
+  /**
+   * Journal and audit log are appended and fsynced in parallel (one fsync wait per
+   * batch); opening the store reconciles them after a crash. Undo both on failure.
+   */
   private async writeDurably(line: Buffer, entries: AuditEntry[]): Promise<void> {
     const { journal, audit } = this.parts;
     if (this.journalNeedsReset) await this.resetJournal();
     const journalLength = journal.length;
     const auditLength = audit.length;
     const auditHead = audit.head;
+    const outcomes = await Promise.allSettled([journal.append(line), audit.append(entries)]);
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (!failed) return;
     try {
-      await journal.append(line);
-      await audit.append(entries);
-    } catch (error) {
-      try {
-        await journal.rollbackTo(journalLength);
-        await audit.rollbackTo(auditLength, auditHead);
-      } catch (undoError) {
-        this.broken = undoError as Error;
-      }
-      throw error;
+      await journal.rollbackTo(journalLength);
+      await audit.rollbackTo(auditLength, auditHead);
+    } catch (undoError) {
+      this.broken = undoError as Error;
     }
+    throw failed.reason;
   }
 
   private async checkpointIfDue(): Promise<void> {
