@@ -56,6 +56,8 @@ export interface WebexSdk {
   people: { get: AnyFn };
   rooms: { get: AnyFn };
   memberships: { get: AnyFn; list: AnyFn };
+  /** The SDK's own authorised request to a Webex service, e.g. {service: 'hydra', resource: 'people/ID'}. */
+  request(options: { service: string; resource: string; method?: string }): Promise<{ body: unknown }>;
 }
 
 export interface Framework {

@@ -5,7 +5,7 @@ import type winston from 'winston';
 import type { BotCore, Outbox } from '../../bot/types.js';
 import type { Locale } from '../../domain/index.js';
 import { hasKey, t } from '../../i18n/index.js';
-import { logger as appLogger, withEventContext } from '../../logger.js';
+import { currentEventId, logger as appLogger, withEventContext } from '../../logger.js';
 import { isAddressedToBot, toIncomingAction, toIncomingMessage } from './convert.js';
 import type { Framework, ProcessEvent } from './framework-types.js';
 import { InFlight } from './in-flight.js';
@@ -65,6 +65,8 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   const inFlight = new InFlight();
   const deliveries = new RecentIds();
   const handled = new RecentIds();
+  /** Events whose person was already told that we could not read them. */
+  const told = new RecentIds();
   /** roomId of events we received by webhook, to tell the person when a fetch fails. */
   const eventRooms = new Map<string, string>();
   /**
@@ -76,7 +78,8 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   function inRoomOrder(roomId: string | undefined, work: () => Promise<unknown>): Promise<unknown> {
     if (!roomId) return work();
     const previous = roomQueues.get(roomId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    // A hung fetch must not block the space for good: after a while the next event goes anyway.
+    const next = settledOrAfter(previous, ROOM_QUEUE_PATIENCE_MS).then(work);
     roomQueues.set(roomId, next);
     const forget = () => {
       if (roomQueues.get(roomId) === next) roomQueues.delete(roomId);
@@ -150,15 +153,18 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
       policy,
       onRetry: (info) => log.warn('Webex fetch failed, retrying', info),
       onGiveUp: (failure: FetchFailure) => {
-        withEventContext(failure.id ?? 'unknown', () =>
+        // The fetch runs inside the webhook event's context (AsyncLocalStorage), so we know
+        // which event the framework is about to drop, and in which space it happened.
+        const eventId = currentEventId() ?? failure.id ?? 'unknown';
+        withEventContext(eventId, () =>
           log.error('Webex fetch failed after retries; the framework drops this event', {
             what: failure.what,
+            id: failure.id,
             status: statusOf(failure.error),
           }),
         );
-        if (failure.what === 'messages.get' || failure.what === 'attachmentActions.get') {
-          void inFlight.track(tellPerson(failure.id ? eventRooms.get(failure.id) : undefined, 'transport.fetchFailed'));
-        }
+        const roomId = eventRooms.get(eventId) ?? (failure.id ? eventRooms.get(failure.id) : undefined);
+        if (roomId && told.firstTime(eventId)) void inFlight.track(tellPerson(roomId, 'transport.fetchFailed'));
       },
     });
     await started;
@@ -197,6 +203,18 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     },
   };
 }
+
+const ROOM_QUEUE_PATIENCE_MS = 30_000;
+
+function settledOrAfter(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work.then(noop, noop), waited]).finally(() => clearTimeout(timer));
+}
+
+function noop(): void {}
 
 function webhooksRegistered(framework: Framework): boolean {
   return !!framework.webhook && !!framework.webhook.id && !!framework.cardsWebhook?.id;
