@@ -31,6 +31,22 @@ describe('rule refusals in the wizard', () => {
     expect(h.auditLines().at(-1)).toMatchObject({ action: 'license.refused', codes: expect.arrayContaining(['R1.one-calling-license']) });
   });
 
+  it('R3: Attendant Console when no Professional unit is free is refused with the way out', async () => {
+    h = await createHarness();
+    // Use up the six free Professional units (25 of 31 used in the demo org).
+    const standardUsers = ['fleur.bos', 'noah.kok', 'kenji.sato', 'lotte.peters', 'milan.de.groot', 'carlos.mendes'];
+    for (const name of standardUsers) {
+      const u = user(`${name}@acme.example`);
+      const licenseIds = u.licenseIds.map((id) => (id === 'lic-calling-basic-100101' ? 'lic-calling-pro-100101' : id));
+      await h.store.commit({ mutations: [{ type: 'user.assign', userId: u.id, expectedRev: u.rev, licenseIds, attendeeOf: u.attendeeOf }] });
+    }
+    expect(h.store.usedUnits('lic-calling-pro-100101')).toBe(31);
+    await openService('tom.de.boer@acme.example', 'attendantConsole');
+    await h.click(ADMIN, 'Apply and review', { 'lic.lic-attendant-console-100103': 'true' });
+    expectBlocked(h.lastText(), 'Webex Attendant Console requires Webex Calling on the Professional license, and no Professional license has a free unit');
+    expect(user('tom.de.boer@acme.example').licenseIds).not.toContain('lic-attendant-console-100103');
+  });
+
   it('R4: Calling Standard with Customer Experience Basic', async () => {
     h = await createHarness();
     const before = user('tom.de.boer@acme.example');
