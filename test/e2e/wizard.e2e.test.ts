@@ -1,6 +1,6 @@
 // The real bot on a real store (a temp copy of the demo org) behind the real framework,
 // through the emulator: messages in, cards out, card submits in as attachment actions.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +71,22 @@ describe('the license desk end to end (real framework, emulator, real bot and st
     const result = await click(ADMIN, review, 'Save');
     expect(textOf(result)).toMatch(/Saved: Emma Bakker/);
     expect(store.userByEmail('emma.bakker@acme.example')!.licenseIds).toContain('lic-adv-messaging-100101');
+  });
+
+  it('applies a Save whose webhook Webex delivers twice only once (one audit line)', async () => {
+    const room = await directRoomOf(ADMIN);
+    const said = await h.say(ADMIN, room, 'licenses lucas.smit@acme.example');
+    const overview = await nextCard(room, said);
+    const services = await click(ADMIN, overview, 'Edit licenses');
+    const licenses = await click(ADMIN, services, 'Choose service', { service: 'messaging' });
+    const review = await click(ADMIN, licenses, 'Apply and review', { 'lic.lic-adv-messaging-100101': 'true' });
+    h.app.emulator.faults.duplicateNextDeliveries(1);
+    const result = await click(ADMIN, review, 'Save');
+    expect(textOf(result)).toMatch(/Saved: Lucas Smit/);
+    await h.app.emulator.idle();
+    const lines = readFileSync(path.join(dir, 'audit.log'), 'utf8').split('\n').filter((l) => l.includes('lucas.smit@acme.example') && l.includes('license.change'));
+    expect(lines).toHaveLength(1);
+    expect(store.userByEmail('lucas.smit@acme.example')!.licenseIds.filter((id) => id === 'lic-adv-messaging-100101')).toHaveLength(1);
   });
 
   it('refuses someone without a role who clicks an admin’s card in the group space', async () => {
