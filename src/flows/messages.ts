@@ -1,6 +1,6 @@
 // Small cards that say what happened and what to do next: errors, refusals, expired or
 // stale cards, confirmations. All use the "message" template.
-import type { CardAction, ColoredLine, Fact, RenderedCard, TextColor } from '../cards/index.js';
+import type { CardAction, Fact, RenderedCard, TextColor } from '../cards/index.js';
 import { renderCard } from '../cards/index.js';
 import type { Params } from '../i18n/index.js';
 import { tr, type FlowContext } from './context.js';
@@ -52,4 +52,3 @@ export function errorCard(ctx: Pick<FlowContext, 'locale'>, textKey: string, par
   });
 }
 
-export type { ColoredLine };

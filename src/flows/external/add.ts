@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { User } from '../../domain/index.js';
 import { evaluate } from '../../rules/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
 import { findingText, licenseName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { rulesContextOf } from '../rules-context.js';
@@ -78,5 +78,4 @@ export async function addExternal(ctx: FlowContext, args: string[]): Promise<voi
       ],
     }),
   );
-  void tr;
 }
