@@ -169,6 +169,7 @@ describe('Webex transport through the emulator', () => {
     const said = await h.say(ANN, room, 'boom', { mentionBot: true });
     const apology = await h.waitFor('the apology', () => h.botMessagesAfter(room, said)[0]);
     expect(apology.text).toMatch(/something went wrong/i);
+    expect(apology.text).toContain(said.id); // the reference the operator finds in the logs
     const next = await h.say(ANN, room, 'still there?', { mentionBot: true });
     await h.waitFor('a normal reply', () => h.botMessagesAfter(room, next)[0]);
   });

@@ -43,16 +43,20 @@ export interface WebexTransport {
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
+/** Text for keys the shared catalogs may not have yet (the bot layer owns ui.*.ts). */
 const FALLBACK_TEXT: Record<string, string> = {
-  'transport.error': 'Sorry, something went wrong while handling that. Nothing was changed by the failed step; please try again.',
-  'transport.fetchFailed': 'Sorry, Webex did not let me read your last message or card submit in time. Please send it again.',
+  'error.unexpected':
+    'Something went wrong on my side (reference {eventId}). Try again; if it keeps failing, tell the bot\'s operator this reference.',
+  'transport.fetchFailed':
+    'Sorry, Webex did not let me read your last message or card submit in time (reference {eventId}). Please send it again.',
 };
 
 export function createWebexTransport(options: WebexTransportOptions): WebexTransport {
   const log = options.logger ?? appLogger;
   const policy = options.retryPolicy ?? defaultRetryPolicy;
   const locale = options.locale ?? 'en';
-  const text = (key: string) => (hasKey(locale, key) ? t(locale, key) : (FALLBACK_TEXT[key] ?? key));
+  const text = (key: string, params: Record<string, string>) =>
+    hasKey(locale, key) ? t(locale, key, params) : (FALLBACK_TEXT[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
   const { Framework, processEvent } = loadFramework(options.checkSdkApiBase ? options.apiBase : undefined);
 
   const client = createRestClient({
@@ -95,10 +99,10 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     messageFormat: 'markdown',
   });
 
-  async function tellPerson(roomId: string | undefined, key: string): Promise<void> {
+  async function tellPerson(roomId: string | undefined, key: string, eventId: string): Promise<void> {
     if (!roomId) return;
     try {
-      await outbox.sendText(roomId, text(key));
+      await outbox.sendText(roomId, text(key, { eventId }));
     } catch (error) {
       log.error('could not tell the person about the failure either', { roomId, error: String(error) });
     }
@@ -122,7 +126,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
           await work();
         } catch (error) {
           log.error('handling the event failed', { error: error instanceof Error ? error.stack : String(error), status: statusOf(error) });
-          await tellPerson(roomId, 'transport.error');
+          await tellPerson(roomId, 'error.unexpected', eventId);
         }
       }),
     );
@@ -164,7 +168,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
           }),
         );
         const roomId = eventRooms.get(eventId) ?? (failure.id ? eventRooms.get(failure.id) : undefined);
-        if (roomId && told.firstTime(eventId)) void inFlight.track(tellPerson(roomId, 'transport.fetchFailed'));
+        if (roomId && told.firstTime(eventId)) void inFlight.track(tellPerson(roomId, 'transport.fetchFailed', eventId));
       },
     });
     await started;
