@@ -33,6 +33,16 @@ describe('stale, expired and repeated cards', () => {
     expect(h.auditLines().filter((l) => l.action === 'license.change')).toHaveLength(1);
   });
 
+  it('two Save submits at the same moment (different event ids) save once', async () => {
+    h = await createHarness();
+    await toReview();
+    const review = h.lastCard();
+    await Promise.all([h.click(ADMIN, 'Save', {}, { card: review }), h.click(ADMIN, 'Save', {}, { card: review })]);
+    expect(h.auditLines().filter((l) => l.action === 'license.change')).toHaveLength(1);
+    expect(h.outbox.cards().filter((c) => c.fallbackText === 'Saved: Emma Bakker').length).toBeGreaterThanOrEqual(1);
+    expect(h.outbox.texts().join('\n')).toContain('This was already saved');
+  });
+
   it('the same event delivered twice is handled once', async () => {
     h = await createHarness();
     await toReview();
