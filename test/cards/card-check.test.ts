@@ -52,3 +52,12 @@ describe('card templates with their sample data', () => {
     expect(problems).toMatch(/parse: UnknownElementType/);
   });
 });
+
+describe('the fake transport checks every card a flow sends', () => {
+  it('refuses and remembers a card Webex would refuse', async () => {
+    const { FakeOutbox } = await import('../helpers/fake-transport.js');
+    const outbox = new FakeOutbox();
+    await expect(outbox.sendCard('r', { card: { type: 'AdaptiveCard', version: '1.4', body: [] }, fallbackText: 'x' })).rejects.toThrow(/version 1.4/);
+    expect(outbox.cardProblems).toHaveLength(1);
+  });
+});

@@ -63,6 +63,7 @@ export async function createHarness(options: { botLocale?: Locale } = {}): Promi
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+      if (driver.outbox.cardProblems.length > 0) throw new Error(driver.outbox.cardProblems.join('\n'));
     },
   };
 }

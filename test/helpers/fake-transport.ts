@@ -3,7 +3,7 @@
 // submits through the real bot layer, the way the Webex transport will.
 import type { Actor } from '../../src/domain/index.js';
 import type { BotCore, Outbox, OutgoingCard, SentMessage } from '../../src/bot/types.js';
-import { assertWebexCard } from '../cards/check-card.js';
+import { cardProblems } from '../cards/check-card.js';
 
 export interface Sent {
   messageId: string;
@@ -19,7 +19,18 @@ type Json = Record<string, unknown>;
 export class FakeOutbox implements Outbox {
   readonly sent: Sent[] = [];
   readonly deleted = new Set<string>();
+  /** Every Webex-limit problem of every card sent; the harness fails the test on any. */
+  readonly cardProblems: string[] = [];
   private counter = 0;
+
+  /** Like Webex, refuse a card it would refuse; also remember it, since the bot's error boundary catches the throw. */
+  private check(card: OutgoingCard): void {
+    const problems = cardProblems(card.card);
+    if (problems.length === 0) return;
+    const message = `card "${card.fallbackText}" breaks Webex limits:\n  ${problems.join('\n  ')}`;
+    this.cardProblems.push(message);
+    throw new Error(message);
+  }
 
   private record(entry: Omit<Sent, 'messageId'>): SentMessage {
     const messageId = `msg-${++this.counter}`;
@@ -27,14 +38,14 @@ export class FakeOutbox implements Outbox {
     return { messageId };
   }
   async sendCard(roomId: string, card: OutgoingCard): Promise<SentMessage> {
-    assertWebexCard(card.card, `card "${card.fallbackText}"`);
+    this.check(card);
     return this.record({ roomId, card: card.card, fallbackText: card.fallbackText });
   }
   async sendText(roomId: string, markdown: string): Promise<SentMessage> {
     return this.record({ roomId, text: markdown });
   }
   async sendCardToPerson(email: string, card: OutgoingCard): Promise<SentMessage> {
-    assertWebexCard(card.card, `card "${card.fallbackText}"`);
+    this.check(card);
     return this.record({ roomId: `direct:${email}`, toPerson: email, card: card.card, fallbackText: card.fallbackText });
   }
   async sendTextToPerson(email: string, markdown: string): Promise<SentMessage> {
