@@ -120,7 +120,7 @@ export async function benchSubmit(realStore: Store, options: { rounds: number })
   const review: number[] = [];
   const choose: number[] = [];
   const reviewCpu: number[] = [];
-  const warmup = Math.min(100, options.rounds);
+  const warmup = Math.min(300, options.rounds); // JIT: the first size runs the code cold
   let events = 0;
 
   let lastCpu = 0;
