@@ -13,7 +13,12 @@ type Servable = Pick<Hono, 'fetch'> | { fetch: (request: Request, env: never) =>
 export function listen(app: Servable, options: { port: number; hostname?: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined;
-    const onError = (error: Error) => reject(error);
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`port ${options.port} is already in use: stop what runs there or set PORT to a free port`, { cause: error })
+          : error,
+      );
     server = serve({ fetch: app.fetch as Hono['fetch'], port: options.port, hostname: options.hostname }, (info) => {
       server?.off('error', onError);
       resolve({

@@ -65,7 +65,7 @@ describe('the bot as a process (src/main.ts, local mode)', () => {
     };
     const admin = people.people.find((p) => p.email === 'admin@acme.example')!;
     const api = (method: string, url: string, body?: unknown) =>
-      fetch(`${base}/v1${url}`, { method, headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+      fetch(`${base}/v1${url}`, { method, headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     await api('POST', '/messages', { roomId: people.groupRoomId, markdown: `<@personId:${people.bot.id}|${people.bot.displayName}> usage` });
     await until('the usage card', async () => {
       const { items } = (await (await api('GET', `/messages?roomId=${people.groupRoomId}`)).json()) as { items: { personId: string; attachments?: unknown[] }[] };
