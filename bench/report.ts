@@ -18,6 +18,7 @@ export interface BenchResults {
   command: string;
   machine: { node: string; cpus: number; cpuModel: string; loadAverageAtEnd: number[] };
   seconds: number;
+  definitions: Record<string, string>;
   sizes: SizeResult[];
   throughput: { users: number; durationMs: number; ours: ThroughputResult[]; naive: ThroughputResult };
   targets: Array<TargetCheck & { verdict: string }>;
