@@ -3,7 +3,7 @@
 // what to do next. Nothing escapes to the transport.
 import { ConflictError, StoreWriteError } from '../store/index.js';
 import type { FlowContext } from '../flows/index.js';
-import { DraftGoneError, InputError, NotDraftOwnerError, UserGoneError, errorCard, expiredCard, messageCard } from '../flows/index.js';
+import { DraftGoneError, InputError, NotDraftOwnerError, UserGoneError, errorCard, expiredCard, forgetDraft, messageCard } from '../flows/index.js';
 import { logger } from '../logger.js';
 import { refuse } from './authorize.js';
 
@@ -18,7 +18,13 @@ export class BotError extends Error {
 }
 
 async function answer(ctx: FlowContext, error: unknown): Promise<void> {
-  if (error instanceof DraftGoneError) return void (await ctx.reply.card(expiredCard(ctx, error.flow)));
+  if (error instanceof DraftGoneError) {
+    await ctx.reply.card(expiredCard(ctx, error.flow));
+    // Only the owner's click removes it: someone else's expired draft is not theirs to delete.
+    const draft = ctx.store.draft(error.draftId);
+    if (draft?.ownerId === ctx.actor.personId) await forgetDraft(ctx, error.draftId);
+    return;
+  }
   if (error instanceof NotDraftOwnerError) {
     await refuse(ctx, 'card of another person', 'refused.not-owner', { owner: error.ownerEmail });
     return;

@@ -56,3 +56,8 @@ export async function putDraft(ctx: FlowContext, draft: Draft): Promise<void> {
   const expectedVersion = draft.version === 0 ? undefined : draft.version - 1;
   await ctx.store.commit({ mutations: [{ type: 'draft.put', draft, expectedVersion }] });
 }
+
+/** An expired draft someone clicked: remove it from the store (the card already says it expired). */
+export async function forgetDraft(ctx: Pick<FlowContext, 'store'>, draftId: string): Promise<void> {
+  if (draftId && ctx.store.draft(draftId)) await ctx.store.commit({ mutations: [{ type: 'draft.delete', draftId }] });
+}

@@ -20,6 +20,7 @@ export { findUsers } from './find.js';
 export { showHelp, helpCard } from './help.js';
 export { setLanguage } from './language.js';
 export { messageCard, expiredCard, errorCard } from './messages.js';
+export { forgetDraft } from './drafts.js';
 
 /** Card submits by flow name (issue 6 adds "request"). */
 export const SUBMIT_HANDLERS: Readonly<Record<string, (ctx: FlowContext, submit: Submit) => Promise<void>>> = {

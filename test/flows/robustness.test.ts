@@ -93,6 +93,7 @@ describe('stale, expired and repeated cards', () => {
     expect(h.lastText()).toContain('This card is no longer valid');
     expect(h.lastText()).toContain('Nothing was changed.');
     expect(user(EMMA)).toEqual(before);
+    expect(h.store.draft('id-1')).toBeUndefined(); // the expired draft is removed
     await h.click(ADMIN, 'Start again');
     expect(h.lastText()).toContain('Edit licenses: choose a user');
   });
