@@ -3,7 +3,8 @@
 // What each role may do is the rules module's `permissions`; this file only finds the role.
 import type { Actor, ActorRole } from '../domain/index.js';
 import type { FlowConfig, FlowContext } from '../flows/index.js';
-import { messageCard, tr } from '../flows/index.js';
+import { allAdmins, messageCard, tr } from '../flows/index.js';
+import { permissions } from '../rules/index.js';
 import type { StoreReader } from '../store/index.js';
 
 export function roleOf(actor: Actor, store: StoreReader, config: FlowConfig): ActorRole {
@@ -15,9 +16,14 @@ export function roleOf(actor: Actor, store: StoreReader, config: FlowConfig): Ac
 }
 
 /** Who to ask for access: every admin, from the config and the store. */
-export function adminEmails(store: StoreReader, config: FlowConfig): string[] {
-  const stored = store.roles().filter((r) => r.role === 'admin').map((r) => r.email.toLowerCase());
-  return [...new Set([...config.adminEmails, ...stored])].sort();
+export const adminEmails = (store: StoreReader, config: FlowConfig): string[] => allAdmins(store, config);
+
+/** What a command or card action needs: looking things up (admin, helpdesk) or an admin. */
+export type Need = 'view' | 'admin';
+
+export function allows(role: ActorRole, need: Need): boolean {
+  if (need === 'admin') return role === 'admin';
+  return permissions(role).view;
 }
 
 /** Refuse politely, say who to ask, and audit the attempt. */

@@ -2,7 +2,24 @@
 // first (bot mention or name at the start, case, extra spaces), then the first route
 // whose match returns arguments handles it.
 import type { FlowContext } from '../flows/index.js';
-import { addExternal, findUsers, setLanguage, showHelp, showUsage, startEdit, startExternal, startReassign } from '../flows/index.js';
+import {
+  addExternal,
+  addRole,
+  exportUsers,
+  findUsers,
+  listRequests,
+  removeRole,
+  setLanguage,
+  showHelp,
+  showHistory,
+  showRoles,
+  showUsage,
+  startEdit,
+  startExternal,
+  startReassign,
+  verifyAudit,
+} from '../flows/index.js';
+import type { Need } from './authorize.js';
 
 export interface CommandText {
   /** Lower-cased words, for matching. */
@@ -13,12 +30,35 @@ export interface CommandText {
 
 export interface CommandRoute {
   name: string;
+  /** Who may run it: "view" (admins and helpdesk agents) or "admin" only. Checked before handle. */
+  needs: Need;
   /** Arguments when this route handles the text, else undefined. */
   match(command: CommandText): string[] | undefined;
   handle(ctx: FlowContext, args: string[]): Promise<void>;
 }
 
-const KNOWN_FIRST_WORDS = new Set(['help', 'licenses', 'license', 'external', 'find', 'usage', 'reassign', 'language', 'taal', 'hulp']);
+const KNOWN_FIRST_WORDS = new Set([
+  'help',
+  'licenses',
+  'license',
+  'external',
+  'find',
+  'usage',
+  'reassign',
+  'language',
+  'taal',
+  'hulp',
+  'history',
+  'geschiedenis',
+  'requests',
+  'verzoeken',
+  'roles',
+  'rollen',
+  'role',
+  'rol',
+  'audit',
+  'export',
+]);
 
 /** Clean the text: drop mentions/the bot's name at the start, collapse spaces. */
 export function parseCommandText(text: string, botNames: readonly string[] = []): CommandText {
@@ -45,23 +85,33 @@ const first =
   (c: CommandText): string[] | undefined =>
     c.words.length > 0 && names.includes(c.words[0]!) ? c.args.slice(1) : undefined;
 
+const words =
+  (...names: string[]) =>
+  (c: CommandText): string[] | undefined =>
+    names.every((name, i) => name.split('|').includes(c.words[i] ?? '')) ? c.args.slice(names.length) : undefined;
+
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
-  { name: 'help', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx) },
-  { name: 'licenses', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
-  {
-    name: 'external add',
-    match: (c) => (c.words[0] === 'external' && c.words[1] === 'add' ? c.args.slice(2) : undefined),
-    handle: (ctx, args) => addExternal(ctx, args),
-  },
-  { name: 'external', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
+  { name: 'help', needs: 'view', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx) },
+  { name: 'licenses', needs: 'view', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
+  { name: 'external add', needs: 'admin', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
+  { name: 'external', needs: 'view', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
   {
     name: 'find',
+    needs: 'view',
     match: (c) => (c.words[0] === 'find' || c.words[0] === 'zoek') && c.args.length > 1 ? c.args.slice(1) : undefined,
     handle: (ctx, args) => findUsers(ctx, args.join(' ')),
   },
-  { name: 'usage', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
-  { name: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
-  { name: 'language', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
+  { name: 'usage', needs: 'view', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
+  { name: 'reassign', needs: 'admin', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
+  { name: 'language', needs: 'view', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
+  { name: 'history', needs: 'view', match: first('history', 'geschiedenis'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
+  { name: 'requests', needs: 'view', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
+  { name: 'roles', needs: 'admin', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
+  { name: 'role add', needs: 'admin', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
+  { name: 'role remove', needs: 'admin', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
+  { name: 'role', needs: 'admin', match: first('role', 'rol'), handle: (ctx) => showRoles(ctx) },
+  { name: 'audit verify', needs: 'admin', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
+  { name: 'export', needs: 'admin', match: first('export'), handle: (ctx) => exportUsers(ctx) },
 ];
 
 export function routeCommand(command: CommandText): { route: CommandRoute; args: string[] } | undefined {

@@ -4,11 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Locale } from '../domain/index.js';
 import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
-import { SUBMIT_HANDLERS, errorCard, helpCard, messageCard, tr } from '../flows/index.js';
+import { SUBMIT_HANDLERS, errorCard, expireDueRequests, helpCard, messageCard, submitNeeds, tr } from '../flows/index.js';
 import { logger, withEventContext } from '../logger.js';
-import { permissions } from '../rules/index.js';
 import type { Store } from '../store/index.js';
-import { refuse, roleOf } from './authorize.js';
+import { allows, refuse, roleOf } from './authorize.js';
 import { withBoundary } from './boundary.js';
 import { parseCommandText, routeCommand } from './commands.js';
 import { RecentIds } from './dedupe.js';
@@ -60,7 +59,17 @@ export function createBot(options: CreateBotOptions): BotCore {
     roomId: input.roomId,
     locale: localeOf(input.actor),
     reply: replyFor(input.outbox, input.roomId, input.eventId),
+    outbox: input.outbox,
   });
+
+  /** Requests past their expiry are closed on any event (no timers): the requester is told. */
+  const sweep = async (ctx: FlowContext): Promise<void> => {
+    try {
+      await expireDueRequests(ctx);
+    } catch (error) {
+      logger.warn('could not expire requests', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
 
   const once = (eventId: string): boolean => {
     if (recent.firstTime(eventId)) return true;
@@ -73,17 +82,19 @@ export function createBot(options: CreateBotOptions): BotCore {
       if (!once(message.eventId)) return;
       await withEventContext(message.eventId, async () => {
         const ctx = contextFor({ ...message, outbox });
+        await sweep(ctx);
         await withBoundary(ctx, async () => {
           const command = parseCommandText(message.text, options.botNames);
           const routed = routeCommand(command);
           logger.info('message', { command: routed?.route.name ?? 'unknown', role: ctx.role });
-          if (!permissions(ctx.role).view) return refuse(ctx, routed?.route.name ?? 'message');
+          if (!allows(ctx.role, 'view')) return refuse(ctx, routed?.route.name ?? 'message');
           if (!routed) {
             await ctx.reply.card(
               messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: message.text.slice(0, 60) }, lines: [tr(ctx, 'unknown.commands')] }),
             );
             return;
           }
+          if (!allows(ctx.role, routed.route.needs)) return refuse(ctx, routed.route.name, 'refused.admin-only', { what: routed.route.name });
           await routed.route.handle(ctx, routed.args);
         });
       });
@@ -93,6 +104,7 @@ export function createBot(options: CreateBotOptions): BotCore {
       if (!once(action.eventId)) return;
       await withEventContext(action.eventId, async () => {
         const ctx = contextFor({ ...action, outbox });
+        await sweep(ctx);
         await withBoundary(ctx, async () => {
           const parsed = parseSubmit(action.inputs, action.messageId);
           if (!parsed.ok) {
@@ -102,7 +114,9 @@ export function createBot(options: CreateBotOptions): BotCore {
           }
           const { submit } = parsed;
           logger.info('card action', { flow: submit.flow, step: submit.step, action: submit.action, role: ctx.role });
-          if (!permissions(ctx.role).view) return refuse(ctx, `${submit.flow}.${submit.step}.${submit.action}`);
+          const what = `${submit.flow}.${submit.step}.${submit.action}`;
+          if (!allows(ctx.role, 'view')) return refuse(ctx, what);
+          if (!allows(ctx.role, submitNeeds(submit))) return refuse(ctx, what, 'refused.admin-only', { what: submit.action });
           const handler = Object.hasOwn(SUBMIT_HANDLERS, submit.flow) ? SUBMIT_HANDLERS[submit.flow] : undefined;
           if (!handler) {
             await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow }));

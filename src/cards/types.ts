@@ -120,7 +120,17 @@ export interface SiteAccountsCardData extends WithFallback {
   actions: CardAction[];
 }
 
-export interface ReviewCardData extends WithFallback {
+/** A free-text input (a request's reason, an approver's comment). */
+export interface TextInput {
+  id: string;
+  label: string;
+  placeholder: string;
+  isRequired: boolean;
+  /** Shown by the client when a required input is empty. */
+  errorMessage: string;
+}
+
+export interface ResultCardData extends WithFallback {
   title: string;
   stepLabel: string;
   intro: string;
@@ -130,7 +140,19 @@ export interface ReviewCardData extends WithFallback {
   actions: CardAction[];
 }
 
-export type ResultCardData = ReviewCardData;
+/** The wizard's review, and an approval card (facts: who asks, for whom, why; inputs: reason or comment). */
+export interface ReviewCardData extends ResultCardData {
+  facts: Fact[];
+  inputs: TextInput[];
+}
+
+export interface HistoryCardData extends WithFallback {
+  title: string;
+  subtitle: string;
+  entries: { heading: string; color: TextColor; lines: Line[] }[];
+  footer: string;
+  actions: CardAction[];
+}
 
 export interface UsageCardData extends WithFallback {
   title: string;
@@ -168,6 +190,7 @@ export interface CardDataByName {
   usage: UsageCardData;
   'user-list': UserListCardData;
   'external-user': ExternalUserCardData;
+  history: HistoryCardData;
 }
 
 export type CardName = keyof CardDataByName;
@@ -184,4 +207,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'usage',
   'user-list',
   'external-user',
+  'history',
 ];

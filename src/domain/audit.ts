@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'role.add',
   'role.remove',
   'import',
+  'export', // the users' CSV posted in a space (`export`)
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

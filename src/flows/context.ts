@@ -10,6 +10,19 @@ export interface FlowConfig {
   readonly adminEmails: readonly string[];
   readonly helpdeskEmails: readonly string[];
   readonly botLocale: Locale;
+  /** Where approval cards go; unset: a 1:1 card to each admin. */
+  readonly approvalsRoomId?: string | undefined;
+  /** Days before an open request expires (default 7). */
+  readonly requestExpiryDays?: number;
+  /** The audit log file `audit verify` checks. */
+  readonly auditFile?: string;
+}
+
+/** Messages to places other than the event's room (approvals, the requester's space, files). */
+export interface FlowOutbox {
+  sendCard(roomId: string, card: RenderedCard): Promise<{ messageId: string }>;
+  sendCardToPerson(email: string, card: RenderedCard): Promise<{ messageId: string }>;
+  sendFile(roomId: string, file: { filename: string; contentType: string; data: Buffer; markdown: string }): Promise<{ messageId: string }>;
 }
 
 /** How flows answer: the bot layer binds these to the event's room and outbox. */
@@ -31,6 +44,7 @@ export interface FlowContext {
   readonly roomId: string;
   readonly locale: Locale;
   readonly reply: Reply;
+  readonly outbox: FlowOutbox;
 }
 
 /** Text in the context's language. */

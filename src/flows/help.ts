@@ -9,6 +9,13 @@ export const COMMANDS = [
   'find',
   'usage',
   'reassign',
+  'history',
+  'requests',
+  'roles',
+  'role-add',
+  'role-remove',
+  'audit-verify',
+  'export',
   'language',
   'help',
 ] as const;

@@ -4,8 +4,10 @@ import type { Submit } from './submit.js';
 import { EDIT_FLOW, onEditSubmit } from './edit/index.js';
 import { EXTERNAL_FLOW, onExternalSubmit } from './external/index.js';
 import { REASSIGN_FLOW, onReassignSubmit } from './reassign.js';
+import { HISTORY_FLOW, onHistorySubmit } from './history.js';
+import { REQUEST_FLOW, onRequestSubmit } from './requests/index.js';
 
-export type { FlowContext, FlowConfig, Reply } from './context.js';
+export type { FlowContext, FlowConfig, FlowOutbox, Reply } from './context.js';
 export { tr } from './context.js';
 export type { Submit } from './submit.js';
 export { InputError, DraftGoneError, NotDraftOwnerError } from './errors.js';
@@ -21,10 +23,25 @@ export { showHelp, helpCard } from './help.js';
 export { setLanguage } from './language.js';
 export { messageCard, expiredCard, errorCard } from './messages.js';
 export { forgetDraft } from './drafts.js';
+export { allAdmins, roleHolders, showRoles, addRole, removeRole } from './roles.js';
+export { showHistory, HISTORY_FLOW, HISTORY_PAGE_SIZE } from './history.js';
+export { listRequests, expireDueRequests, REQUEST_FLOW } from './requests/index.js';
+export { verifyAudit } from './audit.js';
+export { exportUsers } from './export.js';
 
-/** Card submits by flow name (issue 6 adds "request"). */
+/** Card submits by flow name. */
 export const SUBMIT_HANDLERS: Readonly<Record<string, (ctx: FlowContext, submit: Submit) => Promise<void>>> = {
   [EDIT_FLOW]: onEditSubmit,
   [EXTERNAL_FLOW]: onExternalSubmit,
   [REASSIGN_FLOW]: onReassignSubmit,
+  [HISTORY_FLOW]: onHistorySubmit,
+  [REQUEST_FLOW]: onRequestSubmit,
 };
+
+/**
+ * Who may send a card action: "view" (admins and helpdesk agents; the draft's owner check
+ * does the rest) or "admin". Deciding a request and R10's reassign are admin actions.
+ */
+export function submitNeeds(submit: Pick<Submit, 'flow'>): 'view' | 'admin' {
+  return submit.flow === REQUEST_FLOW || submit.flow === REASSIGN_FLOW ? 'admin' : 'view';
+}

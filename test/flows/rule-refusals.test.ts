@@ -95,12 +95,13 @@ describe('rule refusals in the wizard', () => {
     expect(h.lastText()).toContain('Mateo Garcia has no Webex Calling license to reassign. Assign a Webex Calling license first.');
   });
 
-  it('R11: a helpdesk agent sees the review with the rules\' message and no Save; a crafted Save is refused and audited', async () => {
+  it('R11: a helpdesk agent\'s review offers "Submit request", not Save; a crafted Save is refused and audited', async () => {
     h = await createHarness();
     const before = user('emma.bakker@acme.example');
     await openService('emma.bakker@acme.example', 'messaging', HELPDESK);
     await h.click(HELPDESK, 'Apply and review', { 'lic.lic-adv-messaging-100101': 'true' });
-    expectBlocked(h.lastText(), 'As a helpdesk agent you can file a request for Emma Bakker');
+    expect(h.lastText()).toContain('Submit request');
+    expect(h.lastText()).not.toMatch(/^Save$/m);
     const review = h.lastCard();
     const data = JSON.parse(JSON.stringify(review.card)).actions[0].data;
     await h.submitRaw(HELPDESK, { ...data, action: 'save' }, { messageId: review.messageId });

@@ -1,10 +1,11 @@
-// How a reviewed change is finished, chosen by the actor's role. Admins save it now.
-// Seam for issue 6: a helpdesk agent's strategy ("Submit request" with a reason) goes in
-// FINISH_BY_ROLE; until then helpdesk has none, the review evaluates with intent "apply",
-// and the rules' R11 message is what they see.
+// How a reviewed change is finished, chosen by the actor's role. Admins save it now
+// (edit/save.ts); helpdesk agents file a request with a reason (requests/file.ts). A role
+// without a strategy sees the review with the rules' R11 message.
+import type { TextInput } from '../../cards/index.js';
 import type { ActorRole, Draft, User } from '../../domain/index.js';
 import type { Intent, Verdict } from '../../rules/index.js';
 import type { FlowContext } from '../context.js';
+import type { Submit } from '../submit.js';
 
 export interface FinishChange {
   /** What the rules are asked (R11 decides per intent). */
@@ -12,7 +13,12 @@ export interface FinishChange {
   /** The review's primary button: i18n key of its title and the action it sends. */
   primaryTitleKey: string;
   primaryAction: string;
-  finish(ctx: FlowContext, input: { draft: Draft; user: User; verdict: Verdict }): Promise<void>;
+  /** Review texts when they differ from Save's (i18n keys). */
+  reviewIntroKey?: string;
+  readyKey?: string;
+  /** Inputs the review asks for (a request's reason); checked again by finish. */
+  inputs?(ctx: FlowContext): TextInput[];
+  finish(ctx: FlowContext, input: { draft: Draft; user: User; verdict: Verdict; submit: Submit }): Promise<void>;
 }
 
 export type FinishRegistry = Partial<Record<ActorRole, FinishChange>>;

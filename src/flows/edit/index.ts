@@ -107,13 +107,15 @@ export async function onReview(ctx: FlowContext, draft: Draft, user: User, submi
   if (submit.action !== 'save' && submit.action !== strategy?.primaryAction) {
     throw new InputError('error.unknown-action', { action: submit.action.slice(0, 40) });
   }
-  const verdict = verdictFor(ctx, draft, user);
-  if (!strategy || !verdict.ok) {
+  // A Save from someone whose strategy is not Save (a crafted submit) is judged as "apply", so R11 refuses it.
+  const own = strategy !== undefined && submit.action === strategy.primaryAction;
+  const verdict = verdictFor(ctx, draft, user, own ? strategy.intent : 'apply');
+  if (!own || !verdict.ok) {
     await auditRefusal(ctx, draft, user, verdict);
     return reshowStep(ctx, draft, { clicked: submit.messageId });
   }
   try {
-    await strategy.finish(ctx, { draft, user, verdict });
+    await strategy.finish(ctx, { draft, user, verdict, submit });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     // Someone else saved first (or this Save arrived twice at once): show what is true now.

@@ -10,8 +10,8 @@ import { rulesContextOf } from '../rules-context.js';
 import { actionOf } from '../submit.js';
 import { finishChangeFor, intentFor } from './finish.js';
 
-export function verdictFor(ctx: FlowContext, draft: Draft, user: User): Verdict {
-  return evaluate({ ctx: rulesContextOf(ctx.store), actorRole: ctx.role, intent: intentFor(ctx.role), user, change: draft.change });
+export function verdictFor(ctx: FlowContext, draft: Draft, user: User, intent = intentFor(ctx.role)): Verdict {
+  return evaluate({ ctx: rulesContextOf(ctx.store), actorRole: ctx.role, intent, user, change: draft.change });
 }
 
 const nameOf = (ctx: FlowContext, id: string): string => {
@@ -50,10 +50,12 @@ export function reviewCard(ctx: FlowContext, draft: Draft, user: User, verdict: 
     fallbackText: title,
     title,
     stepLabel: tr(ctx, 'wizard.step', { n: 6, total: 6, name: tr(ctx, 'wizard.step.review') }),
-    intro: tr(ctx, 'review.intro'),
+    intro: tr(ctx, strategy?.reviewIntroKey ?? 'review.intro'),
+    facts: [],
     sections: verdictSections(ctx, verdict),
-    outcome: !changed ? tr(ctx, 'review.nothing') : canFinish ? tr(ctx, 'review.ready') : tr(ctx, 'review.blocked'),
+    outcome: !changed ? tr(ctx, 'review.nothing') : canFinish ? tr(ctx, strategy.readyKey ?? 'review.ready') : tr(ctx, 'review.blocked'),
     outcomeColor: canFinish ? 'Good' : changed ? 'Attention' : 'Default',
+    inputs: canFinish ? (strategy.inputs?.(ctx) ?? []) : [],
     actions,
   });
 }

@@ -10,6 +10,7 @@ import { externalUserCard, confirmDeleteCard, deletedCard } from '../external/ca
 import { licensesCard, overviewCard, selectCard, serviceCard, sitesCard } from './step-cards.js';
 import { resultCard, reviewCard, verdictFor, type SavedSummary } from './review.js';
 import { wizardState } from './state.js';
+import { requestedCard } from '../requests/file.js';
 
 export class UserGoneError extends Error {
   constructor(readonly userId: string) {
@@ -43,6 +44,8 @@ export function renderStep(ctx: FlowContext, draft: Draft, notes: ColoredLine[] 
     }
     case 'result':
       return resultCard(ctx, draft, draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined, draft.state.saved as SavedSummary);
+    case 'requested':
+      return requestedCard(ctx, draft);
     case 'user':
       return externalUserCard(ctx, draft, targetUser(ctx, draft), notes);
     case 'confirm-delete':

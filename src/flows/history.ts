@@ -1,0 +1,114 @@
+// `history <email>`: the audit trail's lines about one user, newest first, 10 a page, with
+// Next / Previous. The page lives in a draft of the person who asked (flow "history"), so
+// only they can turn its pages; anyone else's click is refused and audited.
+import type { AuditEntry, User } from '../domain/index.js';
+import type { CardAction, Line, RenderedCard, TextColor } from '../cards/index.js';
+import { renderCard } from '../cards/index.js';
+import { z } from 'zod';
+import { tr, type FlowContext } from './context.js';
+import { advance, loadDraft, newDraft, putDraft } from './drafts.js';
+import { InputError } from './errors.js';
+import { findOne } from './edit/index.js';
+import { licenseName } from './format.js';
+import { messageCard } from './messages.js';
+import { actionOf, type Submit } from './submit.js';
+import type { Draft } from '../domain/index.js';
+
+export const HISTORY_FLOW = 'history';
+export const HISTORY_PAGE_SIZE = 10;
+
+const StateSchema = z.object({ page: z.number().int().nonnegative().default(0) });
+
+const COLORS: Partial<Record<AuditEntry['action'], TextColor>> = {
+  'license.change': 'Good',
+  'license.reassign': 'Good',
+  'license.refused': 'Attention',
+  'auth.refused': 'Attention',
+  'request.submit': 'Accent',
+  'request.approve': 'Good',
+  'request.reject': 'Warning',
+  'request.fail': 'Attention',
+  'request.expire': 'Warning',
+  'user.delete': 'Attention',
+};
+
+const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+function nameOf(ctx: FlowContext, id: string): string {
+  const license = ctx.store.license(id);
+  return license ? `${licenseName(license)} · ${license.subscriptionId}` : id;
+}
+
+/** + added / − removed between before and after (or the proposed change when there is no after). */
+function diffLines(ctx: FlowContext, entry: AuditEntry): Line[] {
+  const attendee = (siteUrl: string) => tr(ctx, 'overview.attendee-on', { siteUrl });
+  let added: string[] = [];
+  let removed: string[] = [];
+  if (entry.before && entry.after) {
+    const { before, after } = entry;
+    added = [...after.licenseIds.filter((id) => !before.licenseIds.includes(id)).map((id) => nameOf(ctx, id)), ...after.attendeeOf.filter((s) => !before.attendeeOf.includes(s)).map(attendee)];
+    removed = [...before.licenseIds.filter((id) => !after.licenseIds.includes(id)).map((id) => nameOf(ctx, id)), ...before.attendeeOf.filter((s) => !after.attendeeOf.includes(s)).map(attendee)];
+  } else if (entry.change) {
+    added = [...entry.change.addLicenseIds.map((id) => nameOf(ctx, id)), ...entry.change.addAttendeeSites.map(attendee)];
+    removed = [...entry.change.removeLicenseIds.map((id) => nameOf(ctx, id)), ...entry.change.removeAttendeeSites.map(attendee)];
+  }
+  return [...added.map((text) => ({ text: `+ ${text}` })), ...removed.map((text) => ({ text: `− ${text}` }))];
+}
+
+function entryOf(ctx: FlowContext, entry: AuditEntry): { heading: string; color: TextColor; lines: Line[] } {
+  const lines: Line[] = [{ text: tr(ctx, 'history.by', { actor: entry.actorEmail }) }, ...diffLines(ctx, entry)];
+  const reason = entry.details?.reason ?? entry.details?.comment;
+  if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
+  if (entry.codes.length > 0) lines.push({ text: tr(ctx, 'history.codes', { codes: entry.codes.join(', ') }) });
+  if (entry.requestId) lines.push({ text: tr(ctx, 'history.request', { id: entry.requestId }) });
+  return { heading: `${when(entry.time)} · #${entry.seq} · ${tr(ctx, `history.action.${entry.action}`)}`, color: COLORS[entry.action] ?? 'Default', lines };
+}
+
+export async function historyCard(ctx: FlowContext, draft: Draft, user: User): Promise<RenderedCard> {
+  const { page } = StateSchema.parse(draft.state);
+  const { entries, total } = await ctx.store.history(user.id, { offset: page * HISTORY_PAGE_SIZE, limit: HISTORY_PAGE_SIZE });
+  const from = total === 0 ? 0 : page * HISTORY_PAGE_SIZE + 1;
+  const to = page * HISTORY_PAGE_SIZE + entries.length;
+  const actions: CardAction[] = [];
+  if (page > 0) actions.push(actionOf(draft, tr(ctx, 'action.previous'), 'prev'));
+  if (to < total) actions.push(actionOf(draft, tr(ctx, 'action.next'), 'next', 'positive'));
+  const title = tr(ctx, 'history.title', { user: user.displayName || user.email, email: user.email });
+  return renderCard('history', {
+    fallbackText: title,
+    title,
+    subtitle: total === 0 ? tr(ctx, 'history.empty') : tr(ctx, 'history.count', { from, to, total }),
+    entries: entries.map((e) => entryOf(ctx, e)),
+    footer: tr(ctx, 'history.footer'),
+    actions,
+  });
+}
+
+export async function showHistory(ctx: FlowContext, query: string): Promise<void> {
+  const user = query ? findOne(ctx, query) : undefined;
+  if (!user) {
+    await ctx.reply.card(messageCard(ctx, { titleKey: 'history.heading', textKey: query ? 'common.user-not-found' : 'history.usage', params: { query }, color: 'Warning' }));
+    return;
+  }
+  const draft = newDraft(ctx, { flow: HISTORY_FLOW, step: 'page', targetUserId: user.id, state: { page: 0 } });
+  const card = await historyCard(ctx, draft, user);
+  await putDraft(ctx, draft);
+  await ctx.reply.card(card);
+}
+
+export async function onHistorySubmit(ctx: FlowContext, submit: Submit): Promise<void> {
+  const draft = loadDraft(ctx, HISTORY_FLOW, submit.draftId);
+  const user = draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined;
+  if (!user) throw new InputError('error.user-gone');
+  const { page } = StateSchema.parse(draft.state);
+  // An older card of this history (a double click): show the current page again.
+  if (submit.v !== draft.version) {
+    await ctx.reply.card(await historyCard(ctx, draft, user));
+    return;
+  }
+  if (submit.action !== 'next' && submit.action !== 'prev') throw new InputError('error.unknown-action', { action: submit.action.slice(0, 40) });
+  const next = advance(draft, { state: { page: submit.action === 'next' ? page + 1 : Math.max(0, page - 1) } });
+  const card = await historyCard(ctx, next, user);
+  await putDraft(ctx, next);
+  await ctx.reply.card(card);
+  await ctx.reply.remove(submit.messageId);
+}

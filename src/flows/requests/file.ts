@@ -1,0 +1,93 @@
+// The helpdesk agent's way to finish a change (R11: request): the review's primary button is
+// "Submit request" with a required reason. One commit stores the request, finishes the draft
+// and writes request.submit; then the approval card goes out.
+import type { ChangeRequest, Draft } from '../../domain/index.js';
+import { tr, type FlowContext } from '../context.js';
+import { advance } from '../drafts.js';
+import { InputError } from '../errors.js';
+import { registerFinishChange, type FinishChange } from '../edit/finish.js';
+import { allCodes, auditBase } from '../edit/save.js';
+import { messageCard } from '../messages.js';
+import { textInput } from '../submit.js';
+import { requestFacts } from './cards.js';
+import { sendApprovalCards } from './notify.js';
+
+export const REASON_INPUT = 'reason';
+export const REASON_MAX = 500;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_EXPIRY_DAYS = 7;
+
+export function requestedCard(ctx: FlowContext, draft: Draft, notes: string[] = []) {
+  const request = ctx.store.request(String(draft.state.requestId ?? ''));
+  if (!request) return messageCard(ctx, { titleKey: 'request.submitted.title', textKey: 'request.unknown', params: { id: String(draft.state.requestId ?? '') } });
+  const user = ctx.store.user(request.targetUserId);
+  return messageCard(ctx, {
+    titleKey: 'request.submitted.title',
+    textKey: 'request.submitted.text',
+    params: { id: request.id, user: user ? user.displayName || user.email : request.targetUserId },
+    color: 'Good',
+    lines: notes,
+    facts: requestFacts(ctx, request),
+  });
+}
+
+export const fileRequest: FinishChange = {
+  intent: 'request',
+  primaryTitleKey: 'action.submit-request',
+  primaryAction: 'submit-request',
+  reviewIntroKey: 'review.intro.request',
+  readyKey: 'review.ready.request',
+  inputs: (ctx) => [
+    {
+      id: REASON_INPUT,
+      label: tr(ctx, 'request.reason.label'),
+      placeholder: tr(ctx, 'request.reason.placeholder'),
+      isRequired: true,
+      errorMessage: tr(ctx, 'request.reason-missing'),
+    },
+  ],
+  async finish(ctx, { draft, user, verdict, submit }) {
+    // Webex enforces isRequired in the client; a crafted submit is checked here.
+    const reason = textInput(submit, REASON_INPUT, REASON_MAX);
+    if (!reason) throw new InputError('request.reason-missing');
+    const now = ctx.now();
+    const days = ctx.config.requestExpiryDays ?? DEFAULT_EXPIRY_DAYS;
+    const request: ChangeRequest = {
+      id: ctx.newId(),
+      requesterId: ctx.actor.personId,
+      requesterEmail: ctx.actor.email,
+      roomId: ctx.roomId,
+      targetUserId: user.id,
+      baseRev: draft.baseRev ?? user.rev,
+      change: draft.change,
+      reason,
+      status: 'open',
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + days * DAY_MS).toISOString(),
+      version: 0,
+    };
+    const done = advance(draft, { step: 'requested', status: 'done', state: { ...draft.state, requestId: request.id } });
+    await ctx.store.commit({
+      mutations: [
+        { type: 'request.put', request },
+        { type: 'draft.put', draft: done, expectedVersion: draft.version },
+      ],
+      audit: [
+        {
+          ...auditBase(ctx, user),
+          action: 'request.submit',
+          requestId: request.id,
+          before: { licenseIds: [...user.licenseIds], attendeeOf: [...user.attendeeOf] },
+          after: verdict.result,
+          change: draft.change,
+          codes: allCodes(verdict),
+          details: { reason, expiresAt: request.expiresAt, flow: draft.flow },
+        },
+      ],
+    });
+    const sent = await sendApprovalCards(ctx, request);
+    await ctx.reply.card(requestedCard(ctx, done, sent === 0 ? [tr(ctx, 'request.submitted.no-approvers')] : []));
+  },
+};
+
+registerFinishChange('helpdesk', fileRequest);

@@ -1,0 +1,38 @@
+// `requests`: admins see every open request (oldest first, the next to decide on top);
+// helpdesk agents see their own, newest first, with their status.
+import type { ChangeRequest } from '../../domain/index.js';
+import { tr, type FlowContext } from '../context.js';
+import { messageCard } from '../messages.js';
+import { userName } from './cards.js';
+import { expireDueRequests } from './expiry.js';
+
+const LIMIT = 20;
+
+function line(ctx: FlowContext, request: ChangeRequest): string {
+  const user = ctx.store.user(request.targetUserId);
+  return tr(ctx, 'requests.line', {
+    id: request.id,
+    user: user ? `${userName(user)} (${user.email})` : request.targetUserId,
+    status: tr(ctx, `request.status.${request.status}`),
+    requester: request.requesterEmail,
+    date: request.createdAt.slice(0, 16).replace('T', ' '),
+    reason: request.reason.length > 80 ? `${request.reason.slice(0, 79)}…` : request.reason,
+  });
+}
+
+export async function listRequests(ctx: FlowContext): Promise<void> {
+  await expireDueRequests(ctx);
+  const admin = ctx.role === 'admin';
+  const requests = admin
+    ? ctx.store.requests({ status: 'open' }).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    : ctx.store.requests({ requesterId: ctx.actor.personId }).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const shown = requests.slice(0, LIMIT);
+  await ctx.reply.card(
+    messageCard(ctx, {
+      titleKey: admin ? 'requests.title.open' : 'requests.title.mine',
+      textKey: requests.length === 0 ? (admin ? 'requests.none.open' : 'requests.none.mine') : 'requests.count',
+      params: { shown: shown.length, total: requests.length },
+      lines: shown.map((r) => line(ctx, r)),
+    }),
+  );
+}
