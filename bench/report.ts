@@ -16,7 +16,7 @@ export interface BenchResults {
   when: string;
   mode: 'quick' | 'full';
   command: string;
-  machine: { node: string; cpus: number; cpuModel: string; loadAverageAtEnd: number[] };
+  machine: { node: string; cpus: number; cpuModel: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   seconds: number;
   definitions: Record<string, string>;
   sizes: SizeResult[];

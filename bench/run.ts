@@ -87,6 +87,7 @@ async function benchSize(users: number): Promise<SizeResult> {
 async function main(): Promise<void> {
   silenceLogger();
   const began = performance.now();
+  const loadAverageAtStart = os.loadavg();
   log(`bench${quick ? ' --quick' : ''}: sizes ${SIZES.join(', ')}; ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const sizes: SizeResult[] = [];
   for (const users of SIZES) sizes.push(await benchSize(users));
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
     when: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     command: `npm run bench${quick ? ' -- --quick' : ''}`,
-    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', loadAverageAtEnd: os.loadavg() },
+    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', loadAverageAtStart, loadAverageAtEnd: os.loadavg() },
     seconds: 0,
     definitions: {
       load: 'openStore on the generated snapshot in a fresh node process (read, JSON.parse, zod, maps + search index, lock, journal/audit open); best of the runs; cpu = process CPU time incl. GC threads',
