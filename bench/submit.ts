@@ -98,6 +98,15 @@ function submitFrom(card: Json, action: string, changed: Record<string, string>)
   return { ...inputs, ...changed, ...data };
 }
 
+/** The wizard step a card belongs to, from its buttons' submit data. */
+function stepOf(card: Json): string | undefined {
+  let step: string | undefined;
+  walk(card, (obj) => {
+    if (obj.type === 'Action.Submit') step ??= (obj.data as Json | undefined)?.step as string | undefined;
+  });
+  return step;
+}
+
 const TIERS = [BENCH_LICENSES.pro, BENCH_LICENSES.std, 'none'];
 
 export interface SubmitResult {
@@ -142,10 +151,11 @@ export async function benchSubmit(realStore: Store, options: { rounds: number })
     };
     seed(draft);
     const chooseMs = await send({ flow: 'edit', step: 'service', draftId: draft.id, v: draft.version, action: 'choose', service: 'calling' });
+    if (stepOf(outbox.last!) !== 'licenses') throw new Error(`submit bench: choose answered with the ${stepOf(outbox.last!)} card`);
     const held = TIERS.find((tier) => user.licenseIds.includes(tier)) ?? 'none';
     const tier = random.pick(TIERS.filter((t) => t !== held));
     const reviewMs = await send(submitFrom(outbox.last!, 'review', { tier }));
-    if (!JSON.stringify(outbox.last).includes('"review"')) throw new Error('submit bench: the Review submit did not answer with the review card');
+    if (stepOf(outbox.last!) !== 'review') throw new Error(`submit bench: the Review submit answered with the ${stepOf(outbox.last!)} card`);
     forget(draft.id); // a steady heap, as when finished drafts expire
     if (round >= warmup) {
       choose.push(chooseMs);
