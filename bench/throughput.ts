@@ -13,6 +13,7 @@ import { JSONFile } from 'lowdb/node';
 import type { AuditInput, OrgDocument, User } from '../src/domain/index.js';
 import { nodeFileOps, openStore, readStoreDocument, type FileOps } from '../src/store/index.js';
 import { BENCH_LICENSES } from './generate-org.js';
+import { percentiles, type Percentiles } from './stats.js';
 
 export interface ThroughputResult {
   editors: number;
@@ -22,6 +23,8 @@ export interface ThroughputResult {
   /** Every acknowledged change had its journal and audit fsync, and is on disk. */
   durableVerified: boolean;
   journalFsyncs: number;
+  /** Time from commit() to its acknowledgement, as an editor waits for it (ms). */
+  latency: Percentiles;
 }
 
 /** FileOps that count fsyncs of the journal and the audit log (started and finished). */
@@ -69,6 +72,7 @@ export async function benchOurs(document: OrgDocument, options: { editors: numbe
     const lastAcked = new Map<string, { rev: number; licenseIds: string[] }>();
     let acknowledged = 0;
     let unsynced = 0;
+    const latencies: number[] = [];
     const started = performance.now();
     const end = started + options.durationMs;
     const editor = async (k: number) => {
@@ -81,7 +85,9 @@ export async function benchOurs(document: OrgDocument, options: { editors: numbe
         };
         const journalBefore = counts.journalStarted;
         const auditBefore = counts.auditStarted;
+        const queued = performance.now();
         await store.commit({ mutations: [{ type: 'user.assign', userId: user.id, expectedRev: user.rev, licenseIds, attendeeOf: [...user.attendeeOf] }], audit: [audit] });
+        latencies.push(performance.now() - queued);
         if (counts.journalDone <= journalBefore || counts.auditDone <= auditBefore) unsynced += 1;
         lastAcked.set(user.id, { rev: user.rev + 1, licenseIds });
         acknowledged += 1;
@@ -103,6 +109,7 @@ export async function benchOurs(document: OrgDocument, options: { editors: numbe
       perSecond: acknowledged / seconds,
       durableVerified: unsynced === 0 && allOnDisk && auditLines >= acknowledged,
       journalFsyncs: counts.journalDone,
+      latency: percentiles(latencies),
     };
   } finally {
     await store.close();
@@ -118,17 +125,20 @@ export async function benchNaive(document: OrgDocument, options: { durationMs: n
     await db.read();
     const users = db.data.users;
     let changes = 0;
+    const latencies: number[] = [];
     const started = performance.now();
     const end = started + options.durationMs;
     for (let at = 0; performance.now() < end; at++) {
+      const queued = performance.now();
       const user = users[at % users.length]!;
       user.licenseIds = toggled(user);
       user.rev += 1;
       await db.write();
+      latencies.push(performance.now() - queued);
       changes += 1;
     }
     const seconds = (performance.now() - started) / 1000;
-    return { editors: 1, changes, seconds, perSecond: changes / seconds, durableVerified: false, journalFsyncs: 0 };
+    return { editors: 1, changes, seconds, perSecond: changes / seconds, durableVerified: false, journalFsyncs: 0, latency: percentiles(latencies) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
