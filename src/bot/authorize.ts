@@ -27,9 +27,24 @@ export function allows(role: ActorRole, need: Need): boolean {
 }
 
 /** Refuse politely, say who to ask, and audit the attempt. */
-export async function refuse(ctx: FlowContext, what: string, reasonKey = 'R11.not-authorized', params: Record<string, string> = {}): Promise<void> {
+export async function refuse(
+  ctx: FlowContext,
+  what: string,
+  reasonKey = 'R11.not-authorized',
+  params: Record<string, string> = {},
+  targetUserId?: string,
+): Promise<void> {
+  const target = targetUserId ? ctx.store.user(targetUserId) : undefined;
   await ctx.store.audit([
-    { action: 'auth.refused', actorId: ctx.actor.personId, actorEmail: ctx.actor.email, eventId: ctx.eventId, codes: [reasonKey], details: { what, role: ctx.role } },
+    {
+      action: 'auth.refused',
+      actorId: ctx.actor.personId,
+      actorEmail: ctx.actor.email,
+      ...(target ? { targetUserId: target.id, targetEmail: target.email } : {}),
+      eventId: ctx.eventId,
+      codes: [reasonKey],
+      details: { what, role: ctx.role },
+    },
   ]);
   const admins = adminEmails(ctx.store, ctx.config);
   await ctx.reply.card(

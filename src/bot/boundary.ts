@@ -26,7 +26,7 @@ async function answer(ctx: FlowContext, error: unknown): Promise<void> {
     return;
   }
   if (error instanceof NotDraftOwnerError) {
-    await refuse(ctx, 'card of another person', 'refused.not-owner', { owner: error.ownerEmail });
+    await refuse(ctx, 'card of another person', 'refused.not-owner', { owner: error.ownerEmail }, error.targetUserId);
     return;
   }
   if (error instanceof InputError) return void (await ctx.reply.card(errorCard(ctx, error.key, error.params)));

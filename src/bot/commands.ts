@@ -1,8 +1,9 @@
 // Text commands: one routing primitive, a list of {match, handle}. The text is cleaned
 // first (bot mention or name at the start, case, extra spaces), then the first route
 // whose match returns arguments handles it.
-import type { FlowContext } from '../flows/index.js';
+import type { FlowContext, HelpCommand } from '../flows/index.js';
 import {
+  HELP_ORDER,
   addExternal,
   addRole,
   exportUsers,
@@ -19,7 +20,8 @@ import {
   startReassign,
   verifyAudit,
 } from '../flows/index.js';
-import type { Need } from './authorize.js';
+import type { ActorRole } from '../domain/index.js';
+import { allows, type Need } from './authorize.js';
 
 export interface CommandText {
   /** Lower-cased words, for matching. */
@@ -32,6 +34,8 @@ export interface CommandRoute {
   name: string;
   /** Who may run it: "view" (admins and helpdesk agents) or "admin" only. Checked before handle. */
   needs: Need;
+  /** Its line on the help card (help.cmd.<key>), shown to those who may run it. */
+  help?: HelpCommand;
   /** Arguments when this route handles the text, else undefined. */
   match(command: CommandText): string[] | undefined;
   handle(ctx: FlowContext, args: string[]): Promise<void>;
@@ -91,28 +95,35 @@ const words =
     names.every((name, i) => name.split('|').includes(c.words[i] ?? '')) ? c.args.slice(names.length) : undefined;
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
-  { name: 'help', needs: 'view', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx) },
-  { name: 'licenses', needs: 'view', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
-  { name: 'external add', needs: 'admin', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
-  { name: 'external', needs: 'view', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
+  { name: 'help', needs: 'view', help: 'help', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx, helpFor(ctx.role)) },
+  { name: 'licenses', needs: 'view', help: 'licenses', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
+  { name: 'external add', needs: 'admin', help: 'external-add', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
+  { name: 'external', needs: 'view', help: 'external', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
   {
     name: 'find',
     needs: 'view',
+    help: 'find',
     match: (c) => (c.words[0] === 'find' || c.words[0] === 'zoek') && c.args.length > 1 ? c.args.slice(1) : undefined,
     handle: (ctx, args) => findUsers(ctx, args.join(' ')),
   },
-  { name: 'usage', needs: 'view', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
-  { name: 'reassign', needs: 'admin', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
-  { name: 'language', needs: 'view', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
-  { name: 'history', needs: 'view', match: first('history', 'geschiedenis'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
-  { name: 'requests', needs: 'view', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
-  { name: 'roles', needs: 'admin', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
-  { name: 'role add', needs: 'admin', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
-  { name: 'role remove', needs: 'admin', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
+  { name: 'usage', needs: 'view', help: 'usage', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
+  { name: 'reassign', needs: 'admin', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
+  { name: 'language', needs: 'view', help: 'language', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
+  { name: 'history', needs: 'view', help: 'history', match: first('history', 'geschiedenis'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
+  { name: 'requests', needs: 'view', help: 'requests', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
+  { name: 'roles', needs: 'admin', help: 'roles', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
+  { name: 'role add', needs: 'admin', help: 'role-add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
+  { name: 'role remove', needs: 'admin', help: 'role-remove', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
   { name: 'role', needs: 'admin', match: first('role', 'rol'), handle: (ctx) => showRoles(ctx) },
-  { name: 'audit verify', needs: 'admin', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
-  { name: 'export', needs: 'admin', match: first('export'), handle: (ctx) => exportUsers(ctx) },
+  { name: 'audit verify', needs: 'admin', help: 'audit-verify', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
+  { name: 'export', needs: 'admin', help: 'export', match: first('export'), handle: (ctx) => exportUsers(ctx) },
 ];
+
+/** The help card's lines for a role: the commands it may run, in the help card's order. */
+export function helpFor(role: ActorRole): HelpCommand[] {
+  const mine = new Set(COMMAND_ROUTES.filter((r) => r.help && allows(role, r.needs)).map((r) => r.help!));
+  return HELP_ORDER.filter((c) => mine.has(c));
+}
 
 export function routeCommand(command: CommandText): { route: CommandRoute; args: string[] } | undefined {
   for (const route of COMMAND_ROUTES) {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Locale } from '../domain/index.js';
 import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
-import { SUBMIT_HANDLERS, errorCard, expireDueRequests, helpCard, messageCard, submitNeeds, tr } from '../flows/index.js';
+import { SUBMIT_HANDLERS, errorCard, expireDueRequests, helpCard, messageCard, submitNeeds, submitTarget, tr } from '../flows/index.js';
 import { logger, withEventContext } from '../logger.js';
 import type { Store } from '../store/index.js';
 import { allows, refuse, roleOf } from './authorize.js';
@@ -115,8 +115,9 @@ export function createBot(options: CreateBotOptions): BotCore {
           const { submit } = parsed;
           logger.info('card action', { flow: submit.flow, step: submit.step, action: submit.action, role: ctx.role });
           const what = `${submit.flow}.${submit.step}.${submit.action}`;
-          if (!allows(ctx.role, 'view')) return refuse(ctx, what);
-          if (!allows(ctx.role, submitNeeds(submit))) return refuse(ctx, what, 'refused.admin-only', { what: submit.action });
+          const target = submitTarget(store, submit);
+          if (!allows(ctx.role, 'view')) return refuse(ctx, what, undefined, {}, target);
+          if (!allows(ctx.role, submitNeeds(submit))) return refuse(ctx, what, 'refused.admin-only', { what: submit.action }, target);
           const handler = Object.hasOwn(SUBMIT_HANDLERS, submit.flow) ? SUBMIT_HANDLERS[submit.flow] : undefined;
           if (!handler) {
             await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow }));

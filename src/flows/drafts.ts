@@ -42,7 +42,7 @@ export function loadDraft(ctx: FlowContext, flow: string, draftId: string): Draf
   if (!draft || draft.flow !== flow || draft.status === 'cancelled' || Date.parse(draft.expiresAt) <= ctx.now().getTime()) {
     throw new DraftGoneError(flow, draftId);
   }
-  if (draft.ownerId !== ctx.actor.personId) throw new NotDraftOwnerError(draft.ownerEmail);
+  if (draft.ownerId !== ctx.actor.personId) throw new NotDraftOwnerError(draft.ownerEmail, draft.targetUserId);
   return draft;
 }
 

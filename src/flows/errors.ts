@@ -26,7 +26,11 @@ export class DraftGoneError extends Error {
 
 /** Someone other than the draft's owner clicked its card. */
 export class NotDraftOwnerError extends Error {
-  constructor(readonly ownerEmail: string) {
+  constructor(
+    readonly ownerEmail: string,
+    /** The user the card is about, for the audit line of the refusal. */
+    readonly targetUserId?: string,
+  ) {
     super(`the card belongs to ${ownerEmail}`);
     this.name = 'NotDraftOwnerError';
   }

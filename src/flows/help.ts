@@ -2,7 +2,8 @@
 import { renderCard, type RenderedCard } from '../cards/index.js';
 import { tr, type FlowContext } from './context.js';
 
-export const COMMANDS = [
+/** Every command's help line, in the order the card lists them. */
+export const HELP_ORDER = [
   'licenses',
   'external',
   'external-add',
@@ -19,18 +20,20 @@ export const COMMANDS = [
   'language',
   'help',
 ] as const;
+export type HelpCommand = (typeof HELP_ORDER)[number];
 
-export function helpCard(ctx: Pick<FlowContext, 'locale'>, titleKey = 'help.title'): RenderedCard {
+/** The help card; `commands` are the lines to show (the welcome card shows them all). */
+export function helpCard(ctx: Pick<FlowContext, 'locale'>, titleKey = 'help.title', commands: readonly HelpCommand[] = HELP_ORDER): RenderedCard {
   const title = tr(ctx, titleKey);
   return renderCard('help', {
     fallbackText: title,
     title,
     intro: tr(ctx, 'help.intro'),
-    commands: COMMANDS.map((c) => ({ command: tr(ctx, `help.cmd.${c}`), description: tr(ctx, `help.desc.${c}`) })),
+    commands: commands.map((c) => ({ command: tr(ctx, `help.cmd.${c}`), description: tr(ctx, `help.desc.${c}`) })),
     footer: tr(ctx, 'help.footer'),
   });
 }
 
-export async function showHelp(ctx: FlowContext): Promise<void> {
-  await ctx.reply.card(helpCard(ctx));
+export async function showHelp(ctx: FlowContext, commands: readonly HelpCommand[] = HELP_ORDER): Promise<void> {
+  await ctx.reply.card(helpCard(ctx, 'help.title', commands));
 }

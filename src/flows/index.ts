@@ -1,6 +1,7 @@
 // The flows the bot layer routes to: commands start them, card submits continue them.
 import type { FlowContext } from './context.js';
 import type { Submit } from './submit.js';
+import type { StoreReader } from '../store/index.js';
 import { EDIT_FLOW, onEditSubmit } from './edit/index.js';
 import { EXTERNAL_FLOW, onExternalSubmit } from './external/index.js';
 import { REASSIGN_FLOW, onReassignSubmit } from './reassign.js';
@@ -19,7 +20,7 @@ export { addExternal } from './external/add.js';
 export { startReassign, REASSIGN_FLOW } from './reassign.js';
 export { showUsage } from './usage.js';
 export { findUsers } from './find.js';
-export { showHelp, helpCard } from './help.js';
+export { showHelp, helpCard, HELP_ORDER, type HelpCommand } from './help.js';
 export { setLanguage } from './language.js';
 export { messageCard, expiredCard, errorCard } from './messages.js';
 export { forgetDraft } from './drafts.js';
@@ -37,6 +38,12 @@ export const SUBMIT_HANDLERS: Readonly<Record<string, (ctx: FlowContext, submit:
   [HISTORY_FLOW]: onHistorySubmit,
   [REQUEST_FLOW]: onRequestSubmit,
 };
+
+/** The user a card action is about (its draft's or request's), for the audit line of a refusal. */
+export function submitTarget(store: StoreReader, submit: Pick<Submit, 'flow' | 'draftId'>): string | undefined {
+  if (!submit.draftId) return undefined;
+  return submit.flow === REQUEST_FLOW ? store.request(submit.draftId)?.targetUserId : store.draft(submit.draftId)?.targetUserId;
+}
 
 /**
  * Who may send a card action: "view" (admins and helpdesk agents; the draft's owner check

@@ -43,8 +43,16 @@ async function say(ctx: FlowContext, textKey: string, params: Record<string, str
   await ctx.reply.card(messageCard(ctx, { titleKey: 'roles.title', textKey, params, color }));
 }
 
-async function auditRefused(ctx: FlowContext, code: string, details: Record<string, unknown>): Promise<void> {
-  await ctx.store.audit([{ action: 'auth.refused', actorId: ctx.actor.personId, actorEmail: ctx.actor.email, eventId: ctx.eventId, codes: [code], details }]);
+/** The person whose role it is, as the audit's target (their user id when they are a user of the org). */
+function target(ctx: FlowContext, email: string): { targetEmail: string; targetUserId?: string } {
+  const user = ctx.store.userByEmail(email);
+  return user ? { targetEmail: email, targetUserId: user.id } : { targetEmail: email };
+}
+
+async function auditRefused(ctx: FlowContext, code: string, details: Record<string, unknown> & { email: string }): Promise<void> {
+  await ctx.store.audit([
+    { action: 'auth.refused', actorId: ctx.actor.personId, actorEmail: ctx.actor.email, ...target(ctx, details.email), eventId: ctx.eventId, codes: [code], details },
+  ]);
 }
 
 export async function showRoles(ctx: FlowContext): Promise<void> {
@@ -83,6 +91,7 @@ export async function addRole(ctx: FlowContext, args: string[]): Promise<void> {
         action: 'role.add',
         actorId: ctx.actor.personId,
         actorEmail: ctx.actor.email,
+        ...target(ctx, address),
         eventId: ctx.eventId,
         details: { email: address, role: role.data, previousRole: previous?.role ?? 'none' },
       },
@@ -113,6 +122,7 @@ export async function removeRole(ctx: FlowContext, args: string[]): Promise<void
         action: 'role.remove',
         actorId: ctx.actor.personId,
         actorEmail: ctx.actor.email,
+        ...target(ctx, address),
         eventId: ctx.eventId,
         details: { email: address, role: stored.role },
       },

@@ -201,3 +201,23 @@ describe('card actions by role: only the card\'s owner (or, for approvals, any a
     expect(h.lastText()).toContain('Not allowed');
   });
 });
+
+describe('a refused click is audited with who clicked and whom the card is about', () => {
+  it.each([
+    ['someone without a role on an admin\'s wizard card', STRANGER, 'wizard'],
+    ['another admin on an admin\'s wizard card', ADMIN2, 'wizard'],
+    ['a helpdesk agent on an approval card', HELPDESK, 'approval'],
+  ] as const)('%s', async (_, clicker, kind) => {
+    h = await createDeskHarness();
+    const card = kind === 'wizard' ? await adminWizardAt('review') : await approvalCard();
+    await h.click(clicker, kind === 'wizard' ? 'Save' : 'Approve', {}, { card });
+    expect(h.auditLines().at(-1)).toMatchObject({
+      action: 'auth.refused',
+      actorId: clicker.personId,
+      actorEmail: clicker.email,
+      targetUserId: 'user-emma-bakker',
+      targetEmail: 'emma.bakker@acme.example',
+      eventId: expect.stringMatching(/^evt-/),
+    });
+  });
+});

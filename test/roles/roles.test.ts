@@ -86,3 +86,22 @@ describe('roles', () => {
     expect(JSON.stringify(h.store.roles())).toBe(before);
   });
 });
+
+describe('help lists the commands your role may use', () => {
+  it('admins see every command; helpdesk agents not the admin ones', async () => {
+    h = await createDeskHarness();
+    await h.say(ADMIN, 'help');
+    const admin = h.lastText();
+    for (const command of ['history <email>', 'requests', 'roles', 'role add admin|helpdesk <email>', 'role remove <email>', 'audit verify', 'export', 'reassign <email>']) {
+      expect(admin).toContain(command);
+    }
+    await h.say(HELPDESK, 'help');
+    const helpdesk = h.lastText();
+    expect(helpdesk).toContain('history <email>');
+    expect(helpdesk).toContain('requests');
+    expect(helpdesk).toContain('licenses [email or name]');
+    for (const command of ['roles', 'role add', 'role remove', 'audit verify', 'export', 'reassign <email>', 'external add']) {
+      expect(helpdesk).not.toContain(command);
+    }
+  });
+});
