@@ -12,6 +12,7 @@ export const HELP_ORDER = [
   'reassign',
   'history',
   'requests',
+  'request',
   'roles',
   'role-add',
   'role-remove',

@@ -26,7 +26,7 @@ export { messageCard, expiredCard, errorCard } from './messages.js';
 export { forgetDraft } from './drafts.js';
 export { allAdmins, roleHolders, showRoles, addRole, removeRole } from './roles.js';
 export { showHistory, HISTORY_FLOW, HISTORY_PAGE_SIZE } from './history.js';
-export { listRequests, expireDueRequests, REQUEST_FLOW } from './requests/index.js';
+export { listRequests, showRequest, expireDueRequests, REQUEST_FLOW } from './requests/index.js';
 export { verifyAudit } from './audit.js';
 export { exportUsers } from './export.js';
 

@@ -306,4 +306,7 @@ export const uiEn: Record<string, string> = {
   'help.desc.audit-verify': 'Check the audit trail\'s hash chain (administrators)',
   'help.cmd.export': 'export',
   'help.desc.export': 'All users as a Control Hub CSV file (administrators)',
+  'requests.hint': 'Type `request <id>` to see one with its Approve and Reject buttons.',
+  'help.cmd.request': 'request <id>',
+  'help.desc.request': 'One request with its Approve and Reject buttons (administrators)',
 };

@@ -306,4 +306,7 @@ export const uiNl: Record<string, string> = {
   'help.desc.audit-verify': 'De hashketen van het auditlogboek controleren (beheerders)',
   'help.cmd.export': 'export',
   'help.desc.export': 'Alle gebruikers als Control Hub-CSV-bestand (beheerders)',
+  'requests.hint': 'Typ `request <id>` om er een te zien met de knoppen Goedkeuren en Afwijzen.',
+  'help.cmd.request': 'request <id>',
+  'help.desc.request': 'Eén verzoek met de knoppen Goedkeuren en Afwijzen (beheerders)',
 };

@@ -223,4 +223,18 @@ describe('helpdesk requests', () => {
     expect(h.lastText()).toContain('Your requests');
     expect(h.lastText()).toContain(`${id} · Emma Bakker (emma.bakker@acme.example) · rejected`);
   });
+
+  it('`request <id>` shows an admin the approval card again, which decides it like the original', async () => {
+    h = await createDeskHarness();
+    await submitRequest();
+    const id = h.store.requests()[0]!.id;
+    await h.say(ADMIN2, `request ${id}`, { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('Change request for Emma Bakker');
+    await h.click(ADMIN2, 'Approve');
+    expect(emma().licenseIds).toContain(ADV_MESSAGING);
+    await h.say(ADMIN2, `request ${id}`, { roomId: 'room-admin' });
+    expect(h.lastText()).toContain(`Request ${id} for Emma Bakker was approved by noor.admin@acme.example`);
+    await h.say(ADMIN2, 'request nope', { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('There is no request "nope"');
+  });
 });

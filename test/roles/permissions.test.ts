@@ -57,6 +57,7 @@ const COMMANDS: [string, boolean, boolean, boolean][] = [
   ['language en', A, A, R],
   ['history emma.bakker@acme.example', A, A, R],
   ['requests', A, A, R],
+  ['request id-404', A, R, R],
   ['roles', A, R, R],
   ['role add helpdesk new.agent@acme.example', A, R, R],
   ['role remove helpdesk@acme.example', A, R, R],

@@ -9,7 +9,7 @@ import './file.js';
 export { REQUEST_FLOW } from './cards.js';
 export { requestedCard } from './file.js';
 export { expireDueRequests } from './expiry.js';
-export { listRequests } from './list.js';
+export { listRequests, showRequest } from './list.js';
 
 export async function onRequestSubmit(ctx: FlowContext, submit: Submit): Promise<void> {
   if (submit.step === 'decide') return onDecide(ctx, submit);

@@ -3,8 +3,8 @@
 import type { ChangeRequest } from '../../domain/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { messageCard } from '../messages.js';
-import { userName } from './cards.js';
-import { expireDueRequests } from './expiry.js';
+import { approvalCard, outcomeCard, userName } from './cards.js';
+import { expireDueRequests, expireIfDue } from './expiry.js';
 
 const LIMIT = 20;
 
@@ -32,7 +32,18 @@ export async function listRequests(ctx: FlowContext): Promise<void> {
       titleKey: admin ? 'requests.title.open' : 'requests.title.mine',
       textKey: requests.length === 0 ? (admin ? 'requests.none.open' : 'requests.none.mine') : 'requests.count',
       params: { shown: shown.length, total: requests.length },
-      lines: shown.map((r) => line(ctx, r)),
+      lines: [...shown.map((r) => line(ctx, r)), ...(admin && shown.length > 0 ? [tr(ctx, 'requests.hint')] : [])],
     }),
   );
+}
+
+/** `request <id>` (admins): the approval card of an open request here, or how it ended. */
+export async function showRequest(ctx: FlowContext, id: string): Promise<void> {
+  const stored = id ? ctx.store.request(id) : undefined;
+  if (!stored) {
+    await ctx.reply.card(messageCard(ctx, { titleKey: 'requests.title.open', textKey: 'request.unknown', params: { id: id.slice(0, 80) }, color: 'Warning' }));
+    return;
+  }
+  const request = await expireIfDue(ctx, stored);
+  await ctx.reply.card(request.status === 'open' ? approvalCard(ctx, request) : outcomeCard(ctx, request));
 }
