@@ -1,0 +1,102 @@
+// Disk full / write errors under the bot: an admin's Save that cannot be made durable is
+// reported as failed (nothing saved), memory and files stay as they were, the bot keeps
+// serving, and the same Save succeeds once the disk has space again.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, verifyAuditFile } from '../../src/store/index.js';
+import { ADMIN, startBotOnStore, type BotOnStore } from './bot-on-store.js';
+import { submitActions } from '../helpers/fake-transport.js';
+import { reviewToggle } from './editor.js';
+import { faultyFs, type DiskFault } from './faulty-fs.js';
+
+const EMMA = 'emma.bakker@acme.example';
+const ADV = 'lic-adv-messaging-100101';
+let b: BotOnStore | undefined;
+afterEach(async () => {
+  await b?.close();
+  b = undefined;
+});
+
+const filesOf = (bot: BotOnStore) => ({
+  data: readFileSync(bot.dataFile),
+  journal: readFileSync(`${bot.dataFile}.journal`),
+  audit: readFileSync(bot.auditFile),
+});
+const stateOf = (bot: BotOnStore) => ({
+  users: bot.store.searchUsers({ limit: 1000 }).users,
+  usage: bot.store.usage().map((u) => [u.license.id, u.used]),
+});
+
+describe('a Save when the disk is full', () => {
+  const faults: [string, DiskFault][] = [
+    ['fsync of the journal', { file: /\.journal$/, on: 'sync' }],
+    ['write of the journal', { file: /\.journal$/, on: 'write' }],
+    ['fsync of the audit log', { file: /audit\.log$/, on: 'sync' }],
+    ['write of the audit log', { file: /audit\.log$/, on: 'write' }],
+  ];
+  for (const [name, fault] of faults) {
+    it(`${name} fails with ENOSPC: the admin is told nothing was saved, nothing changed, the bot keeps serving, a later Save works`, async () => {
+      const disk = faultyFs();
+      b = await startBotOnStore({ fs: disk.ops });
+      const admin = b.editor(ADMIN);
+      await reviewToggle(admin, { email: EMMA, licenseId: ADV, on: true });
+      const review = admin.lastCard();
+      const draftId = String(submitActions(review.card!).find((a) => a.title === 'Save')!.data.draftId);
+      const draftBefore = b.store.draft(draftId);
+      expect(draftBefore).toMatchObject({ step: 'review', status: 'open' });
+      const before = { files: filesOf(b), state: stateOf(b) };
+
+      disk.arm(fault);
+      await admin.click('Save', {}, review);
+      expect(disk.failures()).toBeGreaterThan(0);
+      expect(admin.lastAnswer()).toMatch(/The change could not be stored \(reference /);
+      expect(admin.lastAnswer()).toContain('Nothing was changed.');
+      expect(admin.lastAnswer()).not.toMatch(/Saved:/);
+      // Memory and files as they were: the user, the units, the draft (still at review), every byte.
+      expect(stateOf(b)).toEqual(before.state);
+      expect(b.store.draft(draftId)).toEqual(draftBefore);
+      expect(filesOf(b)).toEqual(before.files);
+
+      // The bot keeps serving while the disk is still full: a read-only command answers.
+      await admin.say('usage');
+      expect(admin.lastAnswer()).toContain('Advanced Messaging');
+      expect(stateOf(b)).toEqual(before.state);
+
+      // Space again: the same review card saves.
+      disk.disarm();
+      await admin.click('Save', {}, review);
+      expect(admin.lastAnswer()).toContain('Saved: Emma Bakker');
+      expect(b.store.userByEmail(EMMA)!.licenseIds).toContain(ADV);
+      expect(b.auditLines().filter((l) => l.action === 'license.change')).toHaveLength(1);
+      expect(await verifyAuditFile(b.auditFile)).toMatchObject({ ok: true });
+      await b.store.close();
+      const reopened = await openStore({ dataFile: b.dataFile, auditFile: b.auditFile });
+      expect(reopened.userByEmail(EMMA)!.licenseIds).toContain(ADV);
+      await reopened.close();
+      b.store = await openStore({ dataFile: b.dataFile, auditFile: b.auditFile }); // for afterEach
+    });
+  }
+
+  // KNOWN BUG (open, reported): applyNow in src/flows/edit/save.ts makes the Save durable in
+  // one commit, then stores the audit number on the draft in a second commit, and only a
+  // ConflictError from that second commit is ignored. A StoreWriteError there reaches the
+  // error boundary, which tells the admin "could not be stored … Nothing was changed" about
+  // a change that *was* saved. Fix: treat StoreWriteError like ConflictError in that catch.
+  // it.fails keeps the suite green while the bug is open and turns red once it is fixed:
+  // then change it.fails back to it.
+  it.fails('the disk fills up between the Save and the bookkeeping after it: the admin is told the truth (saved)', async () => {
+    const disk = faultyFs();
+    b = await startBotOnStore({ fs: disk.ops });
+    const admin = b.editor(ADMIN);
+    await reviewToggle(admin, { email: EMMA, licenseId: ADV, on: true });
+    // The Save's commit (journal fsync #1) goes through; the draft's follow-up commit (#2) does not.
+    disk.arm({ file: /\.journal$/, on: 'sync', skip: 1 });
+    await admin.click('Save');
+    expect(disk.failures()).toBeGreaterThan(0);
+    const saved = b.store.userByEmail(EMMA)!.licenseIds.includes(ADV);
+    expect(saved).toBe(true); // the change is durable…
+    expect(admin.lastAnswer()).not.toMatch(/could not be stored/); // …so the admin must not be told it failed
+    expect(admin.lastAnswer()).toContain('Saved: Emma Bakker');
+    disk.disarm();
+  });
+});
