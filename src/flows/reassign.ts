@@ -2,6 +2,7 @@
 // and assign it again, as one audited commit (the rev bumps, the licenses stay).
 import type { Draft } from '../domain/index.js';
 import { evaluateReassign, callingLicenseOf } from '../rules/index.js';
+import { ConflictError, StoreWriteError } from '../store/index.js';
 import { tr, type FlowContext } from './context.js';
 import { advance, newDraft, putDraft } from './drafts.js';
 import { InputError } from './errors.js';
@@ -96,7 +97,13 @@ export async function onReassignSubmit(ctx: FlowContext, submit: Submit): Promis
     ],
   });
   const final = { ...done, state: { ...done.state, seq: auditSeqs[0] ?? 0 } };
-  await ctx.store.commit({ mutations: [{ type: 'draft.put', draft: final, expectedVersion: done.version }] });
+  try {
+    await ctx.store.commit({ mutations: [{ type: 'draft.put', draft: final, expectedVersion: done.version }] });
+  } catch (error) {
+    // The reassign is stored; only the audit number on a repeated card would be missing.
+    // A conflict or write error here must not turn into "nothing was saved".
+    if (!(error instanceof ConflictError) && !(error instanceof StoreWriteError)) throw error;
+  }
   await ctx.reply.card(doneCard(ctx, final));
   await ctx.reply.remove(submit.messageId);
 }

@@ -77,14 +77,10 @@ describe('a Save when the disk is full', () => {
     });
   }
 
-  // KNOWN BUG (open, reported): applyNow in src/flows/edit/save.ts makes the Save durable in
-  // one commit, then stores the audit number on the draft in a second commit, and only a
-  // ConflictError from that second commit is ignored. A StoreWriteError there reaches the
-  // error boundary, which tells the admin "could not be stored … Nothing was changed" about
-  // a change that *was* saved. Fix: treat StoreWriteError like ConflictError in that catch.
-  // it.fails keeps the suite green while the bug is open and turns red once it is fixed:
-  // then change it.fails back to it.
-  it.fails('the disk fills up between the Save and the bookkeeping after it: the admin is told the truth (saved)', async () => {
+  // Save and reassign make the change durable in one commit, then store the audit number on
+  // the draft in a second one. If only that second commit fails, the admin must hear that
+  // the change was saved, not "could not be stored … Nothing was changed".
+  it('the disk fills up between the Save and the bookkeeping after it: the admin is told the truth (saved)', async () => {
     const disk = faultyFs();
     b = await startBotOnStore({ fs: disk.ops });
     const admin = b.editor(ADMIN);
@@ -97,6 +93,21 @@ describe('a Save when the disk is full', () => {
     expect(saved).toBe(true); // the change is durable…
     expect(admin.lastAnswer()).not.toMatch(/could not be stored/); // …so the admin must not be told it failed
     expect(admin.lastAnswer()).toContain('Saved: Emma Bakker');
+    disk.disarm();
+  });
+
+  it('the disk fills up right after a reassign (R10) was stored: the admin is told it was done', async () => {
+    const disk = faultyFs();
+    b = await startBotOnStore({ fs: disk.ops });
+    const admin = b.editor(ADMIN);
+    await admin.say(`reassign ${EMMA}`);
+    const revBefore = b.store.userByEmail(EMMA)!.rev;
+    disk.arm({ file: /\.journal$/, on: 'sync', skip: 1 });
+    await admin.click('Remove and assign again');
+    expect(disk.failures()).toBeGreaterThan(0);
+    expect(b.store.userByEmail(EMMA)!.rev).toBe(revBefore + 1); // stored…
+    expect(admin.lastAnswer()).not.toMatch(/could not be stored/); // …and said so
+    expect(admin.lastAnswer()).toContain('Calling license assigned again');
     disk.disarm();
   });
 });

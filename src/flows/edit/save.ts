@@ -3,7 +3,7 @@
 // change made meanwhile; the draft's version against a second click of Save.
 import type { AuditInput, Draft, User } from '../../domain/index.js';
 import type { Verdict } from '../../rules/index.js';
-import { ConflictError } from '../../store/index.js';
+import { ConflictError, StoreWriteError } from '../../store/index.js';
 import type { FlowContext } from '../context.js';
 import { advance } from '../drafts.js';
 import { registerFinishChange, type FinishChange } from './finish.js';
@@ -63,7 +63,8 @@ export const applyNow: FinishChange = {
       await ctx.store.commit({ mutations: [{ type: 'draft.put', draft: final, expectedVersion: done.version }] });
     } catch (error) {
       // The change is saved; only the audit number on a repeated result card would be missing.
-      if (!(error instanceof ConflictError)) throw error;
+      // A write error here (disk full) must not turn into "nothing was saved".
+      if (!(error instanceof ConflictError) && !(error instanceof StoreWriteError)) throw error;
     }
     await ctx.reply.card(resultCard(ctx, final, ctx.store.user(user.id), saved));
   },
