@@ -34,12 +34,12 @@ export interface BotOnStore {
   close(): Promise<void>;
 }
 
-export async function startBotOnStore(options: { fs?: FileOps; extraAdmins?: number; dir?: string } = {}): Promise<BotOnStore> {
+export async function startBotOnStore(options: { fs?: FileOps; extraAdmins?: number; dir?: string; checkpointEvery?: number } = {}): Promise<BotOnStore> {
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'reliability-'));
   const dataFile = path.join(dir, 'db.json');
   const auditFile = path.join(dir, 'audit.log');
   copyFileSync(DEMO_ORG, dataFile);
-  const store = await openStore({ dataFile, auditFile, fs: options.fs, now: () => new Date('2026-11-27T10:00:00.000Z') });
+  const store = await openStore({ dataFile, auditFile, fs: options.fs, checkpointEvery: options.checkpointEvery, now: () => new Date('2026-11-27T10:00:00.000Z') });
   let ids = 0;
   const bot = createBot({
     store,

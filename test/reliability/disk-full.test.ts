@@ -110,4 +110,23 @@ describe('a Save when the disk is full', () => {
     expect(admin.lastAnswer()).toContain('Calling license assigned again');
     disk.disarm();
   });
+
+  it('the snapshot (checkpoint) cannot be written after a Save: the Save stands (the journal has it) and survives a restart', async () => {
+    const disk = faultyFs();
+    b = await startBotOnStore({ fs: disk.ops, checkpointEvery: 1 });
+    const admin = b.editor(ADMIN);
+    await reviewToggle(admin, { email: EMMA, licenseId: ADV, on: true });
+    disk.arm({ file: /db\.json\.tmp/, on: 'write' });
+    await admin.click('Save');
+    expect(disk.failures()).toBeGreaterThan(0);
+    expect(admin.lastAnswer()).toContain('Saved: Emma Bakker');
+    await admin.say('usage');
+    expect(admin.lastAnswer()).toMatch(/Advanced Messaging \[lic-adv-messaging-100101\]\n8 \/ 11/);
+    disk.disarm();
+    await b.store.close();
+    const reopened = await openStore({ dataFile: b.dataFile, auditFile: b.auditFile });
+    expect(reopened.userByEmail(EMMA)!.licenseIds).toContain(ADV);
+    expect(await verifyAuditFile(b.auditFile)).toMatchObject({ ok: true });
+    b.store = reopened; // closed by afterEach
+  });
 });
