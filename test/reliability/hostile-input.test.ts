@@ -17,6 +17,7 @@
 import fc from 'fast-check';
 import type { Actor } from '../../src/domain/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, verifyAuditFile } from '../../src/store/index.js';
 import { submitActions } from '../helpers/fake-transport.js';
 import { ADMIN, ADMIN2, HELPDESK, STRANGER, startBotOnStore, type BotOnStore } from './bot-on-store.js';
 import { reviewToggle } from './editor.js';
@@ -230,6 +231,11 @@ describe('hostile input through the real router', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
+    // What is on disk says the same: reopen the store from its files.
+    await b.store.close();
+    b.store = await openStore({ dataFile: b.dataFile, auditFile: b.auditFile });
+    expect(orgFingerprint()).toBe(org);
+    expect(await verifyAuditFile(b.auditFile)).toMatchObject({ ok: true });
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.toString.call([])).toBe('[object Array]');
