@@ -56,7 +56,8 @@ describe('the bot as a process (src/main.ts, local mode)', () => {
     const base = `http://127.0.0.1:${port}`;
     await until('/readyz', async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined));
     console.log(`main.ts ready (GET /readyz 200) ${Date.now() - started} ms after spawn`);
-    expect(output).toContain(`open the playground at http://localhost:${port}/`);
+    // /readyz can answer a moment before the start-up line is logged: wait for the line.
+    await until('the playground URL in the log', async () => (output.includes(`open the playground at http://localhost:${port}/`) ? true : undefined));
 
     const people = (await (await fetch(`${base}/playground/api/people`)).json()) as {
       bot: { id: string; displayName: string };
