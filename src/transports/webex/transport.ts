@@ -2,6 +2,7 @@
 // Webhook mode (events come through ingestWebhook after the signature check) or
 // websocket mode (the framework listens itself). One error boundary per event.
 import type winston from 'winston';
+import { RecentIds } from '../../bot/dedupe.js';
 import type { BotCore, Outbox } from '../../bot/types.js';
 import type { Locale } from '../../domain/index.js';
 import { hasKey, t } from '../../i18n/index.js';
@@ -11,7 +12,6 @@ import type { Framework, ProcessEvent } from './framework-types.js';
 import { InFlight } from './in-flight.js';
 import { loadFramework } from './load-framework.js';
 import { createWebexOutbox } from './outbox.js';
-import { RecentIds } from './recent-ids.js';
 import { createRestClient } from './rest-client.js';
 import { defaultRetryPolicy, statusOf, type RetryPolicy } from './retry.js';
 import { addRetryToSdk, type FetchFailure } from './sdk-retry.js';
