@@ -1,8 +1,9 @@
 // `reassign <email>` (R10): after a confirmation card, remove the user's Calling license
 // and assign it again, as one audited commit (the rev bumps, the licenses stay).
-import type { Draft } from '../domain/index.js';
-import { evaluateReassign, callingLicenseOf } from '../rules/index.js';
-import { ConflictError, StoreWriteError } from '../store/index.js';
+import type { Draft, User } from '../domain/index.js';
+import { evaluateReassign, callingLicenseOf, type Verdict } from '../rules/index.js';
+import { allCodes, auditBase } from './audit-lines.js';
+import { commitAssignment, keepOutcome } from './commit-assignment.js';
 import { tr, type FlowContext } from './context.js';
 import { advance, newDraft, putDraft } from './drafts.js';
 import { InputError } from './errors.js';
@@ -11,10 +12,17 @@ import { messageCard } from './messages.js';
 import { rulesContextOf } from './rules-context.js';
 import { actionOf, type Submit } from './submit.js';
 import { findOne, checkSubmit, cancelDraft } from './edit/index.js';
-import { allCodes, auditBase } from './edit/save.js';
 import { userHeader } from './edit/step-cards.js';
 
 export const REASSIGN_FLOW = 'reassign';
+
+/** The rules refused the reassign: audit it and tell the person why; nothing changes. */
+async function refuse(ctx: FlowContext, user: User, verdict: Verdict): Promise<void> {
+  await ctx.store.audit([{ ...auditBase(ctx, user), action: 'license.refused', codes: allCodes(verdict), details: { what: 'reassign' } }]);
+  await ctx.reply.card(
+    messageCard(ctx, { titleKey: 'reassign.refused', textKey: 'common.nothing-changed', color: 'Attention', lines: verdict.violations.map((v) => findingText(ctx, v)) }),
+  );
+}
 
 export async function startReassign(ctx: FlowContext, query: string): Promise<void> {
   const user = query ? findOne(ctx, query) : undefined;
@@ -24,13 +32,7 @@ export async function startReassign(ctx: FlowContext, query: string): Promise<vo
   }
   const rules = rulesContextOf(ctx.store);
   const verdict = evaluateReassign({ ctx: rules, actorRole: ctx.role, user });
-  if (!verdict.ok) {
-    await ctx.store.audit([{ ...auditBase(ctx, user), action: 'license.refused', codes: allCodes(verdict), details: { what: 'reassign' } }]);
-    await ctx.reply.card(
-      messageCard(ctx, { titleKey: 'reassign.refused', textKey: 'common.nothing-changed', color: 'Attention', lines: verdict.violations.map((v) => findingText(ctx, v)) }),
-    );
-    return;
-  }
+  if (!verdict.ok) return refuse(ctx, user, verdict);
   const license = callingLicenseOf(rules, user.licenseIds);
   const draft = newDraft(ctx, { flow: REASSIGN_FLOW, step: 'confirm', targetUserId: user.id, baseRev: user.rev });
   await putDraft(ctx, draft);
@@ -71,39 +73,18 @@ export async function onReassignSubmit(ctx: FlowContext, submit: Submit): Promis
   if (submit.action !== 'confirm' || !user) throw new InputError('error.unknown-action', { action: submit.action.slice(0, 40) });
   const rules = rulesContextOf(ctx.store);
   const verdict = evaluateReassign({ ctx: rules, actorRole: ctx.role, user });
-  if (!verdict.ok) {
-    await ctx.store.audit([{ ...auditBase(ctx, user), action: 'license.refused', codes: allCodes(verdict), details: { what: 'reassign' } }]);
-    await ctx.reply.card(
-      messageCard(ctx, { titleKey: 'reassign.refused', textKey: 'common.nothing-changed', color: 'Attention', lines: verdict.violations.map((v) => findingText(ctx, v)) }),
-    );
-    return;
-  }
+  if (!verdict.ok) return refuse(ctx, user, verdict);
   const license = callingLicenseOf(rules, user.licenseIds);
   const done = advance(draft, { step: 'done', status: 'done', state: { license: license?.name ?? '', user: user.displayName || user.email } });
-  const { auditSeqs } = await ctx.store.commit({
-    mutations: [
-      { type: 'user.assign', userId: user.id, expectedRev: draft.baseRev ?? user.rev, ...verdict.result },
-      { type: 'draft.put', draft: done, expectedVersion: draft.version },
-    ],
-    audit: [
-      {
-        ...auditBase(ctx, user),
-        action: 'license.reassign',
-        before: { licenseIds: [...user.licenseIds], attendeeOf: [...user.attendeeOf] },
-        after: verdict.result,
-        codes: allCodes(verdict),
-        details: { licenseId: license?.id ?? '', removedAndAssigned: true },
-      },
-    ],
+  const seq = await commitAssignment(ctx, {
+    user,
+    draft,
+    done,
+    verdict,
+    audit: { action: 'license.reassign', details: { licenseId: license?.id ?? '', removedAndAssigned: true } },
   });
-  const final = { ...done, state: { ...done.state, seq: auditSeqs[0] ?? 0 } };
-  try {
-    await ctx.store.commit({ mutations: [{ type: 'draft.put', draft: final, expectedVersion: done.version }] });
-  } catch (error) {
-    // The reassign is stored; only the audit number on a repeated card would be missing.
-    // A conflict or write error here must not turn into "nothing was saved".
-    if (!(error instanceof ConflictError) && !(error instanceof StoreWriteError)) throw error;
-  }
+  const final = { ...done, state: { ...done.state, seq } };
+  await keepOutcome(ctx, final, done);
   await ctx.reply.card(doneCard(ctx, final));
   await ctx.reply.remove(submit.messageId);
 }

@@ -7,7 +7,7 @@ import type { FlowContext } from '../context.js';
 import { findingText, licenseName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { rulesContextOf } from '../rules-context.js';
-import { allCodes } from '../edit/save.js';
+import { allCodes } from '../audit-lines.js';
 
 const EmailSchema = z.email();
 

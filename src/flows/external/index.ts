@@ -12,7 +12,7 @@ import { showStep } from '../edit/show.js';
 import { withLicense } from '../edit/state.js';
 import { toggleInputs, type Submit } from '../submit.js';
 import { messageCard } from '../messages.js';
-import { auditBase } from '../edit/save.js';
+import { auditBase, licensesBefore } from '../audit-lines.js';
 import { EXTERNAL_LICENSE_PREFIX, addAgainCommand, deletedCard } from './cards.js';
 
 export const EXTERNAL_FLOW = 'external';
@@ -51,7 +51,7 @@ async function deleteUser(ctx: FlowContext, draft: Draft, user: User, clicked: s
       {
         ...auditBase(ctx, user),
         action: 'user.delete',
-        before: { licenseIds: [...user.licenseIds], attendeeOf: [...user.attendeeOf] },
+        before: licensesBefore(user),
         codes: user.status === 'pending' ? ['R8.pending-external'] : [],
         details: { status: user.status, type: user.type },
       },

@@ -6,9 +6,9 @@
 import type { ChangeRequest, User } from '../../domain/index.js';
 import type { Finding, Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
+import { allCodes, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { InputError } from '../errors.js';
-import { allCodes } from '../edit/save.js';
 import { textInput, type Submit } from '../submit.js';
 import { adminVerdict, alreadyDecidedCard, COMMENT_INPUT, failureLines, outcomeCard } from './cards.js';
 import { expireIfDue } from './expiry.js';
@@ -16,8 +16,6 @@ import { tellRequester } from './notify.js';
 
 export const FAIL_USER_CHANGED = 'request.fail.user-changed';
 export const FAIL_USER_GONE = 'request.fail.user-gone';
-
-const snapshot = (user: User) => ({ licenseIds: [...user.licenseIds], attendeeOf: [...user.attendeeOf] });
 
 function decided(ctx: FlowContext, request: ChangeRequest, status: ChangeRequest['status'], comment: string, extra: Partial<ChangeRequest> = {}): ChangeRequest {
   return {
@@ -66,7 +64,7 @@ async function fail(ctx: FlowContext, request: ChangeRequest, submit: Submit, us
       {
         ...base(ctx, request, user),
         action: 'request.fail',
-        ...(user ? { before: snapshot(user) } : {}),
+        ...(user ? { before: licensesBefore(user) } : {}),
         change: request.change,
         codes,
         details: { baseRev: request.baseRev, userRev: user?.rev ?? null, requesterEmail: request.requesterEmail },
@@ -93,7 +91,7 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
       {
         ...base(ctx, request, user),
         action: 'license.change',
-        before: snapshot(user),
+        before: licensesBefore(user),
         after: verdict.result,
         change: request.change,
         codes: allCodes(verdict),

@@ -6,7 +6,7 @@ import { tr, type FlowContext } from '../context.js';
 import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
 import { registerFinishChange, type FinishChange } from '../edit/finish.js';
-import { allCodes, auditBase } from '../edit/save.js';
+import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
 import { messageCard } from '../messages.js';
 import { textInput } from '../submit.js';
 import { requestFacts } from './cards.js';
@@ -77,7 +77,7 @@ export const fileRequest: FinishChange = {
           ...auditBase(ctx, user),
           action: 'request.submit',
           requestId: request.id,
-          before: { licenseIds: [...user.licenseIds], attendeeOf: [...user.attendeeOf] },
+          before: licensesBefore(user),
           after: verdict.result,
           change: draft.change,
           codes: allCodes(verdict),

@@ -1,0 +1,21 @@
+// Pieces every flow's audit line shares: who acted on whom, in which event, the user's
+// licenses before the change and the rule codes behind the verdict.
+import type { AuditInput, User } from '../domain/index.js';
+import type { Verdict } from '../rules/index.js';
+import type { FlowContext } from './context.js';
+
+export const allCodes = (verdict: Verdict): string[] => [
+  ...verdict.violations.map((f) => f.code),
+  ...verdict.autoChanges.map((f) => f.code),
+  ...verdict.notices.map((f) => f.code),
+];
+
+export function auditBase(ctx: FlowContext, user: User): Pick<AuditInput, 'actorId' | 'actorEmail' | 'targetUserId' | 'targetEmail' | 'eventId'> {
+  return { actorId: ctx.actor.personId, actorEmail: ctx.actor.email, targetUserId: user.id, targetEmail: user.email, eventId: ctx.eventId };
+}
+
+/** The user's licenses as an audit line's `before` (copies: the user object may change later). */
+export const licensesBefore = (user: User): { licenseIds: string[]; attendeeOf: string[] } => ({
+  licenseIds: [...user.licenseIds],
+  attendeeOf: [...user.attendeeOf],
+});
