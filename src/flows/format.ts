@@ -1,7 +1,7 @@
 // How users, licenses and rule findings read on a card. One place, so every card says
 // them the same way.
-import type { License, Service, User } from '../domain/index.js';
-import type { Finding } from '../rules/index.js';
+import { SERVICES, type License, type User, type Service } from '../domain/index.js';
+import { freeUnits, type Finding, type RulesContext } from '../rules/index.js';
 import type { StoreReader } from '../store/index.js';
 import { tr, type FlowContext } from './context.js';
 
@@ -26,22 +26,14 @@ export const usageText = (ctx: Ctx, store: StoreReader, license: License): strin
   return used >= license.totalUnits ? `${text} · ${tr(ctx, 'usage.full')}` : text;
 };
 
-export const isFull = (store: StoreReader, license: License): boolean => store.usedUnits(license.id) >= license.totalUnits;
+/** R12 decides: a license without a free unit is full (shown, not offered to a new holder). */
+export const isFull = (rules: RulesContext, license: License): boolean => freeUnits(rules, license) === 0;
 
 /** The rules' message for a finding, in the person's language. */
 export const findingText = (ctx: Ctx, finding: Finding): string => tr(ctx, finding.code, finding.params);
 
-/** Order in which services appear (Control Hub's Summary > Licenses), then any others. */
-export const SERVICE_ORDER: readonly Service[] = [
-  'meetings',
-  'messaging',
-  'calling',
-  'ucm',
-  'attendantConsole',
-  'cxBasic',
-  'webinars',
-  'other',
-];
+/** Order in which services appear: the domain's list is already Control Hub's (Summary > Licenses). */
+export const SERVICE_ORDER: readonly Service[] = SERVICES;
 
 export function licensesOfUser(store: StoreReader, user: Pick<User, 'licenseIds'>): License[] {
   return user.licenseIds.map((id) => store.license(id)).filter((l): l is License => l !== undefined);

@@ -161,10 +161,11 @@ export const NO_CALLING = 'none';
 
 /** Step 4: the service's licenses by subscription, "used / total"; a full license is shown, not offered. */
 export function licensesCard(ctx: FlowContext, draft: Draft, user: User, service: Service): RenderedCard {
+  const rules = rulesContextOf(ctx.store);
   const pending = new Set(pendingAssignment(user, draft.change).licenseIds);
   const licenses = licensesOfService(ctx, service);
   const label = (l: License) => `${licenseName(l)} · ${usageText(ctx, ctx.store, l)}`;
-  const offered = (l: License) => pending.has(l.id) || user.licenseIds.includes(l.id) || !isFull(ctx.store, l);
+  const offered = (l: License) => pending.has(l.id) || user.licenseIds.includes(l.id) || !isFull(rules, l);
 
   const calling = licenses.filter((l) => l.service === 'calling');
   const tiers =
@@ -224,7 +225,7 @@ export function sitesCard(ctx: FlowContext, draft: Draft, user: User): RenderedC
     const siteLicenses = meetingsLicensesOfSite(rules, option.siteUrl);
     const isHost = siteLicenses.some((l) => pending.licenseIds.includes(l.id));
     const value: SiteAccount = isHost ? 'host' : pending.attendeeOf.includes(option.siteUrl) ? 'attendee' : 'none';
-    const hostLicense = siteLicenses.find((l) => user.licenseIds.includes(l.id)) ?? siteLicenses.find((l) => !isFull(ctx.store, l));
+    const hostLicense = siteLicenses.find((l) => user.licenseIds.includes(l.id)) ?? siteLicenses.find((l) => !isFull(rules, l));
     const choices = [{ title: tr(ctx, 'sites.none'), value: 'none' }];
     const reasons: { text: string }[] = [];
     if (hostLicense) choices.push({ title: tr(ctx, 'sites.host', { usage: usageText(ctx, ctx.store, hostLicense) }), value: 'host' });
