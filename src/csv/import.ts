@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { License, Locale, ProposedChange, Site, User } from '../domain/index.js';
 import { t } from '../i18n/index.js';
-import { evaluate, type Finding, type RulesContext } from '../rules/index.js';
+import { evaluate, licensesOverCapacity, type Finding, type RulesContext } from '../rules/index.js';
 import type { Mutation, Store, StoreReader } from '../store/types.js';
 import { licenseHeader } from './columns.js';
 import { importAuditEntries } from './import-audit.js';
@@ -224,7 +224,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
     mutations.push(existing ? { type: 'user.put', user: next, expectedRev: existing.rev } : { type: 'user.put', user: next });
   }
 
-  checkCapacity(licenses, usage, licenseName);
+  checkCapacity(ctx, licenseName);
   const count = (o: RowOutcome['outcome']) => rows.filter((r) => r.outcome === o).length;
   return {
     mode,
@@ -255,10 +255,10 @@ function readWithCatalog(input: PlanImportInput): { catalog: CatalogPlan | undef
 }
 
 /** R12 for the whole result: a lowered totalUnits may leave holders the rows did not add. */
-function checkCapacity(licenses: readonly License[], usage: RunningUsage, licenseName: (id: string) => string): void {
-  const over = licenses.filter((l) => usage.used(l.id) > l.totalUnits);
+function checkCapacity(ctx: RulesContext, licenseName: (id: string) => string): void {
+  const over = licensesOverCapacity(ctx);
   if (over.length === 0) return;
-  const list = over.map((l) => `${licenseName(l.id)}: ${usage.used(l.id)} users, ${l.totalUnits} units`).join('; ');
+  const list = over.map((l) => `${licenseName(l.id)}: ${ctx.usedUnits(l.id)} users, ${l.totalUnits} units`).join('; ');
   throw new ImportRefusedError(
     `the import was refused, nothing changed: more users would hold these licenses than they have units (R12): ${list}. ` +
       'Remove the license from enough users in the file (mode add-and-remove), or add units to the subscription first.',

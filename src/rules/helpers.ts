@@ -61,6 +61,10 @@ export const meetingsLicensesOfSite = (ctx: RulesContext, siteUrl: string): Lice
 export const freeUnits = (ctx: RulesContext, license: License): number =>
   Math.max(0, license.totalUnits - ctx.usedUnits(license.id));
 
+/** R12 over a whole org: licenses more users hold than they have units (e.g. after units were lowered). */
+export const licensesOverCapacity = (ctx: RulesContext): License[] =>
+  [...ctx.licenses.values()].filter((l) => ctx.usedUnits(l.id) > l.totalUnits);
+
 /** The name shown for a user in messages. */
 export const userLabel = (user: User): string => user.displayName.trim() || user.email;
 

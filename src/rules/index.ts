@@ -20,6 +20,7 @@ export {
   isMigrating,
   licensesByService,
   licensesOf,
+  licensesOverCapacity,
   meetingsLicensesOfSite,
 } from './helpers.js';
 export { permissions, type Permissions } from './r11-authorization.js';
