@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     users: store.userCount(),
   });
   if (config.mode === 'webex' && store.userCount() === 0) {
-    logger.warn(`the org in ${config.dataFile} is empty; load your users and licenses with: npm run import -- <file.csv>`);
+    logger.warn(
+      `the org in ${config.dataFile} is empty; stop the bot and load your users and licenses with: ` +
+        'npm run import -- <users.csv> --licenses <licenses.json> (the Control Hub user export and the JSON body of GET /v1/licenses; see README "Import and export")',
+    );
   }
 
   const bot = createBot({ store, config });
