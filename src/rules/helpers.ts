@@ -67,6 +67,3 @@ export const licensesOverCapacity = (ctx: RulesContext): License[] =>
 
 /** The name shown for a user in messages. */
 export const userLabel = (user: User): string => user.displayName.trim() || user.email;
-
-/** The name shown for a license id in messages (the id itself if unknown). */
-export const licenseLabel = (ctx: RulesContext, licenseId: string): string => ctx.licenses.get(licenseId)?.name ?? licenseId;
