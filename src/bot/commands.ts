@@ -42,30 +42,11 @@ export interface CommandRoute {
   handle(ctx: FlowContext, args: string[]): Promise<void>;
 }
 
-const KNOWN_FIRST_WORDS = new Set([
-  'help',
-  'licenses',
-  'license',
-  'external',
-  'find',
-  'usage',
-  'reassign',
-  'language',
-  'taal',
-  'hulp',
-  'history',
-  'geschiedenis',
-  'requests',
-  'verzoeken',
-  'request',
-  'verzoek',
-  'roles',
-  'rollen',
-  'role',
-  'rol',
-  'audit',
-  'export',
-]);
+/**
+ * Every command's first word, in both languages: filled by the matchers below as the route
+ * table is built, so a new command or word cannot be forgotten here.
+ */
+const KNOWN_FIRST_WORDS = new Set<string>();
 
 /** Clean the text: drop mentions/the bot's name at the start, collapse spaces. */
 export function parseCommandText(text: string, botNames: readonly string[] = []): CommandText {
@@ -87,28 +68,30 @@ export function parseCommandText(text: string, botNames: readonly string[] = [])
   return { words: args.map((w) => w.toLowerCase()), args };
 }
 
-const first =
-  (...names: string[]) =>
-  (c: CommandText): string[] | undefined =>
-    c.words.length > 0 && names.includes(c.words[0]!) ? c.args.slice(1) : undefined;
+type Match = (c: CommandText) => string[] | undefined;
 
-const words =
-  (...names: string[]) =>
-  (c: CommandText): string[] | undefined =>
-    names.every((name, i) => name.split('|').includes(c.words[i] ?? '')) ? c.args.slice(names.length) : undefined;
+const first = (...names: string[]): Match => {
+  names.forEach((name) => KNOWN_FIRST_WORDS.add(name));
+  return (c) => (c.words.length > 0 && names.includes(c.words[0]!) ? c.args.slice(1) : undefined);
+};
+
+/** Like first, but only with at least one argument. */
+const firstWithArgs = (...names: string[]): Match => {
+  const match = first(...names);
+  return (c) => (c.args.length > 1 ? match(c) : undefined);
+};
+
+const words = (...names: string[]): Match => {
+  names[0]?.split('|').forEach((name) => KNOWN_FIRST_WORDS.add(name));
+  return (c) => (names.every((name, i) => name.split('|').includes(c.words[i] ?? '')) ? c.args.slice(names.length) : undefined);
+};
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'help', needs: 'view', help: 'help', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx, helpFor(ctx.role)) },
   { name: 'licenses', needs: 'view', help: 'licenses', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
   { name: 'external add', needs: 'admin', help: 'external-add', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
   { name: 'external', needs: 'view', help: 'external', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
-  {
-    name: 'find',
-    needs: 'view',
-    help: 'find',
-    match: (c) => (c.words[0] === 'find' || c.words[0] === 'zoek') && c.args.length > 1 ? c.args.slice(1) : undefined,
-    handle: (ctx, args) => findUsers(ctx, args.join(' ')),
-  },
+  { name: 'find', needs: 'view', help: 'find', match: firstWithArgs('find', 'zoek'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
   { name: 'usage', needs: 'view', help: 'usage', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
   { name: 'reassign', needs: 'admin', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
   { name: 'language', needs: 'view', help: 'language', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
