@@ -1,9 +1,11 @@
 // End-to-end harness: the local app (emulator + real webex-node-bot-framework in webhook
 // mode + playground) on an ephemeral port, with helpers that act like Webex clients.
+import { expect } from 'vitest';
 import type { BotCore } from '../../src/bot/types.js';
 import type { Message, Person, PersonSeed } from '../../src/emulator/index.js';
 import { startLocalMode, type LocalApp } from '../../src/transports/local-mode.js';
 import type { RetryPolicy } from '../../src/transports/webex/retry.js';
+import { cardText, clickInputs } from './cards.js';
 
 /** Quick backoff so failure paths stay fast in tests; Retry-After is still honoured. */
 export const TEST_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 200, maxRetryAfterMs: 2_000 };
@@ -31,6 +33,12 @@ export interface Harness {
   /** The ids in a space now; the bot deletes finished cards, so a message is no stable marker. */
   snapshot(roomId: string): ReadonlySet<string>;
   waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  /** Open (or reuse) the person's 1:1 with the bot and wait for the welcome card. */
+  directRoomOf(email: string): Promise<string>;
+  /** The next card the bot sends in a room after `after` (whose text includes `text`, if given). */
+  nextCard(roomId: string, after: Message | ReadonlySet<string> | undefined, text?: string): Promise<Message>;
+  /** Click a card's button (by title) as a person, with inputs changed; the bot's next card in that room. */
+  click(email: string, card: Message, title: string, changes?: Record<string, string>): Promise<Message>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +92,21 @@ export async function startHarness(options: { bot: BotCore; people: PersonSeed[]
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    async directRoomOf(email) {
+      const room = app.emulator.openDirectRoom(person(email).id);
+      await harness.waitFor('the welcome card', () => messages(room.id).find((m) => m.personId === state.bot.id));
+      return room.id;
+    },
+    nextCard: (roomId, after, text) =>
+      harness.waitFor('a card from the bot', () =>
+        harness.botMessagesAfter(roomId, after).find((m) => m.attachments && (!text || cardText(cardOf(m)).includes(text))),
+      ),
+    async click(email, card, title, changes = {}) {
+      const marker = harness.snapshot(card.roomId);
+      const posted = await harness.submit(email, card.id, clickInputs(cardOf(card), title, changes));
+      expect(posted.status).toBe(200);
+      return harness.nextCard(card.roomId, marker);
     },
     stop: () => app.stop(),
   };

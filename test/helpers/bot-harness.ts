@@ -1,20 +1,12 @@
 // The real bot on a real store over a temp copy of the demo org, driven by the fake
 // transport. Each test gets its own folder, clock and ids.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createBot } from '../../src/bot/index.js';
-import type { Actor, AuditEntry, Locale } from '../../src/domain/index.js';
+import type { AuditEntry, Locale } from '../../src/domain/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { copyDemoOrg, readAuditLines } from './demo-org-copy.js';
 import { cardText, createDriver, type Driver, type Sent } from './fake-transport.js';
 
-const DEMO_ORG = fileURLToPath(new URL('../../data/demo-org.json', import.meta.url));
-
-export const ADMIN: Actor = { personId: 'p-admin', email: 'admin@acme.example', displayName: 'Acme IT Admin' };
-export const ADMIN2: Actor = { personId: 'p-noor', email: 'noor.admin@acme.example', displayName: 'Noor El Amrani' };
-export const HELPDESK: Actor = { personId: 'p-helpdesk', email: 'helpdesk@acme.example', displayName: 'Acme Helpdesk' };
-export const STRANGER: Actor = { personId: 'p-stranger', email: 'someone@acme.example', displayName: 'Some One' };
+export { ADMIN, ADMIN2, HELPDESK, STRANGER } from './demo-org-copy.js';
 
 export interface Harness extends Driver {
   store: Store;
@@ -28,10 +20,8 @@ export interface Harness extends Driver {
 }
 
 export async function createHarness(options: { botLocale?: Locale } = {}): Promise<Harness> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bot-flow-'));
-  const dataFile = path.join(dir, 'db.json');
-  const auditFile = path.join(dir, 'audit.log');
-  copyFileSync(DEMO_ORG, dataFile);
+  const files = copyDemoOrg({ prefix: 'bot-flow-' });
+  const { dir, dataFile, auditFile } = files;
   const clock = {
     now: new Date('2026-11-27T10:00:00.000Z'),
     advance(ms: number) {
@@ -55,14 +45,10 @@ export async function createHarness(options: { botLocale?: Locale } = {}): Promi
     clock,
     lastCard: () => driver.outbox.lastCard(),
     lastText: () => cardText(driver.outbox.lastCard().card!),
-    auditLines: () =>
-      readFileSync(auditFile, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as AuditEntry),
+    auditLines: () => readAuditLines(auditFile),
     async close() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      files.remove();
       if (driver.outbox.cardProblems.length > 0) throw new Error(driver.outbox.cardProblems.join('\n'));
     },
   };

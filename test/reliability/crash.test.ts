@@ -3,13 +3,13 @@
 // number of confirmed Saves, sometimes before the first). After every kill the store
 // opens (load + schema validation + journal replay), holds every Save the person saw
 // confirmed, agrees with the audit log, and the audit chain verifies.
-import { copyFileSync, readFileSync, rmSync, mkdtempSync, unlinkSync } from 'node:fs';
+import { copyFileSync, rmSync, mkdtempSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/domain/index.js';
 import { openStore, verifyAuditFile } from '../../src/store/index.js';
-import { DEMO_ORG } from './bot-on-store.js';
+import { DEMO_ORG, readAuditLines } from '../helpers/demo-org-copy.js';
 import { bundleChild, runUntilKilled, seededRandom } from './child-process.js';
 
 const KILLS = 50;
@@ -24,12 +24,6 @@ afterAll(() => {
   if (bundle) unlinkSync(bundle);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-const readAudit = (file: string): AuditEntry[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as AuditEntry);
 
 describe('crash safety through the bot', () => {
   it(`keeps every confirmed Save through ${KILLS} SIGKILLs at seeded points, and the audit chain verifies`, async () => {
@@ -55,7 +49,7 @@ describe('crash safety through the bot', () => {
       const store = await openStore({ dataFile, auditFile });
       try {
         expect(await verifyAuditFile(auditFile), `run ${run}`).toMatchObject({ ok: true });
-        const audit = readAudit(auditFile);
+        const audit = readAuditLines(auditFile);
         const bySeq = new Map(audit.map((entry) => [entry.seq, entry]));
         for (const [seq, userId] of acked) {
           expect(bySeq.get(seq), `run ${run}: confirmed Save audit #${seq}`).toMatchObject({ action: 'license.change', targetUserId: userId });

@@ -2,51 +2,36 @@
 // store (reusing test/e2e's harness): 429 with Retry-After, 500s, a dropped connection,
 // duplicated deliveries. Each event is handled once, no change is applied twice, and the
 // person is eventually answered, or told of the failure.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/bot/index.js';
-import type { AuditEntry } from '../../src/domain/index.js';
 import type { Message } from '../../src/emulator/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { peopleFromStore } from '../../src/transports/people-from-store.js';
+import type { Store } from '../../src/store/index.js';
 import { cardText, clickInputs } from '../e2e/cards.js';
-import { TEST_RETRY_POLICY, cardOf, startHarness, type Harness } from '../e2e/harness.js';
-import { DEMO_ORG } from './bot-on-store.js';
+import { startDemoOrgApp, type DemoOrgApp } from '../e2e/demo-org-app.js';
+import { TEST_RETRY_POLICY, cardOf, type Harness } from '../e2e/harness.js';
+import { readAuditLines } from '../helpers/demo-org-copy.js';
 
 const ADMIN = 'admin@acme.example';
 const ADV = 'lic-adv-messaging-100101';
 
 let h: Harness;
+let app: DemoOrgApp;
 let store: Store;
-let dir: string;
 let room: string;
 let botId: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'reliability-webex-'));
-  copyFileSync(DEMO_ORG, path.join(dir, 'db.json'));
-  store = await openStore({ dataFile: path.join(dir, 'db.json'), auditFile: path.join(dir, 'audit.log') });
-  const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en' } });
-  h = await startHarness({ bot, people: peopleFromStore(store) });
+  app = await startDemoOrgApp({ prefix: 'reliability-webex-' });
+  ({ h, store } = app);
   botId = h.app.emulator.state.bot.id;
-  room = h.app.emulator.openDirectRoom(h.person(ADMIN).id).id;
-  await h.waitFor('the welcome card', () => h.messages(room).find((m) => m.personId === botId));
+  room = await h.directRoomOf(ADMIN);
 });
 afterAll(async () => {
-  await h?.stop();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await app?.stop();
 });
 
 const textOf = (message: Message) => cardText(cardOf(message));
 const changesOf = (email: string) =>
-  readFileSync(path.join(dir, 'audit.log'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as AuditEntry)
-    .filter((entry) => entry.action === 'license.change' && entry.targetEmail === email);
+  readAuditLines(app.files.auditFile).filter((entry) => entry.action === 'license.change' && entry.targetEmail === email);
 
 function nextCard(after: ReadonlySet<string>): Promise<Message> {
   return h.waitFor('a card from the bot', () => h.botMessagesAfter(room, after).find((m) => m.attachments));

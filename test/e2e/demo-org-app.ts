@@ -1,0 +1,33 @@
+// The real bot on a real store (a temp copy of the demo org) behind the local app: the
+// set-up the end-to-end and Webex-fault tests share.
+import { createBot, type CreateBotOptions } from '../../src/bot/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { peopleFromStore } from '../../src/transports/people-from-store.js';
+import { copyDemoOrg, type DemoOrgCopy } from '../helpers/demo-org-copy.js';
+import { startHarness, type Harness } from './harness.js';
+
+export interface DemoOrgApp {
+  h: Harness;
+  store: Store;
+  files: DemoOrgCopy;
+  /** Stops the app, closes the store and deletes the folder. */
+  stop(): Promise<void>;
+}
+
+/** Config as `npm start` gives it (auditFile included), with no admins by config: the demo org's roles decide. */
+export async function startDemoOrgApp(options: { prefix: string; config?: Partial<CreateBotOptions['config']> }): Promise<DemoOrgApp> {
+  const files = copyDemoOrg({ prefix: options.prefix });
+  const store = await openStore({ dataFile: files.dataFile, auditFile: files.auditFile });
+  const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en', auditFile: files.auditFile, ...options.config } });
+  const h = await startHarness({ bot, people: peopleFromStore(store) });
+  return {
+    h,
+    store,
+    files,
+    async stop() {
+      await h.stop();
+      await store.close();
+      files.remove();
+    },
+  };
+}
