@@ -77,54 +77,54 @@ export function createBot(options: CreateBotOptions): BotCore {
     return false;
   };
 
+  /** Every message and card action: once per event id, in its log context, expired requests swept, inside the error boundary. */
+  const handleEvent = async (input: Parameters<typeof contextFor>[0], work: (ctx: FlowContext) => Promise<void>): Promise<void> => {
+    if (!once(input.eventId)) return;
+    await withEventContext(input.eventId, async () => {
+      const ctx = contextFor(input);
+      await sweep(ctx);
+      await withBoundary(ctx, () => work(ctx));
+    });
+  };
+
   return {
     async onMessage(message, outbox) {
-      if (!once(message.eventId)) return;
-      await withEventContext(message.eventId, async () => {
-        const ctx = contextFor({ ...message, outbox });
-        await sweep(ctx);
-        await withBoundary(ctx, async () => {
-          const command = parseCommandText(message.text, options.botNames);
-          const routed = routeCommand(command);
-          logger.info('message', { command: routed?.route.name ?? 'unknown', role: ctx.role });
-          if (!allows(ctx.role, 'view')) return refuse(ctx, routed?.route.name ?? 'message');
-          if (!routed) {
-            await ctx.reply.card(
-              messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: message.text.slice(0, 60) }, lines: [tr(ctx, 'unknown.commands')] }),
-            );
-            return;
-          }
-          if (!allows(ctx.role, routed.route.needs)) return refuse(ctx, routed.route.name, 'refused.admin-only', { what: routed.route.name });
-          await routed.route.handle(ctx, routed.args);
-        });
+      await handleEvent({ ...message, outbox }, async (ctx) => {
+        const command = parseCommandText(message.text, options.botNames);
+        const routed = routeCommand(command);
+        logger.info('message', { command: routed?.route.name ?? 'unknown', role: ctx.role });
+        if (!allows(ctx.role, 'view')) return refuse(ctx, routed?.route.name ?? 'message');
+        if (!routed) {
+          await ctx.reply.card(
+            messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: message.text.slice(0, 60) }, lines: [tr(ctx, 'unknown.commands')] }),
+          );
+          return;
+        }
+        if (!allows(ctx.role, routed.route.needs)) return refuse(ctx, routed.route.name, 'refused.admin-only', { what: routed.route.name });
+        await routed.route.handle(ctx, routed.args);
       });
     },
 
     async onAction(action, outbox) {
-      if (!once(action.eventId)) return;
-      await withEventContext(action.eventId, async () => {
-        const ctx = contextFor({ ...action, outbox });
-        await sweep(ctx);
-        await withBoundary(ctx, async () => {
-          const parsed = parseSubmit(action.inputs, action.messageId);
-          if (!parsed.ok) {
-            logger.info('card payload refused', { problem: parsed.problem });
-            await ctx.reply.card(errorCard(ctx, 'error.bad-payload', { problem: parsed.problem }));
-            return;
-          }
-          const { submit } = parsed;
-          logger.info('card action', { flow: submit.flow, step: submit.step, action: submit.action, role: ctx.role });
-          const what = `${submit.flow}.${submit.step}.${submit.action}`;
-          const target = submitTarget(store, submit);
-          if (!allows(ctx.role, 'view')) return refuse(ctx, what, undefined, {}, target);
-          if (!allows(ctx.role, submitNeeds(submit))) return refuse(ctx, what, 'refused.admin-only', { what: submit.action }, target);
-          const handler = Object.hasOwn(SUBMIT_HANDLERS, submit.flow) ? SUBMIT_HANDLERS[submit.flow] : undefined;
-          if (!handler) {
-            await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow }));
-            return;
-          }
-          await handler(ctx, submit);
-        });
+      await handleEvent({ ...action, outbox }, async (ctx) => {
+        const parsed = parseSubmit(action.inputs, action.messageId);
+        if (!parsed.ok) {
+          logger.info('card payload refused', { problem: parsed.problem });
+          await ctx.reply.card(errorCard(ctx, 'error.bad-payload', { problem: parsed.problem }));
+          return;
+        }
+        const { submit } = parsed;
+        logger.info('card action', { flow: submit.flow, step: submit.step, action: submit.action, role: ctx.role });
+        const what = `${submit.flow}.${submit.step}.${submit.action}`;
+        const target = submitTarget(store, submit);
+        if (!allows(ctx.role, 'view')) return refuse(ctx, what, undefined, {}, target);
+        if (!allows(ctx.role, submitNeeds(submit))) return refuse(ctx, what, 'refused.admin-only', { what: submit.action }, target);
+        const handler = Object.hasOwn(SUBMIT_HANDLERS, submit.flow) ? SUBMIT_HANDLERS[submit.flow] : undefined;
+        if (!handler) {
+          await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow }));
+          return;
+        }
+        await handler(ctx, submit);
       });
     },
 
