@@ -67,7 +67,7 @@ export function createBot(options: CreateBotOptions): BotCore {
     try {
       await expireDueRequests(ctx);
     } catch (error) {
-      logger.warn('could not expire requests', { error: error instanceof Error ? error.message : String(error) });
+      logger.warn('could not expire requests; tried again on the next message or card action', { error: error instanceof Error ? error.message : String(error) });
     }
   };
 
@@ -134,7 +134,7 @@ export function createBot(options: CreateBotOptions): BotCore {
         try {
           await outbox.sendCard(room.roomId, helpCard({ locale: config.botLocale }, 'help.welcome'));
         } catch (error) {
-          logger.error('could not post the welcome card', { eventId, error: error instanceof Error ? error.message : String(error) });
+          logger.error('could not post the welcome card; the person still gets it by typing help', { eventId, error: error instanceof Error ? error.message : String(error) });
         }
       });
     },

@@ -57,6 +57,6 @@ export function stopOnSignals(options: { running: RunningTransport; store: Store
   process.once('SIGINT', () => void shutdown('SIGINT'));
   // A stray rejection (the framework has several) is logged; it never takes the bot down.
   process.on('unhandledRejection', (reason) => {
-    logger.error('unhandled promise rejection (ignored)', { error: reason instanceof Error ? reason.stack : String(reason) });
+    logger.error('unhandled promise rejection (ignored, the bot keeps running); a bug: please report it with this stack', { error: reason instanceof Error ? reason.stack : String(reason) });
   });
 }

@@ -22,7 +22,7 @@ export async function sendApprovalCards(ctx: FlowContext, request: ChangeRequest
       else await ctx.outbox.sendCardToPerson(target.email, card);
       sent += 1;
     } catch (error) {
-      logger.warn('could not send an approval card', { eventId: ctx.eventId, requestId: request.id, error: message(error) });
+      logger.warn(`could not send an approval card; an admin can show it with: request ${request.id}`, { eventId: ctx.eventId, requestId: request.id, error: message(error) });
     }
   }
   return sent;

@@ -21,7 +21,7 @@ export function webhookReceiver(options: WebhookReceiverOptions): Hono {
   app.post(options.path, async (c) => {
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (!isValidSignature({ rawBody: raw, signature: c.req.header('x-spark-signature'), secret: options.secret })) {
-      log.warn('webhook refused: missing or wrong X-Spark-Signature', { bytes: raw.length });
+      log.warn('webhook refused: missing or wrong X-Spark-Signature (a forged call, or a webhook registered with a secret other than WEBHOOK_SECRET: check it)', { bytes: raw.length });
       return c.json({ error: 'invalid signature' }, 401);
     }
     let json: unknown;
