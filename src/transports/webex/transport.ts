@@ -235,7 +235,7 @@ function rememberRoom(rooms: Map<string, string>, eventId: string, roomId: strin
 async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`the Webex framework did not get ready within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`the Webex framework did not get ready within ${timeoutMs} ms: check WEBEX_BOT_TOKEN (the bot's access token from developer.webex.com) and that this machine reaches webexapis.com`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
