@@ -1,25 +1,15 @@
 // Webex mode in webhook mode, with the emulator standing in for webexapis.com: the same
 // wiring `npm start` uses with WEBEX_BOT_TOKEN + WEBHOOK_URL (health probes on PORT,
 // webhooks at WEBHOOK_URL's path, signature checked), only HYDRA_SERVICE_URL differs.
-import { createServer } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotCore } from '../../src/bot/types.js';
 import { createEmulator, type Emulator } from '../../src/emulator/index.js';
 import { listen, type RunningServer } from '../../src/transports/server.js';
 import { startWebexMode, type WebexApp } from '../../src/transports/webex-mode.js';
+import { freePort } from './free-port.js';
 
 const SECRET = 'webex-mode-test-secret-0123456789';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 let emulator: Emulator;
 let webex: RunningServer;
