@@ -65,5 +65,8 @@ export const freeUnits = (ctx: RulesContext, license: License): number =>
 export const licensesOverCapacity = (ctx: RulesContext): License[] =>
   [...ctx.licenses.values()].filter((l) => ctx.usedUnits(l.id) > l.totalUnits);
 
+/** R8: an external user who has not accepted yet; their licenses cannot change (delete and add again). */
+export const isPendingExternal = (user: Pick<User, 'type' | 'status'>): boolean => user.type === 'external' && user.status === 'pending';
+
 /** The name shown for a user in messages. */
 export const userLabel = (user: User): string => user.displayName.trim() || user.email;

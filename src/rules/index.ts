@@ -17,6 +17,7 @@ export {
   freeUnits,
   hasService,
   hostSites,
+  isPendingExternal,
   isMigrating,
   licensesByService,
   licensesOf,

@@ -3,7 +3,7 @@
 import type { ColoredLine, RenderedCard } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
-import { CODES } from '../../rules/index.js';
+import { CODES, isPendingExternal } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { licenseName, licensesOfUser } from '../format.js';
 import { messageCard } from '../messages.js';
@@ -22,7 +22,7 @@ export function externalUserCard(ctx: FlowContext, draft: Draft, user: User, ext
   const back = actionOf(draft, tr(ctx, 'action.back'), 'back');
   const cancel = actionOf(draft, tr(ctx, 'action.cancel'), 'cancel', 'destructive');
   const title = tr(ctx, 'external.user.title', { user: name });
-  if (user.status === 'pending') {
+  if (isPendingExternal(user)) {
     notes.push({ text: tr(ctx, CODES.r8PendingExternal, { user: name }), color: 'Warning' });
     notes.push({ text: tr(ctx, 'external.add-again-hint', { command: addAgainCommand(user) }), color: 'Default' });
     return renderCard('external-user', {

@@ -3,7 +3,7 @@
 // commit as the wizard, and for a Pending user (R8) the delete step.
 import type { Draft, User } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
-import { permissions } from '../../rules/index.js';
+import { CODES, isPendingExternal, permissions } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { advance, newDraft } from '../drafts.js';
 import { InputError } from '../errors.js';
@@ -52,7 +52,7 @@ async function deleteUser(ctx: FlowContext, draft: Draft, user: User, clicked: s
         ...auditBase(ctx, user),
         action: 'user.delete',
         before: licensesBefore(user),
-        codes: user.status === 'pending' ? ['R8.pending-external'] : [],
+        codes: isPendingExternal(user) ? [CODES.r8PendingExternal] : [],
         details: { status: user.status, type: user.type },
       },
     ],
@@ -77,7 +77,7 @@ export async function onExternalSubmit(ctx: FlowContext, submit: Submit): Promis
   }
   switch (`${draft.step}:${submit.action}`) {
     case 'user:review': {
-      if (user.status === 'pending') throw new InputError('error.unknown-action', { action: 'review' });
+      if (isPendingExternal(user)) throw new InputError('error.unknown-action', { action: 'review' });
       let change = draft.change;
       for (const [id, on] of toggleInputs(submit, EXTERNAL_LICENSE_PREFIX, user.licenseIds)) change = withLicense(change, user, id, on);
       return go(advance({ ...draft, change }, { step: 'review' }));
