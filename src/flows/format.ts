@@ -20,14 +20,14 @@ export const userChoiceTitle = (ctx: Ctx, user: User): string =>
 export const licenseName = (license: License): string =>
   license.siteUrl ? `${license.name} (${license.siteUrl})` : license.name;
 
-export const usageText = (ctx: Ctx, store: StoreReader, license: License): string => {
-  const used = store.usedUnits(license.id);
-  const text = tr(ctx, 'usage.used-of-total', { used, total: license.totalUnits });
-  return used >= license.totalUnits ? `${text} · ${tr(ctx, 'usage.full')}` : text;
-};
-
 /** R12 decides: a license without a free unit is full (shown, not offered to a new holder). */
 export const isFull = (rules: RulesContext, license: License): boolean => freeUnits(rules, license) === 0;
+
+/** "3 / 5 used", with "full" when R12 would refuse a new holder. */
+export const usageText = (ctx: Ctx, rules: RulesContext, license: License): string => {
+  const text = tr(ctx, 'usage.used-of-total', { used: rules.usedUnits(license.id), total: license.totalUnits });
+  return isFull(rules, license) ? `${text} · ${tr(ctx, 'usage.full')}` : text;
+};
 
 /** The rules' message for a finding, in the person's language. */
 export const findingText = (ctx: Ctx, finding: Finding): string => tr(ctx, finding.code, finding.params);

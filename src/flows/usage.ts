@@ -2,14 +2,16 @@
 import { renderCard } from '../cards/index.js';
 import { tr, type FlowContext } from './context.js';
 import { licenseName, usageText } from './format.js';
+import { rulesContextOf } from './rules-context.js';
 
 export async function showUsage(ctx: FlowContext): Promise<void> {
+  const rules = rulesContextOf(ctx.store);
   const subscriptions = ctx.store.subscriptions().map((sub) => ({
     title: sub.name ? `${sub.id} · ${sub.name}` : sub.id,
     licenses: ctx.store
       .licenses()
       .filter((l) => l.subscriptionId === sub.id)
-      .map((l) => ({ name: `${licenseName(l)} [${l.id}]`, usage: usageText(ctx, ctx.store, l) })),
+      .map((l) => ({ name: `${licenseName(l)} [${l.id}]`, usage: usageText(ctx, rules, l) })),
   }));
   const title = tr(ctx, 'usage.title');
   await ctx.reply.card(

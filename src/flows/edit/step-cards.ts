@@ -164,7 +164,7 @@ export function licensesCard(ctx: FlowContext, draft: Draft, user: User, service
   const rules = rulesContextOf(ctx.store);
   const pending = new Set(pendingAssignment(user, draft.change).licenseIds);
   const licenses = licensesOfService(ctx, service);
-  const label = (l: License) => `${licenseName(l)} · ${usageText(ctx, ctx.store, l)}`;
+  const label = (l: License) => `${licenseName(l)} · ${usageText(ctx, rules, l)}`;
   const offered = (l: License) => pending.has(l.id) || user.licenseIds.includes(l.id) || !isFull(rules, l);
 
   const calling = licenses.filter((l) => l.service === 'calling');
@@ -228,7 +228,7 @@ export function sitesCard(ctx: FlowContext, draft: Draft, user: User): RenderedC
     const hostLicense = siteLicenses.find((l) => user.licenseIds.includes(l.id)) ?? siteLicenses.find((l) => !isFull(rules, l));
     const choices = [{ title: tr(ctx, 'sites.none'), value: 'none' }];
     const reasons: { text: string }[] = [];
-    if (hostLicense) choices.push({ title: tr(ctx, 'sites.host', { usage: usageText(ctx, ctx.store, hostLicense) }), value: 'host' });
+    if (hostLicense) choices.push({ title: tr(ctx, 'sites.host', { usage: usageText(ctx, rules, hostLicense) }), value: 'host' });
     else reasons.push({ text: tr(ctx, siteLicenses.length > 0 ? 'sites.host-full' : 'sites.host-no-license') });
     if (option.allowed) choices.push({ title: tr(ctx, 'sites.attendee'), value: 'attendee' });
     else reasons.push({ text: tr(ctx, option.reasonCode ?? 'sites.attendee-unavailable', { user: name, siteUrl: option.siteUrl }) });
