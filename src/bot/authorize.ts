@@ -15,9 +15,6 @@ export function roleOf(actor: Actor, store: StoreReader, config: FlowConfig): Ac
   return 'none';
 }
 
-/** Who to ask for access: every admin, from the config and the store. */
-export const adminEmails = (store: StoreReader, config: FlowConfig): string[] => allAdmins(store, config);
-
 /** What a command or card action needs: looking things up (admin, helpdesk) or an admin. */
 export type Need = 'view' | 'admin';
 
@@ -46,7 +43,7 @@ export async function refuse(
       details: { what, role: ctx.role },
     },
   ]);
-  const admins = adminEmails(ctx.store, ctx.config);
+  const admins = allAdmins(ctx.store, ctx.config); // who to ask for access
   await ctx.reply.card(
     messageCard(ctx, {
       titleKey: 'refused.title',
