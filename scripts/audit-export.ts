@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { configFromEnvOrExit } from '../src/config.js';
 import { AuditEntrySchema, type AuditEntry } from '../src/domain/index.js';
 import { verifyAuditFile } from '../src/store/index.js';
 
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const from = parseDate('from', values.from);
   const to = parseDate('to', values.to);
   if (from >= to) throw new UsageError(`--from ${values.from} is after --to ${values.to}\n${USAGE}`);
-  const file = process.env.AUDIT_FILE ?? 'data/audit.log';
+  const file = configFromEnvOrExit().auditFile; // as the bot reads it: .env included, empty = default
   const { csv, rows, lines } = await auditCsv({ file, from, to });
   if (!values.out) {
     process.stdout.write(csv);
