@@ -1,14 +1,39 @@
 // Verify the audit log's hash chain: `npm run audit:verify` (AUDIT_FILE, default data/audit.log).
 // Exits 1 and names the first bad line when a line was changed, deleted, moved or cut.
+// The chain alone cannot show that the *last* lines were deleted, so the file is also
+// checked against where the store says the log ends (DATA_FILE's journal, read without
+// the lock, so this works while the bot runs).
 import { configFromEnvOrExit } from '../src/config.js';
 import { verifyAuditFile } from '../src/store/audit-log.js';
+import { readStoreAuditHead } from '../src/store/load-store.js';
 
-// The bot's own reading of AUDIT_FILE (.env included, empty = default), so both check the same file.
-const file = configFromEnvOrExit().auditFile;
+// The bot's own reading of AUDIT_FILE and DATA_FILE (.env included, empty = default), so both check the same files.
+const config = configFromEnvOrExit();
+const file = config.auditFile;
+
+/** The store's position, or why it is unknown (then only the chain is checked). */
+async function storePosition(): Promise<{ head?: { seq: number; hash: string }; note?: string }> {
+  try {
+    const head = await readStoreAuditHead({ dataFile: config.dataFile });
+    if (head) return { head };
+    return { note: `${config.dataFile} does not say where the audit log ends (no data file or journal yet)` };
+  } catch (error) {
+    return { note: `cannot read ${config.dataFile}: ${(error as Error).message}` };
+  }
+}
+
 try {
-  const verdict = await verifyAuditFile(file);
+  // The position is read first: lines the running bot appends meanwhile only make the file longer.
+  const position = await storePosition();
+  const verdict = await verifyAuditFile(file, { storeHead: position.head });
   if (verdict.ok) {
-    console.log(`${file}: ${verdict.lines} lines, hash chain intact`);
+    const tail = position.head
+      ? `; it reaches the store's last line (seq ${position.head.seq})`
+      : `; deleted LAST lines cannot be detected without the store's position (${position.note})`;
+    console.log(`${file}: ${verdict.lines} lines, hash chain intact${tail}`);
+  } else if (verdict.removedTail) {
+    console.error(`${file}: ${verdict.reason} (the store's position is in ${config.dataFile}.journal)`);
+    process.exitCode = 1;
   } else {
     console.error(`${file}: line ${verdict.line} is bad: ${verdict.reason}`);
     process.exitCode = 1;

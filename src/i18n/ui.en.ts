@@ -290,6 +290,7 @@ export const uiEn: Record<string, string> = {
   'audit.title': 'Audit trail',
   'audit.no-file': 'No audit file is configured for this bot (AUDIT_FILE).',
   'audit.ok': 'The hash chain is intact: {lines} lines checked.',
+  'audit.removed-tail': 'The log ends at line {lines} but the store wrote up to seq {seq}: the last lines were removed. Keep the file as it is and tell the bot\'s operator.',
   'audit.bad': 'Line {line} is bad: {reason}. Lines before it are intact; keep the file as it is and tell the bot\'s operator.',
   'export.done': 'All {count} users as a Control Hub CSV ({filename}).',
   'help.cmd.history': 'history <email>',

@@ -290,6 +290,7 @@ export const uiNl: Record<string, string> = {
   'audit.title': 'Auditlogboek',
   'audit.no-file': 'Voor deze bot is geen auditbestand ingesteld (AUDIT_FILE).',
   'audit.ok': 'De hashketen is intact: {lines} regels gecontroleerd.',
+  'audit.removed-tail': 'Het logboek eindigt bij regel {lines}, maar de store schreef tot en met seq {seq}: de laatste regels zijn verwijderd. Laat het bestand zoals het is en meld het aan de beheerder van de bot.',
   'audit.bad': 'Regel {line} is fout: {reason}. De regels ervoor zijn intact; laat het bestand zoals het is en meld het aan de beheerder van de bot.',
   'export.done': 'Alle {count} gebruikers als Control Hub-CSV ({filename}).',
   'help.cmd.history': 'history <e-mail>',

@@ -244,10 +244,28 @@ function safeJson(text: string): unknown {
   }
 }
 
-export type AuditVerdict = { ok: true; lines: number } | { ok: false; line: number; reason: string };
+export type AuditVerdict =
+  | { ok: true; lines: number }
+  | {
+      ok: false;
+      line: number;
+      reason: string;
+      /** Set when the chain is intact but ends before the store's last line: the tail was removed. */
+      removedTail?: { endsAt: number; storeSeq: number };
+    };
+
+export interface VerifyAuditOptions {
+  /**
+   * Where the store says the log ends. The hash chain alone cannot show that the last
+   * lines were deleted; the store's own position can: lines up to it must be there,
+   * the one with its seq carrying its hash.
+   */
+  storeHead?: AuditHead;
+}
 
 /** Check every line's hash and its link to the line before; name the first bad line. */
-export async function verifyAuditFile(file: string): Promise<AuditVerdict> {
+export async function verifyAuditFile(file: string, options: VerifyAuditOptions = {}): Promise<AuditVerdict> {
+  const { storeHead } = options;
   let previous: AuditHead = { seq: 0, hash: GENESIS_HASH };
   let lineNumber = 0;
   const stream = createReadStream(file);
@@ -259,11 +277,22 @@ export async function verifyAuditFile(file: string): Promise<AuditVerdict> {
       lineNumber += 1;
       const problem = checkLine(Buffer.from(pending.slice(0, newline), 'latin1').toString('utf8'), previous);
       if (typeof problem === 'string') return { ok: false, line: lineNumber, reason: problem };
+      if (storeHead && problem.seq === storeHead.seq && problem.hash !== storeHead.hash) {
+        return { ok: false, line: lineNumber, reason: `it is not the line the store wrote with seq ${storeHead.seq} (the file was replaced or rewritten)` };
+      }
       previous = problem;
       pending = pending.slice(newline + 1);
     }
   }
   if (pending !== '') return { ok: false, line: lineNumber + 1, reason: 'incomplete last line (no newline): a crash during an append?' };
+  if (storeHead && previous.seq < storeHead.seq) {
+    return {
+      ok: false,
+      line: lineNumber + 1,
+      reason: `the log ends at line ${lineNumber} but the store wrote up to seq ${storeHead.seq}: the last lines were removed`,
+      removedTail: { endsAt: lineNumber, storeSeq: storeHead.seq },
+    };
+  }
   return { ok: true, lines: lineNumber };
 }
 

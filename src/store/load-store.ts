@@ -76,6 +76,19 @@ export async function readStoreDocument(options: { dataFile: string; fs?: FileOp
 }
 
 /**
+ * Where the audit log should end according to the files on disk (journal header plus
+ * replayed batches), without taking the lock. Undefined when the files do not say:
+ * no data file, or no journal continuing this snapshot (e.g. a checkpoint in progress).
+ */
+export async function readStoreAuditHead(options: { dataFile: string; fs?: FileOps }): Promise<{ seq: number; hash: string } | undefined> {
+  const loaded = await loadStoreFiles(options);
+  const header = loaded?.journalHeader;
+  if (!loaded || !header) return undefined;
+  const last = loaded.journalAudit.at(-1);
+  return last && last.seq > header.auditSeq ? { seq: last.seq, hash: last.hash } : { seq: header.auditSeq, hash: header.auditHash };
+}
+
+/**
  * A journal naming another snapshot is normal after a crash during a checkpoint: it
  * names the previous snapshot (now the .bak) and is already folded in. Anything else
  * means the data file was replaced by hand; its journal batches would be lost silently.

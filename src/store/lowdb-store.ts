@@ -70,6 +70,10 @@ export class LowdbStore implements Store {
     );
   }
 
+  auditHead(): { seq: number; hash: string } {
+    return { ...this.parts.audit.head };
+  }
+
   history(userId: string, options: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }> {
     return this.parts.audit.history(userId, options);
   }

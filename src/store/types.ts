@@ -120,6 +120,8 @@ export interface Store extends StoreReader {
   commit(input: CommitInput): Promise<CommitResult>;
   /** Audit lines without a data change (refusals), fsynced before resolving. */
   audit(entries: AuditInput[]): Promise<CommitResult>;
+  /** The last audit line the store wrote (seq 0 = none yet): the audit file must reach it. */
+  auditHead(): { seq: number; hash: string };
   /** Audit lines about one user, newest first. */
   history(userId: string, opts: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }>;
   /** Finish queued writes, write a snapshot, release the lock. */

@@ -178,6 +178,16 @@ describe('`audit verify` detects tampering', () => {
     expect(h.lastText()).toContain('Line 4 is bad: prevHash does not match the hash of the line before (a line was deleted, inserted or moved)');
   });
 
+  it('deleting the last lines is named: the chain is intact but ends before the store\'s last line', async () => {
+    h = await createDeskHarness();
+    await session();
+    const lines = readFileSync(h.auditFile, 'utf8').split('\n'); // 7 lines and a trailing ''
+    writeFileSync(h.auditFile, `${lines.slice(0, 5).join('\n')}\n`);
+    await h.say(ADMIN, 'audit verify');
+    expect(h.lastText()).toContain('The log ends at line 5 but the store wrote up to seq 7: the last lines were removed.');
+    expect(h.lastText()).not.toContain('hash chain is intact');
+  });
+
   it('two lines swapped are named', async () => {
     h = await createDeskHarness();
     await session();

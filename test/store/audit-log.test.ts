@@ -96,7 +96,7 @@ describe('audit log', () => {
     const { paths, lines, write } = await auditFileWith(3);
     const run = () =>
       spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
-        env: { ...process.env, AUDIT_FILE: paths.auditFile },
+        env: { ...process.env, AUDIT_FILE: paths.auditFile, DATA_FILE: paths.dataFile },
         encoding: 'utf8',
       });
     const good = run();
@@ -106,6 +106,45 @@ describe('audit log', () => {
     const bad = run();
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('line 2 is bad');
+  });
+
+  it('with the store\'s head: deleted last lines and a replaced last line are named', async () => {
+    const paths = tempStorePaths('audit-test-');
+    const store = await openStore({ ...paths, seed: () => buildOrg() });
+    for (let i = 0; i < 4; i++) await store.audit([auditFor('user-1', `note-${i}`)]);
+    const storeHead = store.auditHead();
+    expect(storeHead.seq).toBe(4);
+    expect(await verifyAuditFile(paths.auditFile, { storeHead })).toEqual({ ok: true, lines: 4 });
+    const lines = fs.readFileSync(paths.auditFile, 'utf8').split('\n').slice(0, -1);
+    fs.writeFileSync(paths.auditFile, lines.slice(0, 2).map((l) => `${l}\n`).join(''));
+    expect(await verifyAuditFile(paths.auditFile)).toEqual({ ok: true, lines: 2 }); // the chain alone cannot tell
+    expect(await verifyAuditFile(paths.auditFile, { storeHead })).toMatchObject({
+      ok: false,
+      reason: 'the log ends at line 2 but the store wrote up to seq 4: the last lines were removed',
+      removedTail: { endsAt: 2, storeSeq: 4 },
+    });
+    expect(await verifyAuditFile(paths.auditFile, { storeHead: { seq: 2, hash: 'f'.repeat(64) } })).toMatchObject({ ok: false, line: 2 });
+    await store.close().catch(() => undefined);
+  });
+
+  it('npm run audit:verify detects deleted last lines from the journal, while the store runs (lock held)', async () => {
+    const paths = tempStorePaths('audit-test-');
+    const store = await openStore({ ...paths, seed: () => buildOrg() });
+    for (let i = 0; i < 3; i++) await store.audit([auditFor('user-1', `note-${i}`)]);
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+        env: { ...process.env, AUDIT_FILE: paths.auditFile, DATA_FILE: paths.dataFile },
+        encoding: 'utf8',
+      });
+    const good = run();
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain("3 lines, hash chain intact; it reaches the store's last line (seq 3)");
+    const lines = fs.readFileSync(paths.auditFile, 'utf8').split('\n').slice(0, -1);
+    fs.writeFileSync(paths.auditFile, `${lines[0]}\n`);
+    const bad = run();
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('the log ends at line 1 but the store wrote up to seq 3: the last lines were removed');
+    await store.close().catch(() => undefined);
   });
 
   it('after a crash, cuts audit lines of a batch whose journal line was lost, and restores lines the journal has', async () => {
