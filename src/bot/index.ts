@@ -4,7 +4,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Locale } from '../domain/index.js';
 import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
-import { SUBMIT_HANDLERS, errorCard, expireDueRequests, helpCard, messageCard, submitNeeds, submitTarget, tr } from '../flows/index.js';
+import {
+  SUBMIT_HANDLERS,
+  errorCard,
+  expireDueRequests,
+  helpCard,
+  messageCard,
+  removeExpiredDrafts,
+  submitNeeds,
+  submitTarget,
+  tr,
+} from '../flows/index.js';
 import { logger, withEventContext } from '../logger.js';
 import type { Store } from '../store/index.js';
 import { allows, refuse, roleOf } from './authorize.js';
@@ -24,7 +34,11 @@ export interface CreateBotOptions {
   botNames?: readonly string[];
   /** How many recent event ids to remember for de-duplication. */
   recentEvents?: number;
+  /** Expired drafts are removed at most this often (a scan of all drafts); default 5 minutes. */
+  draftSweepEveryMs?: number;
 }
+
+const DRAFT_SWEEP_EVERY_MS = 5 * 60 * 1000;
 
 function replyFor(outbox: Outbox, roomId: string, eventId: string): Reply {
   return {
@@ -62,13 +76,34 @@ export function createBot(options: CreateBotOptions): BotCore {
     outbox: input.outbox,
   });
 
-  /** Requests past their expiry are closed on any event (no timers): the requester is told. */
+  const draftSweepEveryMs = options.draftSweepEveryMs ?? DRAFT_SWEEP_EVERY_MS;
+  let lastDraftSweep: number | undefined;
+
+  /**
+   * Expired drafts go every few minutes, not on every event: the first event after
+   * start, then once the interval has passed (set before awaiting, so events arriving
+   * meanwhile do not sweep again).
+   */
+  const sweepDrafts = async (ctx: FlowContext): Promise<void> => {
+    const time = ctx.now().getTime();
+    if (lastDraftSweep !== undefined && time - lastDraftSweep < draftSweepEveryMs) return;
+    lastDraftSweep = time;
+    try {
+      const removed = await removeExpiredDrafts(ctx);
+      if (removed > 0) logger.info('expired drafts removed', { removed });
+    } catch (error) {
+      logger.warn('could not remove expired drafts; tried again at the next sweep', { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  /** Requests past their expiry are closed on any event (no timers): the requester is told. Expired drafts are removed. */
   const sweep = async (ctx: FlowContext): Promise<void> => {
     try {
       await expireDueRequests(ctx);
     } catch (error) {
       logger.warn('could not expire requests; tried again on the next message or card action', { error: error instanceof Error ? error.message : String(error) });
     }
+    await sweepDrafts(ctx);
   };
 
   const once = (eventId: string): boolean => {

@@ -61,3 +61,14 @@ export async function putDraft(ctx: FlowContext, draft: Draft): Promise<void> {
 export async function forgetDraft(ctx: Pick<FlowContext, 'store'>, draftId: string): Promise<void> {
   if (draftId && ctx.store.draft(draftId)) await ctx.store.commit({ mutations: [{ type: 'draft.delete', draftId }] });
 }
+
+/**
+ * Remove every draft past its expiresAt in one commit (cards nobody clicked again would
+ * otherwise keep them forever). Returns how many were removed.
+ */
+export async function removeExpiredDrafts(ctx: Pick<FlowContext, 'store' | 'now'>): Promise<number> {
+  const expired = ctx.store.expiredDrafts(ctx.now());
+  if (expired.length === 0) return 0;
+  await ctx.store.commit({ mutations: expired.map((draft) => ({ type: 'draft.delete' as const, draftId: draft.id })) });
+  return expired.length;
+}

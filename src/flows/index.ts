@@ -23,7 +23,7 @@ export { findUsers } from './find.js';
 export { showHelp, helpCard, HELP_ORDER, type HelpCommand } from './help.js';
 export { setLanguage } from './language.js';
 export { messageCard, expiredCard, errorCard } from './messages.js';
-export { forgetDraft } from './drafts.js';
+export { forgetDraft, removeExpiredDrafts } from './drafts.js';
 export { allAdmins, roleHolders, showRoles, addRole, removeRole } from './roles.js';
 export { showHistory, HISTORY_FLOW, HISTORY_PAGE_SIZE } from './history.js';
 export { listRequests, showRequest, expireDueRequests, REQUEST_FLOW } from './requests/index.js';

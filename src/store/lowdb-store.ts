@@ -61,9 +61,11 @@ export class LowdbStore implements Store {
   roles() { return this.parts.state.roles(); }
   locale(personId: string) { return this.parts.state.locale(personId); }
   draft(id: string) { return this.parts.state.draft(id); }
+  expiredDrafts(now: Date) { return this.parts.state.expiredDrafts(now); }
   request(id: string) { return this.parts.state.request(id); }
   requests(filter: { status?: ChangeRequest['status']; requesterId?: string } = {}): ChangeRequest[] {
-    return [...this.parts.state.requests()].filter(
+    const candidates = filter.status === 'open' ? this.parts.state.openRequests() : this.parts.state.requests();
+    return [...candidates].filter(
       (request) =>
         (filter.status === undefined || request.status === filter.status) &&
         (filter.requesterId === undefined || request.requesterId === filter.requesterId),

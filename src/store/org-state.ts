@@ -61,6 +61,8 @@ export class OrgState implements OrgView {
   private readonly used = new Map<string, number>();
   private readonly drafts = new Map<string, Draft>();
   private readonly requestsById = new Map<string, ChangeRequest>();
+  /** The open ones of requestsById: the expiry sweep asks for these on every event. */
+  private readonly openRequestsById = new Map<string, ChangeRequest>();
   private readonly rolesByEmail = new Map<string, Role>();
   private readonly preferences = new Map<string, Locale>();
   private search: UserSearchIndex;
@@ -85,7 +87,7 @@ export class OrgState implements OrgView {
     }
     this.search = new UserSearchIndex(this.users.values());
     for (const draft of document.drafts) this.drafts.set(draft.id, draft);
-    for (const request of document.requests) this.requestsById.set(request.id, request);
+    for (const request of document.requests) this.setRequest(request.id, request);
     for (const role of document.roles) this.rolesByEmail.set(emailKey(role.email), role);
     for (const preference of document.preferences) this.preferences.set(preference.personId, preference.locale);
   }
@@ -111,10 +113,17 @@ export class OrgState implements OrgView {
     for (const [id, next] of changes.users) this.applyUser(id, next, !bulk);
     if (bulk) this.search = new UserSearchIndex(this.users.values());
     applyMap(this.drafts, changes.drafts);
-    applyMap(this.requestsById, changes.requests);
+    for (const [id, request] of changes.requests) this.setRequest(id, request);
     applyMap(this.rolesByEmail, changes.roles);
     for (const [personId, locale] of changes.preferences) this.preferences.set(personId, locale);
     this.applyCatalog(changes.catalog);
+  }
+
+  private setRequest(id: string, request: ChangeRequest | null): void {
+    if (request) this.requestsById.set(id, request);
+    else this.requestsById.delete(id);
+    if (request?.status === 'open') this.openRequestsById.set(id, request);
+    else this.openRequestsById.delete(id);
   }
 
   private applyCatalog({ sites, subscriptions, licenses }: CatalogChanges): void {
@@ -193,6 +202,14 @@ export class OrgState implements OrgView {
   }
   requests(): IterableIterator<ChangeRequest> {
     return this.requestsById.values();
+  }
+  openRequests(): IterableIterator<ChangeRequest> {
+    return this.openRequestsById.values();
+  }
+  /** A scan of all drafts: callers sweep every few minutes, not on every event. */
+  expiredDrafts(now: Date): Draft[] {
+    const time = now.getTime();
+    return [...this.drafts.values()].filter((draft) => Date.parse(draft.expiresAt) <= time);
   }
   role(key: string): Role | undefined {
     return this.rolesByEmail.get(key);

@@ -111,7 +111,10 @@ export interface StoreReader {
   roles(): readonly Role[];
   locale(personId: string): Locale | undefined;
   draft(id: string): Draft | undefined;
+  /** Drafts whose expiresAt is at or before `now` (nobody can use them any more). */
+  expiredDrafts(now: Date): Draft[];
   request(id: string): ChangeRequest | undefined;
+  /** With status 'open' only the open requests are looked at (an index), not every request ever filed. */
   requests(filter?: { status?: ChangeRequest['status']; requesterId?: string }): ChangeRequest[];
 }
 
