@@ -98,6 +98,8 @@ export const uiEn: Record<string, string> = {
   'review.removed': 'Removed',
   'review.automatic': 'Automatic changes',
   'review.notices': 'Good to know',
+  'review.r10-ask-admin':
+    '{license} is added for {user} once approved. If opening the user\'s Calling settings then shows an error, ask an administrator to use "reassign" (it removes the Webex Calling license and assigns it again).',
   'review.violations': 'Cannot be saved',
   'review.ready': 'Ready to save.',
   'review.blocked': 'This change cannot be saved: do what the points above say, then review again.',
@@ -112,6 +114,7 @@ export const uiEn: Record<string, string> = {
   'external.list.subtitle': 'External users without any license do not show here.',
   'external.user.title': '{user} (external)',
   'external.uncheck': 'Uncheck the licenses to remove, then Review and Save.',
+  'external.ask-admin-to-delete': 'Only an administrator can delete {user} and add them again. Ask an administrator to do it.',
   'external.add-again-hint': 'After deleting, add them again with the license you want: {command}',
   'external.delete.title': 'Delete this external user?',
   'external.delete.text': '{user} ({email}) is removed from the organization. You can add them again with `external add`.',

@@ -98,6 +98,8 @@ export const uiNl: Record<string, string> = {
   'review.removed': 'Verwijderd',
   'review.automatic': 'Automatische wijzigingen',
   'review.notices': 'Goed om te weten',
+  'review.r10-ask-admin':
+    '{license} wordt na goedkeuring toegevoegd voor {user}. Geeft het openen van de Calling-instellingen van de gebruiker daarna een foutmelding, vraag dan een beheerder om "reassign" te gebruiken (dat verwijdert de Webex Calling-licentie en wijst die opnieuw toe).',
   'review.violations': 'Kan niet worden opgeslagen',
   'review.ready': 'Klaar om op te slaan.',
   'review.blocked': 'Deze wijziging kan niet worden opgeslagen: doe wat hierboven staat en controleer opnieuw.',
@@ -112,6 +114,7 @@ export const uiNl: Record<string, string> = {
   'external.list.subtitle': 'Externe gebruikers zonder licentie worden hier niet weergegeven.',
   'external.user.title': '{user} (extern)',
   'external.uncheck': 'Schakel de licenties uit die weg moeten, klik op Controleren en daarna op Opslaan.',
+  'external.ask-admin-to-delete': 'Alleen een beheerder kan {user} verwijderen en opnieuw toevoegen. Vraag een beheerder om dat te doen.',
   'external.add-again-hint': 'Voeg de gebruiker na het verwijderen opnieuw toe met de licentie die u wilt: {command}',
   'external.delete.title': 'Deze externe gebruiker verwijderen?',
   'external.delete.text': '{user} ({email}) wordt uit de organisatie verwijderd. U kunt de gebruiker opnieuw toevoegen met `external add`.',

@@ -2,9 +2,13 @@
 // with none left the user leaves the list (R9). A Pending user (R8): delete, add again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, HELPDESK, createHarness, type Harness } from '../helpers/bot-harness.js';
+import { submitActions } from '../helpers/fake-transport.js';
 
 let h: Harness;
 afterEach(async () => h?.close());
+
+/** Button titles on the last card. */
+const buttons = () => submitActions(h.lastCard().card!).map((a) => a.title);
 
 describe('external users', () => {
   it('lists only external users that hold a license (R9)', async () => {
@@ -78,13 +82,49 @@ describe('external users', () => {
     expect(h.lastText()).toContain('Type: external add <email> <license id…>');
   });
 
-  it('a helpdesk agent cannot delete (R11 message) and nothing is deleted', async () => {
+  it('a helpdesk agent is not offered Delete user on a Pending user: told to ask an administrator; a crafted delete is refused', async () => {
     h = await createHarness();
     await h.say(HELPDESK, 'external lena.fischer@contoso-consult.example');
-    await h.click(HELPDESK, 'Delete user');
-    await h.click(HELPDESK, 'Yes, delete the user');
+    const card = h.lastText();
+    expect(card).toContain('status is Pending, so their licenses cannot be changed');
+    expect(card).toContain('Only an administrator can delete Lena Fischer and add them again. Ask an administrator to do it.');
+    expect(card).not.toContain('external add'); // an admin-only command
+    expect(buttons()).not.toContain('Delete user');
+    expect(buttons()).toEqual(['Back', 'Cancel']);
+
+    const data = (h.lastCard().card as { actions: { data: Record<string, unknown> }[] }).actions[0]!.data;
+    await h.submitRaw(HELPDESK, { ...data, action: 'delete' });
     expect(h.lastText()).toContain('Only an administrator with full privileges can change licenses');
+    expect(buttons()).not.toContain('Yes, delete the user');
+    expect(h.auditLines().at(-1)).toMatchObject({ action: 'auth.refused', actorEmail: HELPDESK.email, details: { what: 'user.delete' } });
     expect(h.store.userByEmail('lena.fischer@contoso-consult.example')).toBeDefined();
+  });
+
+  it('an admin on the same card still gets Delete user and the add-again command', async () => {
+    h = await createHarness();
+    await h.say(ADMIN, 'external lena.fischer@contoso-consult.example');
+    expect(buttons()).toEqual(['Delete user', 'Back', 'Cancel']);
+    expect(h.lastText()).not.toContain('Ask an administrator');
+  });
+});
+
+describe('R10 hint by role', () => {
+  const reviewAttendantConsole = async (actor: typeof ADMIN) => {
+    await h.say(actor, 'licenses tom.de.boer@acme.example');
+    await h.click(actor, 'Edit licenses');
+    await h.click(actor, 'Choose service', { service: 'attendantConsole' });
+    await h.click(actor, 'Apply and review', { 'lic.lic-attendant-console-100103': 'true' });
+    return h.lastText();
+  };
+
+  it('a helpdesk agent is told to ask an administrator for reassign; an admin is told to use it', async () => {
+    h = await createHarness();
+    const helpdeskReview = await reviewAttendantConsole(HELPDESK);
+    expect(helpdeskReview).toContain('ask an administrator to use "reassign"');
+    expect(helpdeskReview).not.toContain(', use "reassign"');
+    const adminReview = await reviewAttendantConsole(ADMIN);
+    expect(adminReview).toContain('use "reassign" to remove the Webex Calling license and assign it again');
+    expect(adminReview).not.toContain('ask an administrator');
   });
 });
 

@@ -3,7 +3,7 @@
 import type { CardAction, RenderedCard, Section } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
-import { evaluate, type Verdict } from '../../rules/index.js';
+import { CODES, evaluate, permissions, type Finding, type Verdict } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { findingText, licenseName, licensesOfUser } from '../format.js';
 import { rulesContextOf } from '../rules-context.js';
@@ -19,6 +19,12 @@ const nameOf = (ctx: FlowContext, id: string): string => {
   return license ? `${licenseName(license)} · ${license.subscriptionId}` : id;
 };
 
+/** R10's hint names `reassign`, an admin command: others are told to ask an administrator. */
+function noticeText(ctx: FlowContext, finding: Finding): string {
+  if (finding.code === CODES.r10CallingSettingsHint && !permissions(ctx.role).apply) return tr(ctx, 'review.r10-ask-admin', finding.params);
+  return findingText(ctx, finding);
+}
+
 /** Added / removed / automatic changes / notices / violations, as card sections. */
 export function verdictSections(ctx: FlowContext, verdict: Verdict): Section[] {
   const attendee = (siteUrl: string) => tr(ctx, 'overview.attendee-on', { siteUrl });
@@ -28,7 +34,7 @@ export function verdictSections(ctx: FlowContext, verdict: Verdict): Section[] {
     { title: tr(ctx, 'review.added'), color: 'Good', lines: added.map((text) => ({ text: `+ ${text}` })) },
     { title: tr(ctx, 'review.removed'), color: 'Default', lines: removed.map((text) => ({ text: `− ${text}` })) },
     { title: tr(ctx, 'review.automatic'), color: 'Accent', lines: verdict.autoChanges.map((f) => ({ text: findingText(ctx, f) })) },
-    { title: tr(ctx, 'review.notices'), color: 'Default', lines: verdict.notices.map((f) => ({ text: findingText(ctx, f) })) },
+    { title: tr(ctx, 'review.notices'), color: 'Default', lines: verdict.notices.map((f) => ({ text: noticeText(ctx, f) })) },
     { title: tr(ctx, 'review.violations'), color: 'Attention', lines: verdict.violations.map((f) => ({ text: findingText(ctx, f) })) },
   ];
   return sections.filter((s) => s.lines.length > 0);

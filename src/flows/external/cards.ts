@@ -3,7 +3,7 @@
 import type { ColoredLine, RenderedCard } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
-import { CODES, isPendingExternal } from '../../rules/index.js';
+import { CODES, isPendingExternal, permissions } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { licenseName, licensesOfUser } from '../format.js';
 import { messageCard } from '../messages.js';
@@ -23,8 +23,15 @@ export function externalUserCard(ctx: FlowContext, draft: Draft, user: User, ext
   const cancel = actionOf(draft, tr(ctx, 'action.cancel'), 'cancel', 'destructive');
   const title = tr(ctx, 'external.user.title', { user: name });
   if (isPendingExternal(user)) {
+    // Deleting and adding again are admin actions (R11): others are told whom to ask, not shown a button that refuses.
+    const canDelete = permissions(ctx.role).apply;
     notes.push({ text: tr(ctx, CODES.r8PendingExternal, { user: name }), color: 'Warning' });
-    notes.push({ text: tr(ctx, 'external.add-again-hint', { command: addAgainCommand(user) }), color: 'Default' });
+    notes.push(
+      canDelete
+        ? { text: tr(ctx, 'external.add-again-hint', { command: addAgainCommand(user) }), color: 'Default' }
+        : { text: tr(ctx, 'external.ask-admin-to-delete', { user: name }), color: 'Default' },
+    );
+    const deleteAction = actionOf(draft, tr(ctx, 'action.delete-user'), 'delete', 'destructive');
     return renderCard('external-user', {
       fallbackText: title,
       title,
@@ -32,7 +39,7 @@ export function externalUserCard(ctx: FlowContext, draft: Draft, user: User, ext
       header: userHeader(ctx, user),
       notes,
       toggles: [],
-      actions: [actionOf(draft, tr(ctx, 'action.delete-user'), 'delete', 'destructive'), back, cancel],
+      actions: canDelete ? [deleteAction, back, cancel] : [back, cancel],
     });
   }
   const pending = new Set(pendingAssignment(user, draft.change).licenseIds);

@@ -83,6 +83,8 @@ export async function onExternalSubmit(ctx: FlowContext, submit: Submit): Promis
       return go(advance({ ...draft, change }, { step: 'review' }));
     }
     case 'user:delete':
+      // Not offered to non-admins; a crafted click is refused here rather than at the confirmation.
+      if (await refuseUnlessAdmin(ctx, user)) return;
       return go(advance(draft, { step: 'confirm-delete' }));
     case 'user:back':
       return toList();
