@@ -1,6 +1,9 @@
 // Roles (R11): `roles`, `role add admin|helpdesk <email>`, `role remove <email>`.
 // Admins and helpdesk agents come from the config (ADMIN_EMAILS, HELPDESK_EMAILS) and from
 // the store; only the store's can be changed here. The last admin cannot be removed.
+// Role changes run one at a time per store, so the last-admin check and the commit are one
+// step: two admins removing each other at once cannot both pass the check. (One process per
+// data file, enforced by the store's lock; several replicas would need a store-side check.)
 import { z } from 'zod';
 import type { RoleName } from '../domain/index.js';
 import { RoleNameSchema } from '../domain/index.js';
@@ -37,6 +40,27 @@ export function roleHolders(store: StoreReader, config: FlowConfig): RoleHolder[
     holders.set(email, { email, role: r.role, source: 'store', addedBy: r.addedBy, addedAt: r.addedAt });
   }
   return [...holders.values()].sort((a, b) => (a.role === b.role ? (a.email < b.email ? -1 : 1) : a.role === 'admin' ? -1 : 1));
+}
+
+/** The tail of each store's queue of role changes (always settled, never rejected). */
+const roleChangeQueues = new WeakMap<object, Promise<void>>();
+
+/** Run a role change after the ones before it on this store have finished (committed or refused). */
+function oneRoleChangeAtATime(store: object, change: () => Promise<void>): Promise<void> {
+  const previous = roleChangeQueues.get(store) ?? Promise.resolve();
+  const run = previous.then(change);
+  roleChangeQueues.set(store, run.catch(() => undefined));
+  return run;
+}
+
+/** The actor was an admin when the event arrived; a change queued before theirs may have removed that. */
+async function refuseUnlessStillAdmin(ctx: FlowContext, what: string, email: string): Promise<boolean> {
+  if (allAdmins(ctx.store, ctx.config).includes(ctx.actor.email.trim().toLowerCase())) return false;
+  await auditRefused(ctx, 'refused.admin-only', { what, email });
+  await ctx.reply.card(
+    messageCard(ctx, { titleKey: 'refused.title', textKey: 'refused.admin-only', params: { what, user: ctx.actor.displayName ?? ctx.actor.email }, color: 'Attention' }),
+  );
+  return true;
 }
 
 async function say(ctx: FlowContext, textKey: string, params: Record<string, string>, color: 'Good' | 'Warning' | 'Attention' = 'Warning'): Promise<void> {
@@ -78,14 +102,19 @@ export async function addRole(ctx: FlowContext, args: string[]): Promise<void> {
   if (ctx.config.adminEmails.includes(address) || (role.data === 'helpdesk' && ctx.config.helpdeskEmails.includes(address))) {
     return say(ctx, 'roles.in-config', { email: address });
   }
+  await oneRoleChangeAtATime(ctx.store, () => putRole(ctx, address, role.data));
+}
+
+async function putRole(ctx: FlowContext, address: string, newRole: RoleName): Promise<void> {
+  if (await refuseUnlessStillAdmin(ctx, 'role add', address)) return;
   const previous = ctx.store.roles().find((r) => r.email.toLowerCase() === address);
-  if (previous?.role === role.data) return say(ctx, 'roles.already', { email: address, role: tr(ctx, `roles.role.${role.data}`) });
+  if (previous?.role === newRole) return say(ctx, 'roles.already', { email: address, role: tr(ctx, `roles.role.${newRole}`) });
   if (previous?.role === 'admin' && allAdmins(ctx.store, ctx.config).length <= 1) {
-    await auditRefused(ctx, 'roles.last-admin', { what: 'role.add', email: address, role: role.data });
+    await auditRefused(ctx, 'roles.last-admin', { what: 'role.add', email: address, role: newRole });
     return say(ctx, 'roles.last-admin', { email: address }, 'Attention');
   }
   await ctx.store.commit({
-    mutations: [{ type: 'role.put', role: { email: address, role: role.data, addedBy: ctx.actor.email, addedAt: ctx.now().toISOString() } }],
+    mutations: [{ type: 'role.put', role: { email: address, role: newRole, addedBy: ctx.actor.email, addedAt: ctx.now().toISOString() } }],
     audit: [
       {
         action: 'role.add',
@@ -93,11 +122,11 @@ export async function addRole(ctx: FlowContext, args: string[]): Promise<void> {
         actorEmail: ctx.actor.email,
         ...target(ctx, address),
         eventId: ctx.eventId,
-        details: { email: address, role: role.data, previousRole: previous?.role ?? 'none' },
+        details: { email: address, role: newRole, previousRole: previous?.role ?? 'none' },
       },
     ],
   });
-  await say(ctx, 'roles.added', { email: address, role: tr(ctx, `roles.role.${role.data}`) }, 'Good');
+  await say(ctx, 'roles.added', { email: address, role: tr(ctx, `roles.role.${newRole}`) }, 'Good');
 }
 
 /** `role remove <email>` */
@@ -109,6 +138,11 @@ export async function removeRole(ctx: FlowContext, args: string[]): Promise<void
     await auditRefused(ctx, 'roles.in-config', { what: 'role.remove', email: address });
     return say(ctx, 'roles.remove-config', { email: address }, 'Attention');
   }
+  await oneRoleChangeAtATime(ctx.store, () => deleteRole(ctx, address));
+}
+
+async function deleteRole(ctx: FlowContext, address: string): Promise<void> {
+  if (await refuseUnlessStillAdmin(ctx, 'role remove', address)) return;
   const stored = ctx.store.roles().find((r) => r.email.toLowerCase() === address);
   if (!stored) return say(ctx, 'roles.no-role', { email: address });
   if (stored.role === 'admin' && allAdmins(ctx.store, ctx.config).length <= 1) {

@@ -59,6 +59,32 @@ describe('roles', () => {
     expect(roleOf('admin@acme.example')).toBe('admin');
   });
 
+  it('two admins removing each other at the same instant: one wins, the other is refused, an admin stays', async () => {
+    h = await createDeskHarness();
+    const admins = () => h.store.roles().filter((r) => r.role === 'admin').map((r) => r.email).sort();
+    expect(admins()).toEqual(['admin@acme.example', 'noor.admin@acme.example']);
+    await Promise.all([h.say(ADMIN, 'role remove noor.admin@acme.example'), h.say(ADMIN2, 'role remove admin@acme.example')]);
+    expect(admins()).toHaveLength(1);
+    const lines = h.auditLines();
+    expect(lines.filter((l) => l.action === 'role.remove')).toHaveLength(1);
+    expect(lines.filter((l) => l.action === 'auth.refused')).toHaveLength(1);
+  });
+
+  it('two admins demoting each other to helpdesk at the same instant: an admin stays', async () => {
+    h = await createDeskHarness();
+    await Promise.all([h.say(ADMIN, 'role add helpdesk noor.admin@acme.example'), h.say(ADMIN2, 'role add helpdesk admin@acme.example')]);
+    expect(h.store.roles().filter((r) => r.role === 'admin')).toHaveLength(1);
+  });
+
+  it('role changes queued behind each other: an admin removed meanwhile cannot change roles any more', async () => {
+    h = await createDeskHarness();
+    await h.say(HELPDESK, 'usage'); // the first event also sweeps drafts; after it both events below take the same path, in order
+    await Promise.all([h.say(ADMIN, 'role remove noor.admin@acme.example'), h.say(ADMIN2, 'role add helpdesk new.agent@acme.example')]);
+    expect(roleOf('noor.admin@acme.example')).toBeUndefined();
+    expect(roleOf('new.agent@acme.example')).toBeUndefined();
+    expect(h.textOf(h.outbox.cards().at(-1)!)).toContain('Only administrators can use "role add"');
+  });
+
   it('admins from ADMIN_EMAILS count, and cannot be removed by command (it says so)', async () => {
     h = await createDeskHarness({ adminEmails: ['boss@acme.example'] });
     await h.say(ADMIN, 'role remove noor.admin@acme.example');
