@@ -44,7 +44,7 @@ export async function startReassign(ctx: FlowContext, query: string): Promise<vo
       facts: userHeader(ctx, user),
       actions: [
         actionOf(draft, tr(ctx, 'action.reassign'), 'confirm', 'positive'),
-        actionOf(draft, tr(ctx, 'action.cancel'), 'cancel', 'destructive'),
+        actionOf(draft, tr(ctx, 'action.cancel'), 'cancel'),
       ],
     }),
   );

@@ -34,7 +34,7 @@ export const uiEn: Record<string, string> = {
   'action.edit-licenses': 'Edit licenses',
   'action.choose': 'Choose service',
   'action.review': 'Review',
-  'action.apply': 'Apply, choose another service',
+  'action.apply': 'Another service',
   'action.apply-review': 'Apply and review',
   'action.next-sites': 'Next: account type per site',
   'action.save': 'Save',

@@ -34,7 +34,7 @@ export const uiNl: Record<string, string> = {
   'action.edit-licenses': 'Licenties bewerken',
   'action.choose': 'Service kiezen',
   'action.review': 'Controleren',
-  'action.apply': 'Toepassen, andere service kiezen',
+  'action.apply': 'Andere service',
   'action.apply-review': 'Toepassen en controleren',
   'action.next-sites': 'Volgende: accounttype per site',
   'action.save': 'Opslaan',

@@ -124,7 +124,7 @@ const CARDS: CardCase[] = [
   { name: 'user selection (admin\'s)', make: async () => (await h.say(ADMIN, 'licenses'), h.lastCard()), buttons: ['Open', 'Search', 'Next', 'Cancel'], allowed: ownerOnly(ADMIN) },
   { name: 'overview (admin\'s)', make: () => adminWizardAt('overview'), buttons: ['Edit licenses', 'Back', 'Cancel'], allowed: ownerOnly(ADMIN) },
   { name: 'service choice (admin\'s)', make: () => adminWizardAt('service'), buttons: ['Choose service', 'Back', 'Cancel'], allowed: ownerOnly(ADMIN), inputs: { service: 'messaging' } },
-  { name: 'licenses (admin\'s)', make: () => adminWizardAt('licenses'), buttons: ['Apply, choose another service', 'Apply and review', 'Back'], allowed: ownerOnly(ADMIN) },
+  { name: 'licenses (admin\'s)', make: () => adminWizardAt('licenses'), buttons: ['Apply and review', 'Another service', 'Back'], allowed: ownerOnly(ADMIN) },
   { name: 'review (admin\'s)', make: () => adminWizardAt('review'), buttons: ['Save', 'Back', 'Cancel'], allowed: ownerOnly(ADMIN) },
   { name: 'result (admin\'s)', make: () => adminWizardAt('result'), buttons: ['Edit this user again', 'Done'], allowed: ownerOnly(ADMIN) },
   {

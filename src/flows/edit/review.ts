@@ -49,7 +49,7 @@ export function reviewCard(ctx: FlowContext, draft: Draft, user: User, verdict: 
   const canFinish = verdict.ok && changed && strategy !== undefined;
   const actions: CardAction[] = [];
   if (canFinish) actions.push(actionOf(draft, tr(ctx, strategy.primaryTitleKey), strategy.primaryAction, 'positive'));
-  actions.push(actionOf(draft, tr(ctx, 'action.back'), 'back'), actionOf(draft, tr(ctx, 'action.cancel'), 'cancel', 'destructive'));
+  actions.push(actionOf(draft, tr(ctx, 'action.back'), 'back'), actionOf(draft, tr(ctx, 'action.cancel'), 'cancel'));
   const name = user.displayName || user.email;
   const title = tr(ctx, 'review.title', { user: name });
   return renderCard('review', {

@@ -16,7 +16,7 @@ const stepLabel = (ctx: FlowContext, n: number, name: string): string =>
   tr(ctx, 'wizard.step', { n, total: STEPS, name: tr(ctx, `wizard.step.${name}`) });
 
 const back = (ctx: FlowContext, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.back'), 'back');
-const cancel = (ctx: FlowContext, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.cancel'), 'cancel', 'destructive');
+const cancel = (ctx: FlowContext, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.cancel'), 'cancel');
 
 /** Step 1: search box and up to 25 users. Also the external users list (flow "external"). */
 export function selectCard(ctx: FlowContext, draft: Draft): RenderedCard {
@@ -198,8 +198,11 @@ export function licensesCard(ctx: FlowContext, draft: Draft, user: User, service
     })
     .filter((g) => g.toggles.length + g.full.length > 0);
 
-  const actions = [actionOf(draft, tr(ctx, service === 'meetings' ? 'action.next-sites' : 'action.apply'), 'apply', 'positive')];
-  if (service !== 'meetings') actions.push(actionOf(draft, tr(ctx, 'action.apply-review'), 'review'));
+  // The usual next step comes first and green; "another service" keeps the choices too.
+  const actions =
+    service === 'meetings'
+      ? [actionOf(draft, tr(ctx, 'action.next-sites'), 'apply', 'positive')]
+      : [actionOf(draft, tr(ctx, 'action.apply-review'), 'review', 'positive'), actionOf(draft, tr(ctx, 'action.apply'), 'apply')];
   actions.push(back(ctx, draft), cancel(ctx, draft));
   const title = `${user.displayName || user.email}: ${serviceName(ctx, service)}`;
   return renderCard('service-licenses', {
@@ -242,8 +245,8 @@ export function sitesCard(ctx: FlowContext, draft: Draft, user: User): RenderedC
     intro: tr(ctx, 'sites.intro'),
     sites,
     actions: [
-      actionOf(draft, tr(ctx, 'action.apply'), 'apply', 'positive'),
-      actionOf(draft, tr(ctx, 'action.apply-review'), 'review'),
+      actionOf(draft, tr(ctx, 'action.apply-review'), 'review', 'positive'),
+      actionOf(draft, tr(ctx, 'action.apply'), 'apply'),
       back(ctx, draft),
       cancel(ctx, draft),
     ],

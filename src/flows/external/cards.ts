@@ -20,7 +20,7 @@ export function externalUserCard(ctx: FlowContext, draft: Draft, user: User, ext
   const name = user.displayName || user.email;
   const notes: ColoredLine[] = [...extraNotes];
   const back = actionOf(draft, tr(ctx, 'action.back'), 'back');
-  const cancel = actionOf(draft, tr(ctx, 'action.cancel'), 'cancel', 'destructive');
+  const cancel = actionOf(draft, tr(ctx, 'action.cancel'), 'cancel');
   const title = tr(ctx, 'external.user.title', { user: name });
   if (isPendingExternal(user)) {
     // Deleting and adding again are admin actions (R11): others are told whom to ask, not shown a button that refuses.
