@@ -3,7 +3,7 @@
 import type { CardAction, RenderedCard, Section } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
-import { CODES, evaluate, permissions, type Finding, type Verdict } from '../../rules/index.js';
+import { CODES, evaluate, meetingsLicensesOfSite, permissions, type Finding, type Verdict } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { findingText, licenseName, licensesOfUser } from '../format.js';
 import { rulesContextOf } from '../rules-context.js';
@@ -25,6 +25,22 @@ function noticeText(ctx: FlowContext, finding: Finding): string {
   return findingText(ctx, finding);
 }
 
+/**
+ * R5 asks for an account type on every Meetings site. The wizard's sites step has already
+ * asked, so the review states the outcome once per site instead of repeating the question.
+ */
+function accountTypeLines(ctx: FlowContext, verdict: Verdict): { text: string }[] {
+  const rules = rulesContextOf(ctx.store);
+  return verdict.notices
+    .filter((f) => f.code === CODES.r5ChooseAccountType)
+    .map((f) => String(f.params.siteUrl))
+    .map((siteUrl) => {
+      const host = meetingsLicensesOfSite(rules, siteUrl).some((l) => verdict.result.licenseIds.includes(l.id));
+      const type = host ? 'host' : verdict.result.attendeeOf.includes(siteUrl) ? 'attendee' : 'none';
+      return { text: tr(ctx, 'review.account-type', { siteUrl, type: tr(ctx, `review.account-type.${type}`) }) };
+    });
+}
+
 /** Added / removed / automatic changes / notices / violations, as card sections. */
 export function verdictSections(ctx: FlowContext, verdict: Verdict): Section[] {
   const attendee = (siteUrl: string) => tr(ctx, 'overview.attendee-on', { siteUrl });
@@ -34,7 +50,12 @@ export function verdictSections(ctx: FlowContext, verdict: Verdict): Section[] {
     { title: tr(ctx, 'review.added'), color: 'Good', lines: added.map((text) => ({ text: `+ ${text}` })) },
     { title: tr(ctx, 'review.removed'), color: 'Default', lines: removed.map((text) => ({ text: `− ${text}` })) },
     { title: tr(ctx, 'review.automatic'), color: 'Accent', lines: verdict.autoChanges.map((f) => ({ text: findingText(ctx, f) })) },
-    { title: tr(ctx, 'review.notices'), color: 'Default', lines: verdict.notices.map((f) => ({ text: noticeText(ctx, f) })) },
+    { title: tr(ctx, 'review.account-types'), color: 'Default', lines: accountTypeLines(ctx, verdict) },
+    {
+      title: tr(ctx, 'review.notices'),
+      color: 'Default',
+      lines: verdict.notices.filter((f) => f.code !== CODES.r5ChooseAccountType).map((f) => ({ text: noticeText(ctx, f) })),
+    },
     { title: tr(ctx, 'review.violations'), color: 'Attention', lines: verdict.violations.map((f) => ({ text: findingText(ctx, f) })) },
   ];
   return sections.filter((s) => s.lines.length > 0);
