@@ -18,7 +18,7 @@ export async function findUsers(ctx: FlowContext, text: string): Promise<void> {
           : tr(ctx, page.total > LIMIT ? 'find.count-more' : 'find.count', { shown: page.users.length, total: page.total }),
       users: page.users.map((u) => ({
         name: u.displayName || u.email,
-        details: `${u.email} · ${userTypeText(ctx, u)} · ${userStatusText(ctx, u)} · ${tr(ctx, 'find.licenses', { count: u.licenseIds.length })}`,
+        details: `${u.email} · ${userTypeText(ctx, u)} · ${userStatusText(ctx, u)} · ${tr(ctx, u.licenseIds.length === 1 ? 'find.licenses-one' : 'find.licenses', { count: u.licenseIds.length })}`,
       })),
       hint: tr(ctx, 'find.hint'),
     }),

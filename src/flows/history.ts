@@ -59,7 +59,7 @@ function entryOf(ctx: FlowContext, entry: AuditEntry): { heading: string; color:
   const lines: Line[] = [{ text: tr(ctx, 'history.by', { actor: entry.actorEmail }) }, ...diffLines(ctx, entry)];
   const reason = entry.details?.reason ?? entry.details?.comment;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
-  if (entry.codes.length > 0) lines.push({ text: tr(ctx, 'history.codes', { codes: entry.codes.join(', ') }) });
+  if (entry.codes.length > 0) lines.push({ text: tr(ctx, 'history.codes', { codes: [...new Set(entry.codes)].join(', ') }) });
   if (entry.requestId) lines.push({ text: tr(ctx, 'history.request', { id: entry.requestId }) });
   return { heading: `${when(entry.time)} · #${entry.seq} · ${tr(ctx, `history.action.${entry.action}`)}`, color: COLORS[entry.action] ?? 'Default', lines };
 }
