@@ -24,7 +24,7 @@ describe('in Dutch', () => {
     await h.say(ADMIN, 'licenses tom.de.boer@acme.example');
     expect(h.lastText()).toContain('Stap 2 van 6: overzicht');
     await h.click(ADMIN, 'Licenties bewerken');
-    expect(h.lastText()).toContain('Professional / Standaard / geen, plus Unified CM-registratie');
+    expect(h.lastText()).toContain('Webex Calling (en Unified CM-registratie)');
     await h.click(ADMIN, 'Service kiezen', { service: 'attendantConsole' });
     await h.click(ADMIN, 'Toepassen en controleren', { 'lic.lic-attendant-console-100103': 'true' });
     const review = h.lastText();

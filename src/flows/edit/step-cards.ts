@@ -176,7 +176,7 @@ export function licensesCard(ctx: FlowContext, draft: Draft, user: User, service
             label: tr(ctx, 'licenses.calling-tier'),
             value: calling.find((l) => pending.has(l.id))?.id ?? NO_CALLING,
             choices: [
-              ...calling.filter(offered).map((l) => ({ title: `${label(l)} · ${l.subscriptionId}`, value: l.id })),
+              ...calling.filter(offered).map((l) => ({ title: `${tierLabel(ctx, l)} · ${usageText(ctx, rules, l)} · ${l.subscriptionId}`, value: l.id })),
               { title: tr(ctx, 'licenses.calling-none'), value: NO_CALLING },
             ],
           },
@@ -214,6 +214,17 @@ export function licensesCard(ctx: FlowContext, draft: Draft, user: User, service
     groups,
     actions,
   });
+}
+
+/**
+ * The intro speaks of Professional and Standard (Control Hub's tiers) while a catalog may
+ * name the Standard license "Webex Calling - Basic": name the tier when the name does not.
+ */
+function tierLabel(ctx: FlowContext, license: License): string {
+  const name = licenseName(license);
+  if (!license.tier) return name;
+  const tier = tr(ctx, `licenses.tier.${license.tier}`);
+  return name.toLowerCase().includes(tier.toLowerCase()) ? name : `${name} (${tier})`;
 }
 
 export type SiteAccount = 'none' | 'host' | 'attendee';
