@@ -11,7 +11,8 @@ export async function showUsage(ctx: FlowContext): Promise<void> {
     licenses: ctx.store
       .licenses()
       .filter((l) => l.subscriptionId === sub.id)
-      .map((l) => ({ name: `${licenseName(l)} [${l.id}]`, usage: usageText(ctx, rules, l) })),
+      // The id (for `external add`) goes with the numbers: in the name column it wrapped every name.
+      .map((l) => ({ name: licenseName(l), usage: `${usageText(ctx, rules, l)} · ${l.id}` })),
   }));
   const title = tr(ctx, 'usage.title');
   await ctx.reply.card(
