@@ -61,6 +61,7 @@ export const uiEn: Record<string, string> = {
   'select.search-placeholder': 'e.g. sanne or sanne.de.vries@acme.example',
   'select.user-label': 'User',
   'select.count': 'Users {from}–{to} of {total}',
+  'select.choose-first': 'Choose a user in the list first, then click Open.',
   'select.none': 'No users to show.',
   'select.none-matching': 'No user matches "{text}". Try part of the name or the start of the email.',
   'overview.licenses': 'Licenses',

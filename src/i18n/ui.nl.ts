@@ -61,6 +61,7 @@ export const uiNl: Record<string, string> = {
   'select.search-placeholder': 'bijv. sanne of sanne.de.vries@acme.example',
   'select.user-label': 'Gebruiker',
   'select.count': 'Gebruikers {from}–{to} van {total}',
+  'select.choose-first': 'Kies eerst een gebruiker in de lijst en klik dan op Openen.',
   'select.none': 'Geen gebruikers om te tonen.',
   'select.none-matching': 'Geen gebruiker past bij "{text}". Probeer een deel van de naam of het begin van het e-mailadres.',
   'overview.licenses': 'Licenties',

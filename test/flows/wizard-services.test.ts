@@ -135,4 +135,13 @@ describe('the edit-licenses wizard, per service', () => {
     expect(cards.slice(0, -1).every((c) => h.outbox.deleted.has(c.messageId))).toBe(true);
     expect(h.outbox.deleted.has(cards.at(-1)!.messageId)).toBe(false);
   });
+
+  it('the user list preselects nobody among several, so Open without a choice asks for one', async () => {
+    h = await createHarness();
+    await h.say(ADMIN, 'licenses');
+    await h.click(ADMIN, 'Open');
+    expect(h.lastText()).toContain('Choose a user in the list first, then click Open.');
+    await h.say(ADMIN, 'licenses sanne');
+    expect(h.lastText()).toContain('Sanne de Vries');
+  });
 });

@@ -89,7 +89,8 @@ export async function onSelect(ctx: FlowContext, draft: Draft, submit: Submit, o
       return go({ state: { ...state, page: Math.max(0, state.page - 1) } });
     case 'open': {
       const userId = textInput(submit, 'userId');
-      const user = userId ? ctx.store.user(userId) : undefined;
+      if (!userId) throw new InputError('select.choose-first');
+      const user = ctx.store.user(userId);
       if (!user || (draft.flow === 'external' && user.type !== 'external')) {
         throw new InputError('error.input-not-offered', { field: 'userId', value: userId.slice(0, 80) });
       }

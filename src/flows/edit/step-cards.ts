@@ -50,7 +50,8 @@ export function selectCard(ctx: FlowContext, draft: Draft): RenderedCard {
         ? tr(ctx, state.search ? 'select.none-matching' : 'select.none', { text: state.search })
         : tr(ctx, 'select.count', { from, to, total: page.total }),
     userLabel: tr(ctx, 'select.user-label'),
-    selected: page.users[0]?.id ?? '',
+    // Nothing preselected among several: a quick Open must not open whoever sorts first.
+    selected: page.users.length === 1 ? page.users[0]!.id : '',
     users: page.users.map((u) => ({ title: userChoiceTitle(ctx, u), value: u.id })),
     actions,
   });
