@@ -35,7 +35,7 @@ export const uiNl: Record<string, string> = {
   'action.choose': 'Service kiezen',
   'action.review': 'Controleren',
   'action.apply': 'Andere service',
-  'action.apply-review': 'Toepassen en controleren',
+  'action.apply-review': 'Controleren',
   'action.next-sites': 'Volgende: accounttype per site',
   'action.save': 'Opslaan',
   'action.edit-again': 'Deze gebruiker opnieuw bewerken',

@@ -26,7 +26,7 @@ describe('in Dutch', () => {
     await h.click(ADMIN, 'Licenties bewerken');
     expect(h.lastText()).toContain('Webex Calling (en Unified CM-registratie)');
     await h.click(ADMIN, 'Service kiezen', { service: 'attendantConsole' });
-    await h.click(ADMIN, 'Toepassen en controleren', { 'lic.lic-attendant-console-100103': 'true' });
+    await h.click(ADMIN, 'Controleren', { 'lic.lic-attendant-console-100103': 'true' });
     const review = h.lastText();
     expect(review).toContain('Automatische wijzigingen');
     expect(review).toMatch(/Attendant Console/);
@@ -41,7 +41,7 @@ describe('in Dutch', () => {
     await h.say(ADMIN, 'licenses tom.de.boer@acme.example');
     await h.click(ADMIN, 'Licenties bewerken');
     await h.click(ADMIN, 'Service kiezen', { service: 'cxBasic' });
-    await h.click(ADMIN, 'Toepassen en controleren', { 'lic.lic-cx-essential-100103': 'true' });
+    await h.click(ADMIN, 'Controleren', { 'lic.lic-cx-essential-100103': 'true' });
     expect(h.lastText()).toContain('Kan niet worden opgeslagen');
     expect(h.lastText()).not.toContain('Opslaan\n');
     await h.click(ADMIN, 'Terug');
