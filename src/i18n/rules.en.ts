@@ -26,9 +26,9 @@ export const rulesEn: Record<string, string> = {
   'R5.choose-account-type':
     'A Webex Meetings license was assigned: choose the account type for {user} on {siteUrl} (none, host or attendee).',
   'R6.attendee-feature-off':
-    'The attendee account feature is off on {siteUrl}, so {user} cannot be an attendee there. Contact the Cisco Technical Assistance Center (TAC) to enable attendee accounts on {siteUrl}, or choose host or none.',
+    'The attendee account feature is off on {siteUrl}, so {user} cannot be an attendee there. Contact the Cisco Technical Assistance Center (TAC) to enable attendee accounts on {siteUrl}, or leave {user} without an attendee account on {siteUrl}.',
   'R7.site-admin':
-    'The attendee account type is not available to a Webex site administrator. Remove {user}\'s site administrator role on {siteUrl} first, or choose host or none.',
+    'The attendee account type is not available to a Webex site administrator. Remove {user}\'s site administrator role on {siteUrl} first, or leave {user} without an attendee account on {siteUrl}.',
   'R8.pending-external':
     '{user} is an external user whose status is Pending, so their licenses cannot be changed. Delete the pending external user and add them again with the license you want.',
   'R9.leaves-external-list':

@@ -25,9 +25,9 @@ export const rulesNl: Record<string, string> = {
   'R5.choose-account-type':
     'U hebt een Webex Meetings-licentie toegewezen: kies een accounttype voor {user} op {siteUrl} (geen, host of deelnemer).',
   'R6.attendee-feature-off':
-    'U moet de functie Deelnemersaccount hebben ingeschakeld voor uw Webex-site om gebruikers toe te wijzen als deelnemers; op {siteUrl} is deze uitgeschakeld, dus {user} kan daar geen deelnemer worden. U moet contact opnemen met het Cisco Technical Assistance Center (TAC) om deze functie voor {siteUrl} in te schakelen, of kies host of geen.',
+    'U moet de functie Deelnemersaccount hebben ingeschakeld voor uw Webex-site om gebruikers toe te wijzen als deelnemers; op {siteUrl} is deze uitgeschakeld, dus {user} kan daar geen deelnemer worden. U moet contact opnemen met het Cisco Technical Assistance Center (TAC) om deze functie voor {siteUrl} in te schakelen, of wijs {user} op {siteUrl} geen deelnemersaccount toe.',
   'R7.site-admin':
-    'Het accounttype deelnemer is niet beschikbaar voor gebruikers met de rol Webex-sitebeheerder. Als u {user} aan een deelnemersaccount op {siteUrl} wilt toewijzen, moet u de beheerrechten van de gebruiker voor die Webex Meetings-site verwijderen, of kies host of geen.',
+    'Het accounttype deelnemer is niet beschikbaar voor gebruikers met de rol Webex-sitebeheerder. Als u {user} aan een deelnemersaccount op {siteUrl} wilt toewijzen, moet u de beheerrechten van de gebruiker voor die Webex Meetings-site verwijderen, of wijs {user} op {siteUrl} geen deelnemersaccount toe.',
   'R8.pending-external':
     '{user} is een externe gebruiker wiens status In behandeling is; u kunt geen andere licentie toewijzen. U moet eerst de gebruiker verwijderen en vervolgens opnieuw toevoegen met de licentie die u wilt.',
   'R9.leaves-external-list':
