@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { seededRandom as prng } from '../../bench/prng.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -69,14 +70,5 @@ export function runUntilKilled(options: { bundle: string; args: string[]; killWh
   });
 }
 
-/** Small seeded PRNG (mulberry32): the same kill points on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded PRNG (mulberry32): the same sequence on every run. */
+export const seededRandom = (seed: number): (() => number) => prng(seed).next;

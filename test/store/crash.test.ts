@@ -3,18 +3,10 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openStore, verifyAuditFile } from '../../src/store/index.js';
 import { tempStorePaths } from '../helpers/store-fixtures.js';
+import { seededRandom as prng } from '../../bench/prng.js';
 
-/** Small seeded PRNG (mulberry32) so the kill moments are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded PRNG (mulberry32): the same sequence on every run. */
+const seededRandom = (seed: number): (() => number) => prng(seed).next;
 
 interface Ack {
   changeId: string;

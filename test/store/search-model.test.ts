@@ -6,17 +6,10 @@ import type { User } from '../../src/domain/index.js';
 import { foldText, UserSearchIndex } from '../../src/store/user-search.js';
 import type { UserQuery } from '../../src/store/types.js';
 import { makeUser } from '../helpers/store-fixtures.js';
+import { seededRandom as prng } from '../../bench/prng.js';
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded PRNG (mulberry32): the same sequence on every run. */
+const seededRandom = (seed: number): (() => number) => prng(seed).next;
 
 const folded = new WeakMap<User, { keys: string[]; order: string }>();
 function foldedOf(user: User) {
