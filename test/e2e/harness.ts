@@ -5,7 +5,7 @@ import type { BotCore } from '../../src/bot/types.js';
 import type { Message, Person, PersonSeed } from '../../src/emulator/index.js';
 import { startLocalMode, type LocalApp } from '../../src/transports/local-mode.js';
 import type { RetryPolicy } from '../../src/transports/webex/retry.js';
-import { cardText, clickInputs } from './cards.js';
+import { cardText, clickInputs } from '../helpers/cards.js';
 
 /** Quick backoff so failure paths stay fast in tests; Retry-After is still honoured. */
 export const TEST_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 200, maxRetryAfterMs: 2_000 };

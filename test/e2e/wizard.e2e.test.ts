@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/emulator/index.js';
 import type { Store } from '../../src/store/index.js';
-import { cardText, clickInputs, submitActions } from './cards.js';
+import { cardText, clickInputs, submitActions } from '../helpers/cards.js';
 import { startDemoOrgApp, type DemoOrgApp } from './demo-org-app.js';
 import { cardOf, type Harness } from './harness.js';
 

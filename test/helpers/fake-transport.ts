@@ -4,6 +4,7 @@
 import type { Actor } from '../../src/domain/index.js';
 import type { BotCore, Outbox, OutgoingCard, SentMessage } from '../../src/bot/types.js';
 import { cardProblems } from '../cards/check-card.js';
+import { defaultInputs, submitActions, walk } from './cards.js';
 
 export interface Sent {
   messageId: string;
@@ -72,15 +73,9 @@ export class FakeOutbox implements Outbox {
   }
 }
 
-function walk(node: unknown, visit: (obj: Json) => void): void {
-  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
-  else if (node && typeof node === 'object') {
-    visit(node as Json);
-    Object.values(node).forEach((v) => walk(v, visit));
-  }
-}
-
 /** All text a person sees on a card (TextBlocks, facts, choice and toggle titles, buttons). */
+export { defaultInputs, submitActions };
+
 export function cardText(card: Json): string {
   const parts: string[] = [];
   walk(card, (obj) => {
@@ -90,25 +85,6 @@ export function cardText(card: Json): string {
     if (obj.type === 'Input.Toggle' && typeof obj.title === 'string') parts.push(obj.title);
   });
   return parts.join('\n');
-}
-
-export function submitActions(card: Json): { title: string; data: Json }[] {
-  const actions: { title: string; data: Json }[] = [];
-  walk(card, (obj) => {
-    if (obj.type === 'Action.Submit') actions.push({ title: String(obj.title), data: (obj.data ?? {}) as Json });
-  });
-  return actions;
-}
-
-/** The inputs as Webex sends them when nothing is touched: each input's current value. */
-export function defaultInputs(card: Json): Record<string, string> {
-  const inputs: Record<string, string> = {};
-  walk(card, (obj) => {
-    if (typeof obj.type === 'string' && obj.type.startsWith('Input.') && typeof obj.id === 'string') {
-      inputs[obj.id] = typeof obj.value === 'string' ? obj.value : obj.type === 'Input.Toggle' ? 'false' : '';
-    }
-  });
-  return inputs;
 }
 
 export interface Driver {

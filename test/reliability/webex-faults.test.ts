@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/emulator/index.js';
 import type { Store } from '../../src/store/index.js';
-import { cardText, clickInputs } from '../e2e/cards.js';
+import { cardText, clickInputs } from '../helpers/cards.js';
 import { startDemoOrgApp, type DemoOrgApp } from '../e2e/demo-org-app.js';
 import { TEST_RETRY_POLICY, cardOf, type Harness } from '../e2e/harness.js';
 import { readAuditLines } from '../helpers/demo-org-copy.js';

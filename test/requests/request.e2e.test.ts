@@ -4,7 +4,7 @@
 // applied and the agent is told in their space.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.js';
-import { cardText } from '../e2e/cards.js';
+import { cardText } from '../helpers/cards.js';
 import { startDemoOrgApp, type DemoOrgApp } from '../e2e/demo-org-app.js';
 import { cardOf, type Harness } from '../e2e/harness.js';
 

@@ -2,7 +2,7 @@
 // sees, the Action.Submit buttons, and the inputs' current values.
 type Json = Record<string, unknown>;
 
-function walk(node: unknown, visit: (obj: Json) => void): void {
+export function walk(node: unknown, visit: (obj: Json) => void): void {
   if (Array.isArray(node)) node.forEach((child) => walk(child, visit));
   else if (node && typeof node === 'object') {
     visit(node as Json);
