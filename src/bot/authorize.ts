@@ -1,10 +1,9 @@
-// Who may use the bot (R11), from the actor Webex gives, never from card inputs.
-// Admins and helpdesk agents come from the config and from the store's roles.
-// What each role may do is the rules module's `permissions`; this file only finds the role.
+// Who acts, and the polite refusal when their role may not (R11). The role comes from the
+// actor Webex gives (never from card inputs): the config's ADMIN_EMAILS/HELPDESK_EMAILS and
+// the store's roles. What a role may do is the rules module's `can`.
 import type { Actor, ActorRole } from '../domain/index.js';
 import type { FlowConfig, FlowContext } from '../flows/index.js';
 import { allAdmins, messageCard, tr } from '../flows/index.js';
-import { permissions } from '../rules/index.js';
 import type { StoreReader } from '../store/index.js';
 
 export function roleOf(actor: Actor, store: StoreReader, config: FlowConfig): ActorRole {
@@ -15,22 +14,17 @@ export function roleOf(actor: Actor, store: StoreReader, config: FlowConfig): Ac
   return 'none';
 }
 
-/** What a command or card action needs: looking things up (admin, helpdesk) or an admin. */
-export type Need = 'view' | 'admin';
-
-export function allows(role: ActorRole, need: Need): boolean {
-  if (need === 'admin') return role === 'admin';
-  return permissions(role).view;
+export interface RefusalInput {
+  /** What was refused, for the audit line (a command name, "flow.step.action", "user.delete"). */
+  what: string;
+  /** i18n key of the text, also the audit line's code. */
+  key?: string;
+  params?: Record<string, string>;
+  targetUserId?: string;
 }
 
 /** Refuse politely, say who to ask, and audit the attempt. */
-export async function refuse(
-  ctx: FlowContext,
-  what: string,
-  reasonKey = 'R11.not-authorized',
-  params: Record<string, string> = {},
-  targetUserId?: string,
-): Promise<void> {
+export async function refuse(ctx: FlowContext, { what, key = 'R11.not-authorized', params = {}, targetUserId }: RefusalInput): Promise<void> {
   const target = targetUserId ? ctx.store.user(targetUserId) : undefined;
   await ctx.store.audit([
     {
@@ -39,7 +33,7 @@ export async function refuse(
       actorEmail: ctx.actor.email,
       ...(target ? { targetUserId: target.id, targetEmail: target.email } : {}),
       eventId: ctx.eventId,
-      codes: [reasonKey],
+      codes: [key],
       details: { what, role: ctx.role },
     },
   ]);
@@ -47,7 +41,7 @@ export async function refuse(
   await ctx.reply.card(
     messageCard(ctx, {
       titleKey: 'refused.title',
-      textKey: reasonKey,
+      textKey: key,
       params: { user: ctx.actor.displayName ?? ctx.actor.email, ...params },
       color: 'Attention',
       lines: [tr(ctx, admins.length > 0 ? 'refused.ask' : 'refused.ask-nobody', { admins: admins.join(', ') })],

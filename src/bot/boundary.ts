@@ -1,23 +1,31 @@
 // The one error boundary (like grammY's BotError): whatever a handler throws is caught
-// here, logged with the event id, and answered with a card that says what happened and
-// what to do next. Nothing escapes to the transport.
+// here, wrapped with the event's context, logged with the event id, and answered with a
+// card that says what happened and what to do next. Nothing escapes to the transport.
 import { ConflictError, StoreWriteError } from '../store/index.js';
 import type { FlowContext } from '../flows/index.js';
 import { DraftGoneError, InputError, NotDraftOwnerError, UserGoneError, errorCard, expiredCard, forgetDraft, messageCard } from '../flows/index.js';
 import { logger } from '../logger.js';
 import { refuse } from './authorize.js';
 
+/** An error of one event's handler, with the context it happened in. */
 export class BotError extends Error {
   constructor(
-    readonly eventId: string,
     override readonly cause: unknown,
+    readonly ctx: FlowContext,
   ) {
-    super(`event ${eventId}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`event ${ctx.eventId}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'BotError';
+  }
+
+  /** An error a flow throws on purpose (the person is told why); anything else is a bug. */
+  get expected(): boolean {
+    return EXPECTED.some((type) => this.cause instanceof type);
   }
 }
 
-async function answer(ctx: FlowContext, error: unknown): Promise<void> {
+const EXPECTED = [DraftGoneError, NotDraftOwnerError, InputError, UserGoneError, ConflictError];
+
+async function answer({ cause: error, ctx }: BotError): Promise<void> {
   if (error instanceof DraftGoneError) {
     await ctx.reply.card(expiredCard(ctx, error.flow));
     // Only the owner's click removes it: someone else's expired draft is not theirs to delete.
@@ -26,7 +34,7 @@ async function answer(ctx: FlowContext, error: unknown): Promise<void> {
     return;
   }
   if (error instanceof NotDraftOwnerError) {
-    await refuse(ctx, 'card of another person', 'refused.not-owner', { owner: error.ownerEmail }, error.targetUserId);
+    await refuse(ctx, { what: 'card of another person', key: 'refused.not-owner', params: { owner: error.ownerEmail }, targetUserId: error.targetUserId });
     return;
   }
   if (error instanceof InputError) return void (await ctx.reply.card(errorCard(ctx, error.key, error.params)));
@@ -36,27 +44,20 @@ async function answer(ctx: FlowContext, error: unknown): Promise<void> {
   await ctx.reply.card(messageCard(ctx, { titleKey: 'error.title', textKey: 'error.unexpected', params: { eventId: ctx.eventId }, color: 'Attention' }));
 }
 
-const EXPECTED = [DraftGoneError, NotDraftOwnerError, InputError, UserGoneError, ConflictError];
-
 /** Run a handler; on error, log it with the event id and answer the person. Never throws. */
 export async function withBoundary(ctx: FlowContext, handler: () => Promise<void>): Promise<void> {
   try {
     await handler();
   } catch (cause) {
-    const error = new BotError(ctx.eventId, cause);
-    const expected = EXPECTED.some((type) => cause instanceof type);
-    logger.log(expected ? 'info' : 'error', expected ? error.message : 'handler failed', {
-      eventId: ctx.eventId,
+    const error = new BotError(cause, ctx);
+    logger.log(error.expected ? 'info' : 'error', error.expected ? error.message : 'handler failed', {
       actor: ctx.actor.email,
-      ...(expected ? {} : { error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),
+      ...(error.expected ? {} : { error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),
     });
     try {
-      await answer(ctx, cause);
+      await answer(error);
     } catch (answerError) {
-      logger.error('could not tell the person about an error', {
-        eventId: ctx.eventId,
-        error: answerError instanceof Error ? answerError.message : String(answerError),
-      });
+      logger.error('could not tell the person about an error', { error: answerError instanceof Error ? answerError.message : String(answerError) });
     }
   }
 }

@@ -22,7 +22,7 @@ import {
   verifyAudit,
 } from '../flows/index.js';
 import type { ActorRole } from '../domain/index.js';
-import { allows, type Need } from './authorize.js';
+import { can, type Capability } from '../rules/index.js';
 
 export interface CommandText {
   /** Lower-cased words, for matching. */
@@ -33,8 +33,8 @@ export interface CommandText {
 
 export interface CommandRoute {
   name: string;
-  /** Who may run it: "view" (admins and helpdesk agents) or "admin" only. Checked before handle. */
-  needs: Need;
+  /** Who may run it (R11, asked through the rules' `can`): "view" (admins and helpdesk agents) or "apply" (admins). */
+  needs: Capability;
   /** Its line on the help card (help.cmd.<key>), shown to those who may run it. */
   help?: HelpCommand;
   /** Arguments when this route handles the text, else undefined. */
@@ -89,26 +89,26 @@ const words = (...names: string[]): Match => {
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'help', needs: 'view', help: 'help', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx, helpFor(ctx.role)) },
   { name: 'licenses', needs: 'view', help: 'licenses', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
-  { name: 'external add', needs: 'admin', help: 'external-add', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
+  { name: 'external add', needs: 'apply', help: 'external-add', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
   { name: 'external', needs: 'view', help: 'external', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
   { name: 'find', needs: 'view', help: 'find', match: firstWithArgs('find', 'zoek'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
   { name: 'usage', needs: 'view', help: 'usage', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
-  { name: 'reassign', needs: 'admin', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
+  { name: 'reassign', needs: 'apply', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
   { name: 'language', needs: 'view', help: 'language', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
   { name: 'history', needs: 'view', help: 'history', match: first('history', 'geschiedenis'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
   { name: 'requests', needs: 'view', help: 'requests', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
-  { name: 'request', needs: 'admin', help: 'request', match: first('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
-  { name: 'roles', needs: 'admin', help: 'roles', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
-  { name: 'role add', needs: 'admin', help: 'role-add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
-  { name: 'role remove', needs: 'admin', help: 'role-remove', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
-  { name: 'role', needs: 'admin', match: first('role', 'rol'), handle: (ctx) => showRoles(ctx) },
-  { name: 'audit verify', needs: 'admin', help: 'audit-verify', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
-  { name: 'export', needs: 'admin', help: 'export', match: first('export'), handle: (ctx) => exportUsers(ctx) },
+  { name: 'request', needs: 'apply', help: 'request', match: first('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
+  { name: 'roles', needs: 'apply', help: 'roles', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
+  { name: 'role add', needs: 'apply', help: 'role-add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
+  { name: 'role remove', needs: 'apply', help: 'role-remove', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
+  { name: 'role', needs: 'apply', match: first('role', 'rol'), handle: (ctx) => showRoles(ctx) },
+  { name: 'audit verify', needs: 'apply', help: 'audit-verify', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
+  { name: 'export', needs: 'apply', help: 'export', match: first('export'), handle: (ctx) => exportUsers(ctx) },
 ];
 
 /** The help card's lines for a role: the commands it may run, in the help card's order. */
 export function helpFor(role: ActorRole): HelpCommand[] {
-  const mine = new Set(COMMAND_ROUTES.filter((r) => r.help && allows(role, r.needs)).map((r) => r.help!));
+  const mine = new Set(COMMAND_ROUTES.filter((r) => r.help && can(role, r.needs)).map((r) => r.help!));
   return HELP_ORDER.filter((c) => mine.has(c));
 }
 

@@ -4,20 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Locale } from '../domain/index.js';
 import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
-import {
-  SUBMIT_HANDLERS,
-  errorCard,
-  expireDueRequests,
-  helpCard,
-  messageCard,
-  removeExpiredDrafts,
-  submitNeeds,
-  submitTarget,
-  tr,
-} from '../flows/index.js';
+import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, messageCard, removeExpiredDrafts, tr } from '../flows/index.js';
+import { can } from '../rules/index.js';
 import { logger, withEventContext } from '../logger.js';
 import type { Store } from '../store/index.js';
-import { allows, refuse, roleOf } from './authorize.js';
+import { refuse, roleOf } from './authorize.js';
 import { withBoundary } from './boundary.js';
 import { parseCommandText, routeCommand } from './commands.js';
 import { RecentIds } from './dedupe.js';
@@ -128,15 +119,16 @@ export function createBot(options: CreateBotOptions): BotCore {
         const command = parseCommandText(message.text, options.botNames);
         const routed = routeCommand(command);
         logger.info('message', { command: routed?.route.name ?? 'unknown', role: ctx.role });
-        if (!allows(ctx.role, 'view')) return refuse(ctx, routed?.route.name ?? 'message');
+        if (!can(ctx.role, 'view')) return refuse(ctx, { what: routed?.route.name ?? 'message' });
         if (!routed) {
           await ctx.reply.card(
             messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: message.text.slice(0, 60) }, lines: [tr(ctx, 'unknown.commands')] }),
           );
           return;
         }
-        if (!allows(ctx.role, routed.route.needs)) return refuse(ctx, routed.route.name, 'refused.admin-only', { what: routed.route.name });
-        await routed.route.handle(ctx, routed.args);
+        const { route, args } = routed;
+        if (!can(ctx.role, route.needs)) return refuse(ctx, { what: route.name, key: 'refused.admin-only', params: { what: route.name } });
+        await route.handle(ctx, args);
       });
     },
 
@@ -150,16 +142,20 @@ export function createBot(options: CreateBotOptions): BotCore {
         }
         const { submit } = parsed;
         logger.info('card action', { flow: submit.flow, step: submit.step, action: submit.action, role: ctx.role });
+        const flow = CARD_FLOWS.get(submit.flow);
         const what = `${submit.flow}.${submit.step}.${submit.action}`;
-        const target = submitTarget(store, submit);
-        if (!allows(ctx.role, 'view')) return refuse(ctx, what, undefined, {}, target);
-        if (!allows(ctx.role, submitNeeds(submit))) return refuse(ctx, what, 'refused.admin-only', { what: submit.action }, target);
-        const handler = Object.hasOwn(SUBMIT_HANDLERS, submit.flow) ? SUBMIT_HANDLERS[submit.flow] : undefined;
-        if (!handler) {
-          await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow }));
-          return;
+        const targetUserId = flow?.targetOf(store, submit);
+        if (!can(ctx.role, 'view')) return refuse(ctx, { what, targetUserId });
+        if (!flow) return void (await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow })));
+        const rule = flow.rule(submit.step, submit.action);
+        if (!rule) return void (await ctx.reply.card(errorCard(ctx, 'error.unknown-action', { action: submit.action.slice(0, 40) })));
+        if (!can(ctx.role, rule.needs)) {
+          const target = targetUserId ? store.user(targetUserId) : undefined;
+          return rule.refusal
+            ? refuse(ctx, { what: rule.refusal.what, key: rule.refusal.key, params: { user: target ? target.displayName || target.email : '' }, targetUserId })
+            : refuse(ctx, { what, key: 'refused.admin-only', params: { what: submit.action }, targetUserId });
         }
-        await handler(ctx, submit);
+        await flow.handle(ctx, submit);
       });
     },
 

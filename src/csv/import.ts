@@ -9,7 +9,8 @@
 // - An empty service cell says nothing, in both modes (Control Hub: empty = leave it to
 //   automatic assignment). A license whose column is not in the file is left alone too.
 // - R8 (a pending external user's licenses cannot change) applies to users already in the
-//   store. A new row records what Control Hub already assigned, which is not a change.
+//   store. A new row records what Control Hub already assigned: the rules are told it is a
+//   new user (evaluate's newUser), which is not a change.
 // - A row whose verdict carries an auto change (R1's replace, R3's switch to Professional)
 //   is refused: an import has no review step, so the file must say the whole change itself.
 // - With a license catalog (GET /v1/licenses, see license-catalog.ts) its licenses, sites and
@@ -195,8 +196,8 @@ export function planImport(input: PlanImportInput): ImportPlan {
     rows.push(outcome);
     let next = base;
     if (!isEmpty(change)) {
-      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change });
-      const violations = existing ? verdict.violations : verdict.violations.filter((v) => v.rule !== 'R8');
+      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change, newUser: !existing });
+      const { violations } = verdict;
       if (violations.length > 0 || verdict.autoChanges.length > 0) {
         outcome.outcome = 'refused';
         // An auto change's text says what the rules would do; on an import it is why the row waits.

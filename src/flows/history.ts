@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { tr, type FlowContext } from './context.js';
 import { advance, loadDraft, newDraft, putDraft } from './drafts.js';
 import { InputError } from './errors.js';
-import { findOne } from './edit/index.js';
-import { licenseName } from './format.js';
+import { findOne } from './wizard/find-user.js';
+import type { CardFlow } from './wizard/types.js';
+import { licenseLabel } from './org-view.js';
 import { messageCard } from './messages.js';
 import { actionOf, type Submit } from './submit.js';
 import type { Draft } from '../domain/index.js';
@@ -34,10 +35,7 @@ const COLORS: Partial<Record<AuditEntry['action'], TextColor>> = {
 
 const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-function nameOf(ctx: FlowContext, id: string): string {
-  const license = ctx.store.license(id);
-  return license ? `${licenseName(license)} · ${license.subscriptionId}` : id;
-}
+const nameOf = (ctx: FlowContext, id: string): string => licenseLabel(ctx.store, id);
 
 /** + added / − removed between before and after (or the proposed change when there is no after). */
 function diffLines(ctx: FlowContext, entry: AuditEntry): Line[] {
@@ -95,7 +93,7 @@ export async function showHistory(ctx: FlowContext, query: string): Promise<void
   await ctx.reply.card(card);
 }
 
-export async function onHistorySubmit(ctx: FlowContext, submit: Submit): Promise<void> {
+async function onHistorySubmit(ctx: FlowContext, submit: Submit): Promise<void> {
   const draft = loadDraft(ctx, HISTORY_FLOW, submit.draftId);
   const user = draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined;
   if (!user) throw new InputError('error.user-gone');
@@ -112,3 +110,13 @@ export async function onHistorySubmit(ctx: FlowContext, submit: Submit): Promise
   await ctx.reply.card(card);
   await ctx.reply.remove(submit.messageId);
 }
+
+const PAGE_ACTIONS = new Set(['next', 'prev']);
+
+/** History cards page through a draft of the person who asked; looking is "view" (R11). */
+export const historyFlow: CardFlow = {
+  name: HISTORY_FLOW,
+  rule: (step, action) => (step === 'page' && PAGE_ACTIONS.has(action) ? { needs: 'view' } : undefined),
+  targetOf: (store, submit) => (submit.draftId ? store.draft(submit.draftId)?.targetUserId : undefined),
+  handle: onHistorySubmit,
+};

@@ -1,20 +1,20 @@
 // The flows the bot layer routes to: commands start them, card submits continue them.
-import type { FlowContext } from './context.js';
-import type { Submit } from './submit.js';
-import type { StoreReader } from '../store/index.js';
-import { EDIT_FLOW, onEditSubmit } from './edit/index.js';
-import { EXTERNAL_FLOW, onExternalSubmit } from './external/index.js';
-import { REASSIGN_FLOW, onReassignSubmit } from './reassign.js';
-import { HISTORY_FLOW, onHistorySubmit } from './history.js';
-import { REQUEST_FLOW, onRequestSubmit } from './requests/index.js';
+// CARD_FLOWS is the one table of flow → step → action the card-action router looks up.
+import { cardFlow } from './wizard/engine.js';
+import type { CardFlow } from './wizard/types.js';
+import { editWizard } from './edit/index.js';
+import { externalWizard } from './external/index.js';
+import { reassignWizard } from './reassign.js';
+import { historyFlow } from './history.js';
+import { requestFlow } from './requests/index.js';
 
 export type { FlowContext, FlowConfig, FlowOutbox, Reply } from './context.js';
 export { tr } from './context.js';
 export type { Submit } from './submit.js';
+export type { CardFlow, Refusal } from './wizard/types.js';
 export { InputError, DraftGoneError, NotDraftOwnerError } from './errors.js';
+export { UserGoneError } from './wizard/show.js';
 export { startEdit, EDIT_FLOW } from './edit/index.js';
-export { UserGoneError } from './edit/show.js';
-export { registerFinishChange, finishChangeFor, type FinishChange } from './edit/finish.js';
 export { startExternal, EXTERNAL_FLOW } from './external/index.js';
 export { addExternal } from './external/add.js';
 export { startReassign, REASSIGN_FLOW } from './reassign.js';
@@ -30,25 +30,7 @@ export { listRequests, showRequest, expireDueRequests, REQUEST_FLOW } from './re
 export { verifyAudit } from './audit.js';
 export { exportUsers } from './export.js';
 
-/** Card submits by flow name. */
-export const SUBMIT_HANDLERS: Readonly<Record<string, (ctx: FlowContext, submit: Submit) => Promise<void>>> = {
-  [EDIT_FLOW]: onEditSubmit,
-  [EXTERNAL_FLOW]: onExternalSubmit,
-  [REASSIGN_FLOW]: onReassignSubmit,
-  [HISTORY_FLOW]: onHistorySubmit,
-  [REQUEST_FLOW]: onRequestSubmit,
-};
-
-/** The user a card action is about (its draft's or request's), for the audit line of a refusal. */
-export function submitTarget(store: StoreReader, submit: Pick<Submit, 'flow' | 'draftId'>): string | undefined {
-  if (!submit.draftId) return undefined;
-  return submit.flow === REQUEST_FLOW ? store.request(submit.draftId)?.targetUserId : store.draft(submit.draftId)?.targetUserId;
-}
-
-/**
- * Who may send a card action: "view" (admins and helpdesk agents; the draft's owner check
- * does the rest) or "admin". Deciding a request and R10's reassign are admin actions.
- */
-export function submitNeeds(submit: Pick<Submit, 'flow'>): 'view' | 'admin' {
-  return submit.flow === REQUEST_FLOW || submit.flow === REASSIGN_FLOW ? 'admin' : 'view';
-}
+/** Every flow whose cards have buttons, by name. */
+export const CARD_FLOWS: ReadonlyMap<string, CardFlow> = new Map(
+  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow].map((flow) => [flow.name, flow]),
+);

@@ -2,7 +2,7 @@
 import { renderCard } from '../cards/index.js';
 import { tr, type FlowContext } from './context.js';
 import { licenseName, usageText } from './format.js';
-import { rulesContextOf } from './rules-context.js';
+import { licenseUse, rulesContextOf } from './org-view.js';
 
 export async function showUsage(ctx: FlowContext): Promise<void> {
   const rules = rulesContextOf(ctx.store);
@@ -12,7 +12,7 @@ export async function showUsage(ctx: FlowContext): Promise<void> {
       .licenses()
       .filter((l) => l.subscriptionId === sub.id)
       // The id (for `external add`) goes with the numbers: in the name column it wrapped every name.
-      .map((l) => ({ name: licenseName(l), usage: `${usageText(ctx, rules, l)} · ${l.id}` })),
+      .map((l) => ({ name: licenseName(l), usage: `${usageText(ctx, licenseUse(rules, l))} · ${l.id}` })),
   }));
   const title = tr(ctx, 'usage.title');
   await ctx.reply.card(

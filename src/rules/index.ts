@@ -24,7 +24,7 @@ export {
   licensesOverCapacity,
   meetingsLicensesOfSite,
 } from './helpers.js';
-export { permissions, type Permissions } from './r11-authorization.js';
+export { can, type Capability } from './r11-authorization.js';
 export { attendeeOptions, planSiteAccount, type AttendeeOption, type PlanSiteAccountInput } from './site-account.js';
 
 function initialState(input: EvaluateInput): RuleState {
@@ -45,7 +45,7 @@ function initialState(input: EvaluateInput): RuleState {
       (url) => !valid.removeAttendeeSites.includes(url),
     ),
   };
-  return { ctx, actorRole: input.actorRole, intent: input.intent, user, change: normalized, before, result };
+  return { ctx, actorRole: input.actorRole, intent: input.intent, user, newUser: input.newUser ?? false, change: normalized, before, result };
 }
 
 /** The verdict on a proposed change: violations block; auto changes and notices are shown. */

@@ -4,14 +4,14 @@ import { CODES } from './codes.js';
 import { isPendingExternal, userLabel } from './helpers.js';
 import type { Rule } from './state.js';
 
-/** R8: a pending external user's licenses cannot be changed; delete and add again. */
-export const r8PendingExternal: Rule = ({ user, change }) => {
+/** R8: a pending external user's licenses cannot be changed; delete and add again. A user being added is not changed. */
+export const r8PendingExternal: Rule = ({ user, newUser, change }) => {
   const empty =
     change.addLicenseIds.length +
       change.removeLicenseIds.length +
       change.addAttendeeSites.length +
       change.removeAttendeeSites.length ===
     0;
-  if (!isPendingExternal(user) || empty) return {};
+  if (newUser || !isPendingExternal(user) || empty) return {};
   return { violations: [{ rule: 'R8', code: CODES.r8PendingExternal, params: { user: userLabel(user) } }] };
 };

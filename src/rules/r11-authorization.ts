@@ -1,36 +1,32 @@
 // R11: only an administrator with full privileges edits licenses. Helpdesk agents may
-// file requests that an admin approves; everyone else is refused.
+// look things up and file requests that an admin approves; everyone else is refused.
+// `can` is the one place that says what a role may do: the command router, the card-action
+// router, the flows and the cards (which buttons to show) all ask it.
 import type { ActorRole } from '../domain/index.js';
 import { CODES } from './codes.js';
 import { userLabel } from './helpers.js';
 import type { Rule } from './state.js';
 
-export interface Permissions {
-  /** Change licenses now. */
-  apply: boolean;
-  /** File a change request for an admin to approve. */
-  request: boolean;
-  /** See users' licenses. */
-  view: boolean;
-}
+/**
+ * What an actor may do: "view" users, licenses and history; "request" a change for an
+ * admin to approve; "apply" a change now, and everything else an administrator does
+ * (decide requests, reassign, delete users, roles, export, audit).
+ */
+export type Capability = 'view' | 'request' | 'apply';
 
-/** What a role may do (R11). */
-export function permissions(role: ActorRole): Permissions {
-  switch (role) {
-    case 'admin':
-      return { apply: true, request: true, view: true };
-    case 'helpdesk':
-      return { apply: false, request: true, view: true };
-    default:
-      return { apply: false, request: false, view: false };
-  }
-}
+const GRANTS: Readonly<Record<ActorRole, readonly Capability[]>> = {
+  admin: ['view', 'request', 'apply'],
+  helpdesk: ['view', 'request'],
+  none: [],
+};
+
+/** R11: may this role do that? */
+export const can = (role: ActorRole, what: Capability): boolean => GRANTS[role].includes(what);
 
 /** R11: the actor's role must allow the intent (apply or request). */
 export const r11Authorization: Rule = ({ actorRole, intent, user }) => {
-  const allowed = permissions(actorRole);
-  if (allowed[intent]) return {};
+  if (can(actorRole, intent)) return {};
   const params = { user: userLabel(user) };
-  if (allowed.request) return { violations: [{ rule: 'R11', code: CODES.r11RequestOnly, params }] };
+  if (can(actorRole, 'request')) return { violations: [{ rule: 'R11', code: CODES.r11RequestOnly, params }] };
   return { violations: [{ rule: 'R11', code: CODES.r11NotAuthorized, params }] };
 };

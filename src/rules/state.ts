@@ -21,6 +21,8 @@ export interface RuleState {
   actorRole: ActorRole;
   intent: Intent;
   user: User;
+  /** The user is being added with these licenses (an import row, `external add`), not changed. */
+  newUser: boolean;
   /** The change as proposed (sorted, de-duplicated), including invalid parts. */
   change: NormalizedChange;
   /** The user's assignment before the change, sorted. */

@@ -39,6 +39,12 @@ export interface EvaluateInput {
   intent: Intent;
   user: User;
   change: ProposedChange;
+  /**
+   * The user does not exist yet: the change is the licenses they are added with (an import
+   * row records what Control Hub assigned; `external add` adds someone again after R8's
+   * delete). R8 is about changing an existing pending user, so it does not apply.
+   */
+  newUser?: boolean;
 }
 
 export interface Verdict {

@@ -9,7 +9,7 @@ import { replaceFileDurably, type FileOps } from './file-ops.js';
 import type { FileLock } from './file-lock.js';
 import { encodeJournalLine } from './journal.js';
 import type { OrgState } from './org-state.js';
-import { applyMutation, PendingLayer } from './pending-changes.js';
+import { applyMutation, linkAuditSeq, PendingLayer } from './pending-changes.js';
 import { StoreWriteError, type CommitInput, type CommitResult, type Store, type UserQuery } from './types.js';
 import { WriteQueue, type QueuedCommit } from './write-queue.js';
 
@@ -121,12 +121,13 @@ export class LowdbStore implements Store {
     for (const job of batch) {
       try {
         const layer = new PendingLayer(batchLayer);
-        for (const mutation of job.input.mutations) applyMutation(layer, mutation);
         const chained = chainEntries(job.input.audit ?? [], head, time);
+        const linked = job.input.mutations.map((mutation) => linkAuditSeq(mutation, chained.entries));
+        for (const mutation of linked) applyMutation(layer, mutation);
         batchLayer.absorb(layer);
         head = chained.head;
         entries.push(...chained.entries);
-        mutations.push(...job.input.mutations);
+        mutations.push(...linked);
         accepted.push({ job, seqs: chained.entries.map((entry) => entry.seq) });
       } catch (error) {
         job.reject(error);

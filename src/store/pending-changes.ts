@@ -19,6 +19,7 @@ import {
 } from '../domain/index.js';
 import { describeIssues } from './durable-json-file.js';
 import { emailKey, type ChangeSet, type OrgView } from './org-state.js';
+import type { AuditEntry } from '../domain/index.js';
 import { ConflictError, InvalidCommitError, type Mutation } from './types.js';
 import type { z } from 'zod';
 
@@ -201,4 +202,13 @@ function checkUser(layer: PendingLayer, candidate: User): User {
   const unknownSites = [...user.attendeeOf, ...user.siteAdminOf].filter((url) => !layer.site(url));
   if (unknownSites.length > 0) throw new InvalidCommitError(`user ${user.id}: unknown site ${unknownSites.join(', ')}`);
   return user;
+}
+
+/** A mutation as it is applied and journaled: a draft's link to an audit line of its commit becomes that line's seq. */
+export function linkAuditSeq(mutation: Mutation, entries: readonly AuditEntry[]): Mutation {
+  if (mutation.type !== 'draft.put' || mutation.resultAuditLine === undefined) return mutation;
+  const entry = entries[mutation.resultAuditLine];
+  if (!entry) throw new InvalidCommitError(`draft ${mutation.draft.id} links audit line ${mutation.resultAuditLine}, the commit has ${entries.length}`);
+  const { resultAuditLine: _line, ...rest } = mutation;
+  return { ...rest, draft: { ...mutation.draft, resultAuditSeq: entry.seq } };
 }

@@ -19,7 +19,9 @@ export type Mutation =
   | { type: 'user.assign'; userId: string; expectedRev: number; licenseIds: string[]; attendeeOf: string[] }
   | { type: 'user.put'; user: User; expectedRev?: number } // create or replace (import, external add)
   | { type: 'user.delete'; userId: string; expectedRev: number }
-  | { type: 'draft.put'; draft: Draft; expectedVersion?: number }
+  // resultAuditLine: the index of one of this commit's audit lines; the stored draft keeps
+  // that line's seq as resultAuditSeq, so a result card can name the line of its own commit.
+  | { type: 'draft.put'; draft: Draft; expectedVersion?: number; resultAuditLine?: number }
   | { type: 'draft.delete'; draftId: string }
   | { type: 'request.put'; request: ChangeRequest; expectedVersion?: number }
   | { type: 'role.put'; role: Role }

@@ -76,6 +76,7 @@ export interface Case {
   ctx?: CtxOptions;
   role?: 'admin' | 'helpdesk' | 'none';
   intent?: 'apply' | 'request';
+  newUser?: boolean;
 }
 
 /** Evaluates one table row as an admin applying the change, unless the row says otherwise. */
@@ -86,5 +87,6 @@ export function verdictFor(row: Case): Verdict {
     intent: row.intent ?? 'apply',
     user: makeUser(row.user),
     change: change(row.change),
+    ...(row.newUser ? { newUser: true } : {}),
   });
 }

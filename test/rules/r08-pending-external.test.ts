@@ -19,6 +19,7 @@ const rows: Row[] = [
   { name: 'refused: an attendee account for a pending external user', user: pending, change: { addAttendeeSites: ['acme.webex.com'] }, violations: ['R8.pending-external'] },
   { name: 'allowed: an empty change (nothing to refuse)', user: pending, change: {}, violations: [] },
   { name: 'allowed: an active external user', user: { ...pending, status: 'active' }, change: { addLicenseIds: ['MTG-ACME-1'] }, violations: [] },
+  { name: 'allowed: a pending external user being added (an import row records what Webex assigned; not a change)', user: { ...pending, licenseIds: [] }, change: { addLicenseIds: ['MSG-1'] }, newUser: true, violations: [] },
   { name: 'allowed: a pending internal user (the rule is about external users)', user: { ...pending, type: 'internal' }, change: { addLicenseIds: ['MTG-ACME-1'] }, violations: [] },
 ];
 

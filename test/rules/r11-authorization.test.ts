@@ -1,7 +1,7 @@
 // R11 (DESIGN): only an administrator with full privileges edits licenses; helpdesk agents
 // file requests an admin approves; everyone else is refused — whatever the change.
 import { describe, expect, it } from 'vitest';
-import { permissions } from '../../src/rules/index.js';
+import { can } from '../../src/rules/index.js';
 import { codes, verdictFor, type Case } from './fixtures.js';
 
 // The seed has no sentence for R11; it comes from DESIGN section 1.
@@ -31,8 +31,8 @@ describe(QUOTE, () => {
     ['admin', { apply: true, request: true, view: true }],
     ['helpdesk', { apply: false, request: true, view: true }],
     ['none', { apply: false, request: false, view: false }],
-  ] as const)('R11 permissions(%s)', (role, expected) => {
-    expect(permissions(role)).toEqual(expected);
+  ] as const)('R11 can(%s, …)', (role, expected) => {
+    expect({ apply: can(role, 'apply'), request: can(role, 'request'), view: can(role, 'view') }).toEqual(expected);
   });
 
   it('R11 a helpdesk request is still checked against the other rules', () => {

@@ -2,18 +2,12 @@
 // normalized against the user as loaded (baseRev): a license switched back to what the
 // user had disappears from the change, so the review shows only real differences.
 import { z } from 'zod';
-import type { Draft, ProposedChange, User } from '../../domain/index.js';
+import { SERVICES, type Draft, type ProposedChange, type Service, type User } from '../../domain/index.js';
 
-export const WizardStateSchema = z.object({
-  search: z.string().default(''),
-  page: z.number().int().nonnegative().default(0),
-  service: z.string().optional(),
-});
-export type WizardState = z.infer<typeof WizardStateSchema>;
+const EditStateSchema = z.object({ service: z.enum(SERVICES).optional() });
 
-export const wizardState = (draft: Draft): WizardState => WizardStateSchema.parse(draft.state);
-
-export const PAGE_SIZE = 25;
+/** The service the licenses step is about (chosen on the service step). */
+export const chosenService = (draft: Draft): Service => EditStateSchema.parse(draft.state).service ?? 'messaging';
 
 export interface Assignment {
   licenseIds: string[];

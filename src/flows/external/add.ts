@@ -6,8 +6,8 @@ import { evaluate } from '../../rules/index.js';
 import type { FlowContext } from '../context.js';
 import { findingText, licenseName } from '../format.js';
 import { messageCard } from '../messages.js';
-import { rulesContextOf } from '../rules-context.js';
-import { allCodes } from '../audit-lines.js';
+import { rulesContextOf } from '../org-view.js';
+import { allCodes, auditBase } from '../audit-lines.js';
 
 const EmailSchema = z.email();
 
@@ -45,8 +45,8 @@ export async function addExternal(ctx: FlowContext, args: string[]): Promise<voi
     rev: 0,
   };
   const change = { addLicenseIds: licenseIds, removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] };
-  const verdict = evaluate({ ctx: rulesContextOf(ctx.store), actorRole: ctx.role, intent: 'apply', user, change });
-  const audit = { actorId: ctx.actor.personId, actorEmail: ctx.actor.email, targetUserId: user.id, targetEmail: user.email, eventId: ctx.eventId };
+  const verdict = evaluate({ ctx: rulesContextOf(ctx.store), actorRole: ctx.role, intent: 'apply', user, change, newUser: true });
+  const audit = auditBase(ctx, user);
   if (!verdict.ok) {
     await ctx.store.audit([{ ...audit, action: 'license.refused', change, codes: allCodes(verdict), details: { what: 'external add' } }]);
     await ctx.reply.card(

@@ -1,70 +1,66 @@
 // Cards of the external users flow: one external user (licenses to uncheck, or the R8
-// explanation for a Pending user), the delete confirmation and its outcome.
+// explanation for a Pending user), the delete confirmation and its outcome. Builders only.
 import type { ColoredLine, RenderedCard } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
-import type { Draft, User } from '../../domain/index.js';
-import { CODES, isPendingExternal, permissions } from '../../rules/index.js';
+import type { Draft, License, User } from '../../domain/index.js';
+import { CODES } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
-import { licenseName, licensesOfUser } from '../format.js';
+import { licenseWithSubscription, userHeader, userName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { actionOf } from '../submit.js';
-import { userHeader } from '../edit/step-cards.js';
-import { pendingAssignment } from '../edit/state.js';
+
+type Ctx = Pick<FlowContext, 'locale'>;
 
 export const EXTERNAL_LICENSE_PREFIX = 'lic.';
 
 /** The `external add` command that adds the user again with the licenses they hold. */
 export const addAgainCommand = (user: User): string => `external add ${user.email} ${user.licenseIds.join(' ')}`.trim();
 
-export function externalUserCard(ctx: FlowContext, draft: Draft, user: User, extraNotes: ColoredLine[] = []): RenderedCard {
-  const name = user.displayName || user.email;
-  const notes: ColoredLine[] = [...extraNotes];
+export interface ExternalUserView {
+  draft: Draft;
+  user: User;
+  /** R8: a pending external user's licenses cannot change; the way out is delete and add again. */
+  pending: boolean;
+  /** May delete and add again (R11: an administrator). */
+  mayDelete: boolean;
+  held: readonly License[];
+  /** License ids the user keeps with the change so far. */
+  keeps: ReadonlySet<string>;
+  notes: ColoredLine[];
+}
+
+export function externalUserCard(ctx: Ctx, view: ExternalUserView): RenderedCard {
+  const { draft, user } = view;
+  const name = userName(user);
+  const notes: ColoredLine[] = [...view.notes];
   const back = actionOf(draft, tr(ctx, 'action.back'), 'back');
   const cancel = actionOf(draft, tr(ctx, 'action.cancel'), 'cancel');
   const title = tr(ctx, 'external.user.title', { user: name });
-  if (isPendingExternal(user)) {
+  const card = (toggles: { id: string; title: string; value: 'true' | 'false' }[], actions: ReturnType<typeof actionOf>[]) =>
+    renderCard('external-user', { fallbackText: title, title, stepLabel: tr(ctx, 'external.list.title'), header: userHeader(ctx, user), notes, toggles, actions });
+  if (view.pending) {
     // Deleting and adding again are admin actions (R11): others are told whom to ask, not shown a button that refuses.
-    const canDelete = permissions(ctx.role).apply;
     notes.push({ text: tr(ctx, CODES.r8PendingExternal, { user: name }), color: 'Warning' });
     notes.push(
-      canDelete
+      view.mayDelete
         ? { text: tr(ctx, 'external.add-again-hint', { command: addAgainCommand(user) }), color: 'Default' }
         : { text: tr(ctx, 'external.ask-admin-to-delete', { user: name }), color: 'Default' },
     );
     const deleteAction = actionOf(draft, tr(ctx, 'action.delete-user'), 'delete', 'destructive');
-    return renderCard('external-user', {
-      fallbackText: title,
-      title,
-      stepLabel: tr(ctx, 'external.list.title'),
-      header: userHeader(ctx, user),
-      notes,
-      toggles: [],
-      actions: canDelete ? [deleteAction, back, cancel] : [back, cancel],
-    });
+    return card([], view.mayDelete ? [deleteAction, back, cancel] : [back, cancel]);
   }
-  const pending = new Set(pendingAssignment(user, draft.change).licenseIds);
-  const held = licensesOfUser(ctx.store, user);
-  notes.push({ text: tr(ctx, held.length > 0 ? 'external.uncheck' : 'overview.no-licenses'), color: 'Default' });
-  return renderCard('external-user', {
-    fallbackText: title,
-    title,
-    stepLabel: tr(ctx, 'external.list.title'),
-    header: userHeader(ctx, user),
-    notes,
-    toggles: held.map((l) => ({
-      id: `${EXTERNAL_LICENSE_PREFIX}${l.id}`,
-      title: `${licenseName(l)} · ${l.subscriptionId}`,
-      value: pending.has(l.id) ? 'true' : 'false',
-    })),
-    actions: [actionOf(draft, tr(ctx, 'action.review'), 'review', 'positive'), back, cancel],
-  });
+  notes.push({ text: tr(ctx, view.held.length > 0 ? 'external.uncheck' : 'overview.no-licenses'), color: 'Default' });
+  return card(
+    view.held.map((l) => ({ id: `${EXTERNAL_LICENSE_PREFIX}${l.id}`, title: licenseWithSubscription(l), value: view.keeps.has(l.id) ? 'true' : 'false' })),
+    [actionOf(draft, tr(ctx, 'action.review'), 'review', 'positive'), back, cancel],
+  );
 }
 
-export function confirmDeleteCard(ctx: FlowContext, draft: Draft, user: User): RenderedCard {
+export function confirmDeleteCard(ctx: Ctx, draft: Draft, user: User): RenderedCard {
   return messageCard(ctx, {
     titleKey: 'external.delete.title',
     textKey: 'external.delete.text',
-    params: { user: user.displayName || user.email, email: user.email },
+    params: { user: userName(user), email: user.email },
     color: 'Warning',
     facts: userHeader(ctx, user),
     actions: [
@@ -75,7 +71,7 @@ export function confirmDeleteCard(ctx: FlowContext, draft: Draft, user: User): R
   });
 }
 
-export function deletedCard(ctx: FlowContext, draft: Draft): RenderedCard {
+export function deletedCard(ctx: Ctx, draft: Draft): RenderedCard {
   const state = draft.state as { deletedEmail?: string; addAgain?: string };
   return messageCard(ctx, {
     titleKey: 'external.deleted.title',

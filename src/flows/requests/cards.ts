@@ -1,38 +1,37 @@
 // The cards of a change request: the approval card (who asks, for whom, why, the diff and
 // the rules' verdict as an admin would get it now), what the requester is told, and the
-// short answers to a decision.
-import type { CardAction, Fact, Line, RenderedCard } from '../../cards/index.js';
+// short answers to a decision. Builders only: views.ts gathers what they show.
+import type { CardAction, ColoredLine, Fact, Line, RenderedCard } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
-import type { ChangeRequest, Locale, User } from '../../domain/index.js';
-import { evaluate, type Finding, type Verdict } from '../../rules/index.js';
+import type { ChangeRequest, Draft, User } from '../../domain/index.js';
+import type { Finding } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
-import { verdictSections } from '../edit/review.js';
 import { findingText } from '../format.js';
 import { messageCard } from '../messages.js';
-import { rulesContextOf } from '../rules-context.js';
 import { actionOf } from '../submit.js';
+import { verdictSections, type VerdictView } from '../verdict-sections.js';
+
+type Ctx = Pick<FlowContext, 'locale'>;
 
 export const REQUEST_FLOW = 'request';
 export const COMMENT_INPUT = 'comment';
 
-/** The context in another person's language (the requester's, or the approvals space's). */
-export const inLocale = (ctx: FlowContext, locale: Locale): FlowContext => ({ ...ctx, locale });
-export const requesterLocale = (ctx: FlowContext, request: ChangeRequest): Locale => ctx.store.locale(request.requesterId) ?? ctx.config.botLocale;
-
 export const userName = (user: Pick<User, 'displayName' | 'email'> | undefined, fallback = ''): string =>
   user ? user.displayName || user.email : fallback;
 
-/** The verdict an admin would get now (the approval card shows it; approving evaluates again). */
-export function adminVerdict(ctx: FlowContext, request: ChangeRequest, user: User): Verdict {
-  return evaluate({ ctx: rulesContextOf(ctx.store), actorRole: 'admin', intent: 'apply', user, change: request.change });
+export interface ApprovalView {
+  request: ChangeRequest;
+  /** The user it is for; undefined once deleted. */
+  user: User | undefined;
+  /** The verdict an admin would get now. */
+  verdict?: VerdictView;
 }
 
 /** The decide buttons carry the request's id and version: a decided request's card is stale. */
 const decideAction = (request: ChangeRequest, title: string, action: string, style: CardAction['style']): CardAction =>
   actionOf({ flow: REQUEST_FLOW, step: 'decide', id: request.id, version: request.version }, title, action, style);
 
-export function requestFacts(ctx: FlowContext, request: ChangeRequest): Fact[] {
-  const user = ctx.store.user(request.targetUserId);
+export function requestFacts(ctx: Ctx, request: ChangeRequest, user: User | undefined): Fact[] {
   return [
     { title: tr(ctx, 'request.fact.id'), value: request.id },
     { title: tr(ctx, 'request.fact.requester'), value: request.requesterEmail },
@@ -42,19 +41,17 @@ export function requestFacts(ctx: FlowContext, request: ChangeRequest): Fact[] {
   ];
 }
 
-export function approvalCard(ctx: FlowContext, request: ChangeRequest): RenderedCard {
-  const user = ctx.store.user(request.targetUserId);
-  const verdict = user ? adminVerdict(ctx, request, user) : undefined;
+export function approvalCard(ctx: Ctx, { request, user, verdict }: ApprovalView): RenderedCard {
   const title = tr(ctx, 'request.approval.title', { user: userName(user, request.targetUserId) });
   return renderCard('review', {
     fallbackText: title,
     title,
     stepLabel: tr(ctx, 'request.approval.step', { requester: request.requesterEmail }),
     intro: tr(ctx, 'request.approval.intro'),
-    facts: requestFacts(ctx, request),
+    facts: requestFacts(ctx, request, user),
     sections: verdict ? verdictSections(ctx, verdict) : [],
-    outcome: tr(ctx, verdict?.ok ? 'request.approval.ok' : 'request.approval.blocked'),
-    outcomeColor: verdict?.ok ? 'Good' : 'Attention',
+    outcome: tr(ctx, verdict?.verdict.ok ? 'request.approval.ok' : 'request.approval.blocked'),
+    outcomeColor: verdict?.verdict.ok ? 'Good' : 'Attention',
     inputs: [
       {
         id: COMMENT_INPUT,
@@ -72,7 +69,7 @@ export function approvalCard(ctx: FlowContext, request: ChangeRequest): Rendered
 }
 
 /** Why an approval could not be applied: the rules' findings and our own codes. */
-export function failureLines(ctx: FlowContext, codes: readonly string[], findings: readonly Finding[] = []): Line[] {
+export function failureLines(ctx: Ctx, codes: readonly string[], findings: readonly Finding[] = []): Line[] {
   const fromFindings = new Set(findings.map((f) => f.code));
   return [
     ...codes.filter((code) => !fromFindings.has(code)).map((code) => ({ text: tr(ctx, code) })),
@@ -81,10 +78,9 @@ export function failureLines(ctx: FlowContext, codes: readonly string[], finding
 }
 
 /** The outcome of a request, as the requester or the approver reads it. */
-export function outcomeCard(ctx: FlowContext, request: ChangeRequest, lines: Line[] = []): RenderedCard {
-  const user = ctx.store.user(request.targetUserId);
+export function outcomeCard(ctx: Ctx, request: ChangeRequest, user: User | undefined, lines: Line[] = []): RenderedCard {
   const color = request.status === 'approved' ? 'Good' : request.status === 'rejected' ? 'Warning' : 'Attention';
-  const facts = requestFacts(ctx, request).filter((f) => f.title !== tr(ctx, 'request.fact.expires'));
+  const facts = requestFacts(ctx, request, user).filter((f) => f.title !== tr(ctx, 'request.fact.expires'));
   if (request.decidedBy) facts.push({ title: tr(ctx, 'request.fact.decided-by'), value: request.decidedBy });
   if (request.comment) facts.push({ title: tr(ctx, 'request.fact.comment'), value: request.comment });
   return messageCard(ctx, {
@@ -98,7 +94,7 @@ export function outcomeCard(ctx: FlowContext, request: ChangeRequest, lines: Lin
 }
 
 /** A click on a request that is no longer open (decided, expired) or an older card of it. */
-export function alreadyDecidedCard(ctx: FlowContext, request: ChangeRequest): RenderedCard {
+export function alreadyDecidedCard(ctx: Ctx, request: ChangeRequest): RenderedCard {
   return messageCard(ctx, {
     titleKey: 'request.already.title',
     textKey: request.status === 'expired' ? 'request.already.expired' : 'request.already.decided',
@@ -112,3 +108,20 @@ export function alreadyDecidedCard(ctx: FlowContext, request: ChangeRequest): Re
     lines: [tr(ctx, 'common.nothing-changed')],
   });
 }
+
+/** The helpdesk agent's answer after Submit request: the request as filed. */
+export function requestedCard(ctx: Ctx, view: { request: ChangeRequest | undefined; requestId: string; user: User | undefined; notes: ColoredLine[] }): RenderedCard {
+  const { request, user } = view;
+  if (!request) return messageCard(ctx, { titleKey: 'request.submitted.title', textKey: 'request.unknown', params: { id: view.requestId } });
+  return messageCard(ctx, {
+    titleKey: 'request.submitted.title',
+    textKey: 'request.submitted.text',
+    params: { id: request.id, user: userName(user, request.targetUserId) },
+    color: 'Good',
+    lines: view.notes.map((n) => n.text),
+    facts: requestFacts(ctx, request, user),
+  });
+}
+
+/** The request a finished helpdesk draft filed. */
+export const requestIdOf = (draft: Draft): string => String(draft.state.requestId ?? '');

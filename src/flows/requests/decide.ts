@@ -10,7 +10,8 @@ import { allCodes, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { InputError } from '../errors.js';
 import { textInput, type Submit } from '../submit.js';
-import { adminVerdict, alreadyDecidedCard, COMMENT_INPUT, failureLines, outcomeCard } from './cards.js';
+import { alreadyDecidedCard, COMMENT_INPUT, failureLines, outcomeCard } from './cards.js';
+import { adminVerdict, requestUser, requesterLocale } from './views.js';
 import { expireIfDue } from './expiry.js';
 import { tellRequester } from './notify.js';
 
@@ -41,8 +42,8 @@ const base = (ctx: FlowContext, request: ChangeRequest, user: User | undefined) 
 /** Tell the approver (here) and the requester (where they asked); replace the clicked card. */
 async function announce(ctx: FlowContext, request: ChangeRequest, submit: Submit, findings: readonly Finding[] = []): Promise<void> {
   const reasons = (c: FlowContext) => (request.status === 'failed' ? failureLines(c, request.failureCodes ?? [], findings) : []);
-  await ctx.reply.card(outcomeCard(ctx, request, reasons(ctx)));
-  await tellRequester(ctx, request, reasons({ ...ctx, locale: ctx.store.locale(request.requesterId) ?? ctx.config.botLocale }));
+  await ctx.reply.card(outcomeCard(ctx, request, requestUser(ctx, request), reasons(ctx)));
+  await tellRequester(ctx, request, reasons({ ...ctx, locale: requesterLocale(ctx, request) }));
   await ctx.reply.remove(submit.messageId);
 }
 

@@ -1,15 +1,14 @@
 // The helpdesk agent's way to finish a change (R11: request): the review's primary button is
 // "Submit request" with a required reason. One commit stores the request, finishes the draft
 // and writes request.submit; then the approval card goes out.
-import type { ChangeRequest, Draft } from '../../domain/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { ChangeRequest } from '../../domain/index.js';
+import { tr } from '../context.js';
 import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
-import { registerFinishChange, type FinishChange } from '../edit/finish.js';
 import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
-import { messageCard } from '../messages.js';
 import { textInput } from '../submit.js';
-import { requestFacts } from './cards.js';
+import type { FinishChange, Step } from '../wizard/types.js';
+import { requestIdOf, requestedCard } from './cards.js';
 import { sendApprovalCards } from './notify.js';
 
 export const REASON_INPUT = 'reason';
@@ -17,19 +16,14 @@ export const REASON_MAX = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_EXPIRY_DAYS = 7;
 
-export function requestedCard(ctx: FlowContext, draft: Draft, notes: string[] = []) {
-  const request = ctx.store.request(String(draft.state.requestId ?? ''));
-  if (!request) return messageCard(ctx, { titleKey: 'request.submitted.title', textKey: 'request.unknown', params: { id: String(draft.state.requestId ?? '') } });
-  const user = ctx.store.user(request.targetUserId);
-  return messageCard(ctx, {
-    titleKey: 'request.submitted.title',
-    textKey: 'request.submitted.text',
-    params: { id: request.id, user: user ? user.displayName || user.email : request.targetUserId },
-    color: 'Good',
-    lines: notes,
-    facts: requestFacts(ctx, request),
-  });
-}
+/** The wizard step after Submit request: the request as filed (the draft is finished). */
+export const requestedStep: Step = {
+  render(ctx, draft, notes) {
+    const request = ctx.store.request(requestIdOf(draft));
+    return requestedCard(ctx, { request, requestId: requestIdOf(draft), user: request ? ctx.store.user(request.targetUserId) : undefined, notes });
+  },
+  actions: {},
+};
 
 export const fileRequest: FinishChange = {
   intent: 'request',
@@ -46,7 +40,7 @@ export const fileRequest: FinishChange = {
       errorMessage: tr(ctx, 'request.reason-missing'),
     },
   ],
-  async finish(ctx, { draft, user, verdict, submit }) {
+  async finish({ ctx, draft, user, verdict, submit }) {
     // Webex enforces isRequired in the client; a crafted submit is checked here.
     const reason = textInput(submit, REASON_INPUT, REASON_MAX);
     if (!reason) throw new InputError('request.reason-missing');
@@ -86,8 +80,6 @@ export const fileRequest: FinishChange = {
       ],
     });
     const sent = await sendApprovalCards(ctx, request);
-    await ctx.reply.card(requestedCard(ctx, done, sent === 0 ? [tr(ctx, 'request.submitted.no-approvers')] : []));
+    return { done, notes: sent === 0 ? [{ text: tr(ctx, 'request.submitted.no-approvers'), color: 'Default' }] : [] };
   },
 };
-
-registerFinishChange('helpdesk', fileRequest);

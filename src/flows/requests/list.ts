@@ -4,6 +4,7 @@ import type { ChangeRequest } from '../../domain/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { messageCard } from '../messages.js';
 import { approvalCard, outcomeCard, userName } from './cards.js';
+import { approvalView, requestUser } from './views.js';
 import { expireDueRequests, expireIfDue } from './expiry.js';
 
 const LIMIT = 20;
@@ -45,5 +46,5 @@ export async function showRequest(ctx: FlowContext, id: string): Promise<void> {
     return;
   }
   const request = await expireIfDue(ctx, stored);
-  await ctx.reply.card(request.status === 'open' ? approvalCard(ctx, request) : outcomeCard(ctx, request));
+  await ctx.reply.card(request.status === 'open' ? approvalCard(ctx, approvalView(ctx, request)) : outcomeCard(ctx, request, requestUser(ctx, request)));
 }

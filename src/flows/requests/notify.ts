@@ -6,13 +6,15 @@ import type { ChangeRequest } from '../../domain/index.js';
 import { logger } from '../../logger.js';
 import type { FlowContext } from '../context.js';
 import { allAdmins } from '../roles.js';
-import { approvalCard, inLocale, outcomeCard, requesterLocale } from './cards.js';
+import { approvalCard, outcomeCard } from './cards.js';
+import { approvalView, inLocale, requestUser, requesterLocale } from './views.js';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Send the approval card; returns how many places got it. */
 export async function sendApprovalCards(ctx: FlowContext, request: ChangeRequest): Promise<number> {
-  const card = approvalCard(inLocale(ctx, ctx.config.botLocale), request);
+  const inBotLocale = inLocale(ctx, ctx.config.botLocale);
+  const card = approvalCard(inBotLocale, approvalView(inBotLocale, request));
   const room = ctx.config.approvalsRoomId;
   const targets = room ? [{ room }] : allAdmins(ctx.store, ctx.config).map((email) => ({ email }));
   let sent = 0;
@@ -31,7 +33,7 @@ export async function sendApprovalCards(ctx: FlowContext, request: ChangeRequest
 /** Tell the requester the outcome, in the space where they asked and in their language. */
 export async function tellRequester(ctx: FlowContext, request: ChangeRequest, lines: Line[] = []): Promise<void> {
   try {
-    await ctx.outbox.sendCard(request.roomId, outcomeCard(inLocale(ctx, requesterLocale(ctx, request)), request, lines));
+    await ctx.outbox.sendCard(request.roomId, outcomeCard(inLocale(ctx, requesterLocale(ctx, request)), request, requestUser(ctx, request), lines));
   } catch (error) {
     logger.warn('could not tell the requester', { eventId: ctx.eventId, requestId: request.id, error: message(error) });
   }

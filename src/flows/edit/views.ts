@@ -1,0 +1,89 @@
+// What the edit wizard's cards show, gathered from the store and the rules (cards.ts only
+// shapes it). Each function is one step's view of the draft and its user.
+import type { Draft, Service, User } from '../../domain/index.js';
+import { attendeeOptions, isMigrating, meetingsLicensesOfSite } from '../../rules/index.js';
+import { tr, type FlowContext } from '../context.js';
+import { SERVICE_ORDER, licenseName } from '../format.js';
+import { licenseUse, licensesOfUser, rulesContextOf } from '../org-view.js';
+import type { Section } from '../../cards/index.js';
+import type { LicensesView, OverviewView, ResultView, ServiceView, SiteAccount, SiteView } from './cards.js';
+import { chosenService, isEmptyChange, pendingAssignment } from './state.js';
+
+/** The services the wizard offers: those with licenses in the store; Unified CM sits under Calling. */
+export function offeredServices(ctx: FlowContext): Service[] {
+  const present = new Set(ctx.store.licenses().map((l) => l.service));
+  if (present.has('ucm')) present.add('calling');
+  return SERVICE_ORDER.filter((s) => s !== 'ucm' && present.has(s));
+}
+
+/** The licenses a service step shows (Calling includes Unified CM registration). */
+export function licensesOfService(ctx: FlowContext, service: Service) {
+  return ctx.store.licenses().filter((l) => l.service === service || (service === 'calling' && l.service === 'ucm'));
+}
+
+export function overviewView(ctx: FlowContext, draft: Draft, user: User, notes: OverviewView['notes']): OverviewView {
+  return { draft, user, licenses: licensesOfUser(ctx.store, user), migrating: isMigrating(rulesContextOf(ctx.store), user.licenseIds), notes };
+}
+
+export function serviceView(ctx: FlowContext, draft: Draft, user: User): ServiceView {
+  const pendingIds = pendingAssignment(user, draft.change).licenseIds;
+  const held = new Set<Service>(licensesOfUser(ctx.store, { licenseIds: pendingIds }).map((l) => (l.service === 'ucm' ? 'calling' : l.service)));
+  const name = (id: string): string => {
+    const license = ctx.store.license(id);
+    return license ? licenseName(license) : id;
+  };
+  const { change } = draft;
+  return {
+    draft,
+    user,
+    offered: offeredServices(ctx),
+    held,
+    selected: typeof draft.state.service === 'string' ? draft.state.service : '',
+    pending: [
+      ...change.addLicenseIds.map((id) => ({ text: `+ ${name(id)}` })),
+      ...change.removeLicenseIds.map((id) => ({ text: `− ${name(id)}` })),
+      ...change.addAttendeeSites.map((siteUrl) => ({ text: `+ ${tr(ctx, 'overview.attendee-on', { siteUrl })}` })),
+      ...change.removeAttendeeSites.map((siteUrl) => ({ text: `− ${tr(ctx, 'overview.attendee-on', { siteUrl })}` })),
+    ],
+    changed: !isEmptyChange(change),
+  };
+}
+
+export function licensesView(ctx: FlowContext, draft: Draft, user: User): LicensesView {
+  const rules = rulesContextOf(ctx.store);
+  const service = chosenService(draft);
+  return {
+    draft,
+    user,
+    service,
+    licenses: licensesOfService(ctx, service).map((l) => licenseUse(rules, l)),
+    pending: new Set(pendingAssignment(user, draft.change).licenseIds),
+    subscriptions: ctx.store.subscriptions(),
+  };
+}
+
+export function sitesView(ctx: FlowContext, draft: Draft, user: User): { draft: Draft; user: User; sites: SiteView[] } {
+  const rules = rulesContextOf(ctx.store);
+  const pending = pendingAssignment(user, draft.change);
+  const sites = attendeeOptions(rules, user).map((option): SiteView => {
+    const siteLicenses = meetingsLicensesOfSite(rules, option.siteUrl).map((l) => licenseUse(rules, l));
+    const isHost = siteLicenses.some((u) => pending.licenseIds.includes(u.license.id));
+    const value: SiteAccount = isHost ? 'host' : pending.attendeeOf.includes(option.siteUrl) ? 'attendee' : 'none';
+    const host = siteLicenses.find((u) => user.licenseIds.includes(u.license.id)) ?? siteLicenses.find((u) => !u.full);
+    return {
+      siteUrl: option.siteUrl,
+      value,
+      ...(host ? { host } : {}),
+      siteHasLicense: siteLicenses.length > 0,
+      attendee: { allowed: option.allowed, ...(option.reasonCode ? { reasonCode: option.reasonCode } : {}) },
+    };
+  });
+  return { draft, user, sites };
+}
+
+/** The finished draft's result: what its commit saved, under the audit seq the store gave it. */
+export function resultView(ctx: FlowContext, draft: Draft, againKey: string): ResultView {
+  const user = draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined;
+  const saved = draft.state.saved as { sections?: Section[] } | undefined;
+  return { draft, user, licensesNow: user ? licensesOfUser(ctx.store, user) : [], sections: saved?.sections ?? [], auditSeq: draft.resultAuditSeq ?? 0, againKey };
+}

@@ -1,0 +1,92 @@
+// The cards every wizard shares: user selection and review, and the step label. Builders
+// only: they get what they show and read neither the store nor the rules.
+import type { CardAction, RenderedCard, Section, TextInput } from '../../cards/index.js';
+import { renderCard } from '../../cards/index.js';
+import type { Draft, User } from '../../domain/index.js';
+import { tr, type FlowContext } from '../context.js';
+import { userChoiceTitle } from '../format.js';
+import { actionOf } from '../submit.js';
+
+type Ctx = Pick<FlowContext, 'locale'>;
+
+/** The edit wizard's steps, counted on every card: select, overview, service, licenses, sites, review. */
+const STEPS = ['select', 'overview', 'service', 'licenses', 'sites', 'review'] as const;
+export type CountedStep = (typeof STEPS)[number];
+
+export const stepLabel = (ctx: Ctx, step: CountedStep): string =>
+  tr(ctx, 'wizard.step', { n: STEPS.indexOf(step) + 1, total: STEPS.length, name: tr(ctx, `wizard.step.${step}`) });
+
+export const backAction = (ctx: Ctx, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.back'), 'back');
+export const cancelAction = (ctx: Ctx, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.cancel'), 'cancel');
+
+export interface SelectView {
+  draft: Draft;
+  title: string;
+  subtitle: string;
+  search: string;
+  /** The page shown (0-based), its users, how many match in all, and the page size. */
+  page: number;
+  users: readonly User[];
+  total: number;
+  pageSize: number;
+}
+
+/** A search box and one page of users to open. */
+export function selectCard(ctx: Ctx, view: SelectView): RenderedCard {
+  const { draft, page, users, total, pageSize, search } = view;
+  const from = total === 0 ? 0 : page * pageSize + 1;
+  const to = page * pageSize + users.length;
+  const actions: CardAction[] = [];
+  if (users.length > 0) actions.push(actionOf(draft, tr(ctx, 'action.open'), 'open', 'positive'));
+  actions.push(actionOf(draft, tr(ctx, 'action.search'), 'search'));
+  if (page > 0) actions.push(actionOf(draft, tr(ctx, 'action.previous'), 'prev'));
+  if (to < total) actions.push(actionOf(draft, tr(ctx, 'action.next'), 'next'));
+  actions.push(cancelAction(ctx, draft));
+  return renderCard('user-select', {
+    fallbackText: view.title,
+    title: view.title,
+    stepLabel: view.subtitle,
+    searchLabel: tr(ctx, 'select.search-label'),
+    searchPlaceholder: tr(ctx, 'select.search-placeholder'),
+    search,
+    countText: total === 0 ? tr(ctx, search ? 'select.none-matching' : 'select.none', { text: search }) : tr(ctx, 'select.count', { from, to, total }),
+    userLabel: tr(ctx, 'select.user-label'),
+    // Nothing preselected among several: a quick Open must not open whoever sorts first.
+    selected: users.length === 1 ? users[0]!.id : '',
+    users: users.map((u) => ({ title: userChoiceTitle(ctx, u), value: u.id })),
+    actions,
+  });
+}
+
+export interface ReviewView {
+  draft: Draft;
+  userName: string;
+  sections: Section[];
+  /** The verdict leaves something to save (a difference, no violation). */
+  changed: boolean;
+  ok: boolean;
+  /** How this actor finishes: the primary button and its texts; undefined when the role may not. */
+  finish?: { titleKey: string; action: string; introKey?: string; readyKey?: string; inputs: TextInput[] };
+}
+
+/** The verdict as a diff, with the role's way to finish (Save, Submit request) when the rules allow it. */
+export function reviewCard(ctx: Ctx, view: ReviewView): RenderedCard {
+  const { draft, finish, changed } = view;
+  const canFinish = view.ok && changed && finish !== undefined;
+  const actions: CardAction[] = [];
+  if (canFinish) actions.push(actionOf(draft, tr(ctx, finish.titleKey), finish.action, 'positive'));
+  actions.push(backAction(ctx, draft), cancelAction(ctx, draft));
+  const title = tr(ctx, 'review.title', { user: view.userName });
+  return renderCard('review', {
+    fallbackText: title,
+    title,
+    stepLabel: stepLabel(ctx, 'review'),
+    intro: tr(ctx, finish?.introKey ?? 'review.intro'),
+    facts: [],
+    sections: view.sections,
+    outcome: !changed ? tr(ctx, 'review.nothing') : canFinish ? tr(ctx, finish.readyKey ?? 'review.ready') : tr(ctx, 'review.blocked'),
+    outcomeColor: canFinish ? 'Good' : changed ? 'Attention' : 'Default',
+    inputs: canFinish ? finish.inputs : [],
+    actions,
+  });
+}

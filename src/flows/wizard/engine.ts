@@ -1,0 +1,94 @@
+// The wizard engine: one card submit → the draft checked (unknown, expired, someone else's,
+// already finished, stale card, user changed meanwhile) → the action its step declares.
+// Cancel and "Start again" are the same on every wizard, so they live here.
+import type { Draft, User } from '../../domain/index.js';
+import { emptyChange } from '../../domain/index.js';
+import { tr, type FlowContext } from '../context.js';
+import { advance, loadDraft } from '../drafts.js';
+import { InputError } from '../errors.js';
+import type { Submit } from '../submit.js';
+import { renderStep, reshowStep, showStep, targetUser } from './show.js';
+import type { CardFlow, StepAction, Wizard } from './types.js';
+
+const RESTART = 'restart';
+const CANCEL = 'cancel';
+
+export const unknownAction = (submit: Pick<Submit, 'action'>): InputError =>
+  new InputError('error.unknown-action', { action: submit.action.slice(0, 40) });
+
+/** The checks every submit shares; the draft and its user when the step may go on, else undefined (already answered). */
+async function checkSubmit(ctx: FlowContext, wizard: Wizard, submit: Submit): Promise<{ draft: Draft; user?: User } | undefined> {
+  const draft = loadDraft(ctx, wizard.name, submit.draftId);
+  const current = submit.v === draft.version && submit.step === draft.step;
+  if (draft.status === 'done') {
+    if (current) return { draft, user: draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined };
+    // A repeated Save (double click, redelivery) or an older card: show the result again.
+    await reshowStep(ctx, wizard, draft, { noteKey: 'stale.already-done' });
+    return undefined;
+  }
+  if (!current) {
+    await reshowStep(ctx, wizard, draft, { clicked: submit.messageId, noteKey: 'stale.card' });
+    return undefined;
+  }
+  if (!draft.targetUserId || draft.step === 'select') return { draft };
+  const user = targetUser(ctx, draft);
+  if (user.rev !== draft.baseRev && submit.action !== CANCEL) {
+    await backToUser(ctx, wizard, draft, user, submit);
+    return undefined;
+  }
+  return { draft, user };
+}
+
+/** The user changed since the draft loaded them (another admin, or a second Save at once): start again from their card. */
+async function backToUser(ctx: FlowContext, wizard: Wizard, draft: Draft, user: User, submit: Submit): Promise<void> {
+  const fresh = advance(draft, { step: wizard.userStep, status: 'open', baseRev: user.rev, change: emptyChange() });
+  await showStep(ctx, wizard, fresh, { clicked: submit.messageId, notes: [{ text: tr(ctx, 'stale.user-changed'), color: 'Warning' }] });
+}
+
+async function cancel(ctx: FlowContext, draft: Draft, clicked: string): Promise<void> {
+  await ctx.store.commit({ mutations: [{ type: 'draft.delete', draftId: draft.id }] });
+  await ctx.reply.remove(clicked);
+  await ctx.reply.text(tr(ctx, 'wizard.cancelled'));
+}
+
+function actionOfStep(wizard: Wizard, step: string, action: string): StepAction | undefined {
+  const declared = Object.hasOwn(wizard.steps, step) ? wizard.steps[step] : undefined;
+  return declared && Object.hasOwn(declared.actions, action) ? declared.actions[action] : undefined;
+}
+
+async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Promise<void> {
+  if (submit.action === RESTART) {
+    if (!wizard.start) throw unknownAction(submit);
+    return wizard.start(ctx);
+  }
+  const checked = await checkSubmit(ctx, wizard, submit);
+  if (!checked) return;
+  const { draft, user } = checked;
+  if (submit.action === CANCEL) return cancel(ctx, draft, submit.messageId);
+  const action = actionOfStep(wizard, draft.step, submit.action);
+  if (!action) throw unknownAction(submit);
+  await action.run({
+    ctx,
+    draft,
+    user,
+    submit,
+    go: (next, notes) => showStep(ctx, wizard, next, { clicked: submit.messageId, notes }),
+    show: (shown, notes) => ctx.reply.card(renderStep(ctx, wizard, ctx.store.draft(shown.id) ?? shown, notes)).then(() => undefined),
+    backToUser: (changed) => backToUser(ctx, wizard, ctx.store.draft(draft.id) ?? draft, changed, submit),
+  });
+}
+
+/** A wizard as the bot routes it: R11 per action, the user a submit is about, and the engine. */
+export function cardFlow(wizard: Wizard): CardFlow {
+  return {
+    name: wizard.name,
+    rule(step, action) {
+      if ((action === RESTART && wizard.start) || action === CANCEL) return { needs: wizard.needs };
+      const declared = actionOfStep(wizard, step, action);
+      if (!declared) return undefined;
+      return { needs: declared.needs ?? wizard.needs, ...(declared.refusal ? { refusal: declared.refusal } : {}) };
+    },
+    targetOf: (store, submit) => (submit.draftId ? store.draft(submit.draftId)?.targetUserId : undefined),
+    handle: (ctx, submit) => runWizard(ctx, wizard, submit),
+  };
+}

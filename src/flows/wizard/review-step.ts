@@ -1,0 +1,93 @@
+// The review step, shared by the edit wizard and the external users flow: the rules'
+// verdict as a diff, and the role's way to finish (FINISH: Save or Submit request).
+import type { Draft, User } from '../../domain/index.js';
+import { evaluate, type Intent, type Verdict } from '../../rules/index.js';
+import { ConflictError } from '../../store/index.js';
+import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
+import { tr, type FlowContext } from '../context.js';
+import { advance } from '../drafts.js';
+import { userName } from '../format.js';
+import { rulesContextOf } from '../org-view.js';
+import { verdictSections, verdictView, hasDifference } from '../verdict-sections.js';
+import { reviewCard } from './cards.js';
+import { FINISH, intentFor } from './finish.js';
+import { targetUser } from './show.js';
+import type { Step, StepAction, StepInput } from './types.js';
+
+export function verdictFor(ctx: FlowContext, draft: Draft, user: User, intent: Intent = intentFor(ctx.role)): Verdict {
+  return evaluate({ ctx: rulesContextOf(ctx.store), actorRole: ctx.role, intent, user, change: draft.change });
+}
+
+/** A change the rules refused, audited (license.refused). */
+async function auditRefusal(ctx: FlowContext, draft: Draft, user: User, verdict: Verdict): Promise<void> {
+  await ctx.store.audit([
+    { ...auditBase(ctx, user), action: 'license.refused', before: licensesBefore(user), change: draft.change, codes: allCodes(verdict), details: { flow: draft.flow } },
+  ]);
+}
+
+function render(ctx: FlowContext, draft: Draft) {
+  const user = targetUser(ctx, draft);
+  const verdict = verdictFor(ctx, draft, user);
+  const strategy = FINISH[ctx.role];
+  return reviewCard(ctx, {
+    draft,
+    userName: userName(user),
+    sections: verdictSections(ctx, verdictView(ctx, verdict)),
+    changed: hasDifference(verdict),
+    ok: verdict.ok,
+    ...(strategy
+      ? {
+          finish: {
+            titleKey: strategy.primaryTitleKey,
+            action: strategy.primaryAction,
+            introKey: strategy.reviewIntroKey,
+            readyKey: strategy.readyKey,
+            inputs: strategy.inputs?.(ctx) ?? [],
+          },
+        }
+      : {}),
+  });
+}
+
+/** Save or Submit request. A primary action that is not the actor's own (a crafted submit) is judged as "apply", so R11 refuses it. */
+async function finish({ ctx, draft, user, submit, show, backToUser }: StepInput): Promise<void> {
+  if (!user) throw new Error(`review without a user (draft ${draft.id})`);
+  const strategy = FINISH[ctx.role];
+  const own = strategy !== undefined && submit.action === strategy.primaryAction;
+  const verdict = verdictFor(ctx, draft, user, own ? strategy.intent : 'apply');
+  if (!own || !verdict.ok) {
+    await auditRefusal(ctx, draft, user, verdict);
+    await show(draft);
+    await ctx.reply.remove(submit.messageId);
+    return;
+  }
+  try {
+    const { done, notes } = await strategy.finish({ ctx, draft, user, verdict, submit });
+    await show(done, notes);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    // Someone else saved first (or this Save arrived twice at once): show what is true now.
+    const now = ctx.store.draft(draft.id);
+    if (now?.status === 'done') {
+      await ctx.reply.text(tr(ctx, 'stale.already-done'));
+      return show(now);
+    }
+    const fresh = ctx.store.user(user.id);
+    if (!fresh) throw error;
+    return backToUser(fresh);
+  }
+  await ctx.reply.remove(submit.messageId);
+}
+
+const primaryActions = (): Record<string, StepAction> =>
+  Object.fromEntries(Object.values(FINISH).map((strategy) => [strategy.primaryAction, { run: finish }]));
+
+export function reviewStep({ backStep }: { backStep: string }): Step {
+  return {
+    render,
+    actions: {
+      back: { run: ({ draft, go }) => go(advance(draft, { step: backStep })) },
+      ...primaryActions(),
+    },
+  };
+}
