@@ -160,6 +160,30 @@ describe('store commits', () => {
     expect(onDisk.preferences).toEqual([{ personId: 'p-1', locale: 'nl' }]);
   });
 
+  it('a draft linked to an audit line of its commit keeps that line\'s seq, also after a restart; a link to no line refuses the commit', async () => {
+    const { store, paths } = await fresh();
+    const draft = {
+      id: 'd-2', flow: 'edit', step: 'result', ownerId: 'p-1', ownerEmail: 'admin@acme.example', roomId: 'r', state: {},
+      change: { addLicenseIds: [], removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] },
+      status: 'done' as const, createdAt: 'now', expiresAt: 'later', version: 0,
+    };
+    await store.audit([auditFor('user-2', 'earlier')]);
+    const { auditSeqs } = await store.commit({
+      mutations: [assign('user-1', 0, ['lic-call-pro']), { type: 'draft.put', draft, resultAuditLine: 1 }],
+      audit: [auditFor('user-3', 'first'), auditFor('user-1', 'the change')],
+    });
+    expect(auditSeqs).toEqual([2, 3]);
+    expect(store.draft('d-2')?.resultAuditSeq).toBe(3);
+    await expect(
+      store.commit({ mutations: [{ type: 'draft.put', draft: { ...draft, id: 'd-3' }, resultAuditLine: 0 }] }),
+    ).rejects.toBeInstanceOf(InvalidCommitError);
+    expect(store.draft('d-3')).toBeUndefined();
+    await store.close();
+    const reopened = await openStore(paths);
+    open.push(reopened);
+    expect(reopened.draft('d-2')?.resultAuditSeq).toBe(3);
+  });
+
   it('writes a snapshot and empties the journal every checkpointEvery batches, keeping a .bak', async () => {
     const paths = tempStorePaths();
     const store = await openStore({ ...paths, seed: () => buildOrg(), checkpointEvery: 3 });
