@@ -160,12 +160,13 @@ export function createBot(options: CreateBotOptions): BotCore {
     },
 
     async onJoined(room, outbox) {
-      const eventId = `joined-${room.roomId}`;
+      const eventId = room.eventId ?? `joined-${room.roomId}`;
+      if (!once(eventId)) return;
       await withEventContext(eventId, async () => {
         try {
           await outbox.sendCard(room.roomId, helpCard({ locale: config.botLocale }, 'help.welcome'));
         } catch (error) {
-          logger.error('could not post the welcome card; the person still gets it by typing help', { eventId, error: error instanceof Error ? error.message : String(error) });
+          logger.error('could not post the welcome card; the person still gets it by typing help', { error: error instanceof Error ? error.message : String(error) });
         }
       });
     },

@@ -43,13 +43,13 @@ export interface Outbox {
   sendCardToPerson(email: string, card: OutgoingCard): Promise<SentMessage>;
   sendTextToPerson(email: string, markdown: string): Promise<SentMessage>;
   sendFile(roomId: string, file: { filename: string; contentType: string; data: Buffer; markdown: string }): Promise<SentMessage>;
-  /** Webex cannot edit a card message; a finished wizard card is deleted instead. */
+  /** A bot may delete its own messages (not edit a card): a finished wizard card is deleted instead. */
   deleteMessage(messageId: string): Promise<void>;
 }
 
 export interface BotCore {
   onMessage(message: IncomingMessage, outbox: Outbox): Promise<void>;
   onAction(action: IncomingAction, outbox: Outbox): Promise<void>;
-  /** The bot was added to a space: post the welcome card. */
-  onJoined(room: { roomId: string; roomType: RoomType }, outbox: Outbox): Promise<void>;
+  /** The bot was added to a space: post the welcome card. eventId: the membership's id (once per membership). */
+  onJoined(room: { roomId: string; roomType: RoomType; eventId?: string }, outbox: Outbox): Promise<void>;
 }

@@ -11,7 +11,7 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-/** The most user rows one file may hold (issue 8); a bigger file is refused whole. */
+/** The most user rows one file may hold; a bigger file is refused whole. */
 export const MAX_ROWS = 20_000;
 
 export type CsvProblem =

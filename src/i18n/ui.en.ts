@@ -203,7 +203,8 @@ export const uiEn: Record<string, string> = {
   'error.conflict': 'Someone changed this at the same moment. Nothing was saved; open the user again to see the current state.',
   'error.store-write': 'The change could not be stored (reference {eventId}). Try again in a moment; if it keeps failing, tell the bot\'s operator.',
   'error.unexpected': 'Something went wrong on my side (reference {eventId}). Open the user again to see what is stored, then try again; if it keeps failing, tell the bot\'s operator this reference.',
-  // roles, requests, history, audit (issue 6)
+  'transport.fetch-failed': 'Sorry, Webex did not let me read your last message or card submit in time (reference {eventId}). Please send it again.',
+  // roles, requests, history, audit
   'refused.admin-only': 'Only administrators can use "{what}". You can look things up and, as a helpdesk agent, request changes.',
   'action.submit-request': 'Submit request',
   'action.approve': 'Approve',

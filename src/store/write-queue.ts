@@ -25,11 +25,6 @@ export class WriteQueue {
     });
   }
 
-  /** Resolves when everything queued so far has been written (or refused). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
   /** Run `task` as the writer, after queued commits (close, checkpoint). */
   async exclusive<T>(task: () => Promise<T>): Promise<T> {
     while (this.running) await this.running;

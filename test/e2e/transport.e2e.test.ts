@@ -102,19 +102,18 @@ describe('Webex transport through the emulator', () => {
     expect(stand.messages.filter((m) => m.eventId === msg.id)).toHaveLength(1);
   });
 
-  it('applies a duplicated webhook delivery once', async () => {
+  it('hands a duplicated webhook delivery to the bot again: de-duplication is the bot\'s, in one place (test/reliability/webex-faults.test.ts)', async () => {
     const room = h.app.emulator.groupRoom.id;
     const card = await h.say(ANN, room, 'dup test', { mentionBot: true }).then((said) =>
       h.waitFor('card', () => h.botMessagesAfter(room, said).find((m) => m.attachments)),
     );
     h.app.emulator.faults.duplicateNextDeliveries(1);
     const action = await h.submit(ANN, card.id, { op: 'apply' });
-    await h.waitFor('the applied answer', () => h.botMessagesAfter(room, card).find((m) => m.text?.startsWith('applied')));
     await h.app.emulator.idle();
     const deliveries = h.app.emulator.log.since(0).filter((e) => e.kind === 'webhook' && e.detail === action.json.id);
     expect(deliveries).toHaveLength(2); // Webex sent it twice…
-    expect(stand.actions.filter((a) => a.eventId === action.json.id)).toHaveLength(1); // …it applied once
-    expect(h.botMessagesAfter(room, card).filter((m) => m.text?.startsWith('applied'))).toHaveLength(1);
+    await h.waitFor('both copies at the bot', () => stand.actions.filter((a) => a.eventId === action.json.id).length === 2);
+    expect(new Set(stand.actions.filter((a) => a.eventId === action.json.id).map((a) => a.eventId)).size).toBe(1); // …with one event id
   });
 
   it('retries a send that gets 429 (after Retry-After) and then succeeds', async () => {
@@ -164,14 +163,13 @@ describe('Webex transport through the emulator', () => {
     await h.waitFor('a normal reply after the failure', () => h.botMessagesAfter(room, again).find((m) => m.markdown === 'you said again'));
   });
 
-  it('answers the person when a handler throws, and keeps running', async () => {
+  it('keeps running when a bot handler throws (the bot\'s own boundary answers the person; this one only logs)', async () => {
     const room = h.app.emulator.groupRoom.id;
     const said = await h.say(ANN, room, 'boom', { mentionBot: true });
-    const apology = await h.waitFor('the apology', () => h.botMessagesAfter(room, said)[0]);
-    expect(apology.text).toMatch(/something went wrong/i);
-    expect(apology.text).toContain(said.id); // the reference the operator finds in the logs
+    await h.waitFor('the handler to run', () => stand.messages.find((m) => m.eventId === said.id));
     const next = await h.say(ANN, room, 'still there?', { mentionBot: true });
-    await h.waitFor('a normal reply', () => h.botMessagesAfter(room, next)[0]);
+    const reply = await h.waitFor('a normal reply', () => h.botMessagesAfter(room, next)[0]);
+    expect(reply.markdown).toBe('you said still there?');
   });
 
   it('on stop, finishes the event in flight before closing', async () => {

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 
 export interface LoadedFramework {
   Framework: FrameworkConstructor;
-  /** The framework's own event processing, called after our signature check (see webhook-ingress.ts). */
+  /** The framework's own event processing, called after our signature check (see http-routes.ts). */
   processEvent: ProcessEvent;
 }
 

@@ -1,11 +1,12 @@
 // The Webex transport: webex-node-bot-framework at the edge, our BotCore behind it.
 // Webhook mode (events come through ingestWebhook after the signature check) or
-// websocket mode (the framework listens itself). One error boundary per event.
+// websocket mode (the framework listens itself). De-duplication, the log context and the
+// error boundary of an event are the bot's (src/bot); this file only hands events over.
 import type winston from 'winston';
 import { RecentIds } from '../../bot/dedupe.js';
 import type { BotCore, Outbox } from '../../bot/types.js';
 import type { Locale } from '../../domain/index.js';
-import { hasKey, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import { currentEventId, logger as appLogger, withEventContext } from '../../logger.js';
 import { isAddressedToBot, toIncomingAction, toIncomingMessage } from './convert.js';
 import type { Framework, ProcessEvent } from './framework-types.js';
@@ -38,25 +39,16 @@ export interface WebexTransport {
   start(): Promise<void>;
   isReady(): boolean;
   /** Webhook mode: a verified webhook body. Returns what became of it. */
-  ingestWebhook(body: WebhookBody): 'accepted' | 'duplicate' | 'stopping';
+  ingestWebhook(body: WebhookBody): 'accepted' | 'stopping';
   /** Stop taking events, finish the ones in flight (bounded), stop the framework. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
-
-/** Text for keys the shared catalogs may not have yet (the bot layer owns ui.*.ts). */
-const FALLBACK_TEXT: Record<string, string> = {
-  'error.unexpected':
-    'Something went wrong on my side (reference {eventId}). Try again; if it keeps failing, tell the bot\'s operator this reference.',
-  'transport.fetchFailed':
-    'Sorry, Webex did not let me read your last message or card submit in time (reference {eventId}). Please send it again.',
-};
 
 export function createWebexTransport(options: WebexTransportOptions): WebexTransport {
   const log = options.logger ?? appLogger;
   const policy = options.retryPolicy ?? defaultRetryPolicy;
   const locale = options.locale ?? 'en';
-  const text = (key: string, params: Record<string, string>) =>
-    hasKey(locale, key) ? t(locale, key, params) : (FALLBACK_TEXT[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  const text = (key: string, params: Record<string, string>) => t(locale, key, params);
   const { Framework, processEvent } = loadFramework(options.checkSdkApiBase ? options.apiBase : undefined);
 
   const client = createRestClient({
@@ -67,8 +59,6 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   });
   const outbox = createWebexOutbox(client);
   const inFlight = new InFlight();
-  const deliveries = new RecentIds();
-  const handled = new RecentIds();
   /** Events whose person was already told that we could not read them. */
   const told = new RecentIds();
   /** roomId of events we received by webhook, to tell the person when a fetch fails. */
@@ -108,45 +98,33 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     }
   }
 
-  /** One error boundary per event: log with the event id, answer the person, never throw. */
-  function handle(eventId: string, roomId: string, work: () => Promise<void>): void {
+  /** Hand an event to the bot (which de-duplicates, logs and answers); finish it before stopping. */
+  function handle(work: () => Promise<void>): void {
     // Webhook mode stops at the receiver (events already taken still finish); a websocket
     // keeps delivering until the framework stops, so new events are turned away here.
     if (!accepting && !options.webhook) {
-      log.info('stopping: event not taken', { eventId });
+      log.info('stopping: event not taken');
       return;
     }
-    if (!handled.firstTime(eventId)) {
-      log.info('event already handled, ignoring the repeat', { eventId });
-      return;
-    }
-    void inFlight.track(
-      withEventContext(eventId, async () => {
-        try {
-          await work();
-        } catch (error) {
-          log.error('handling the event failed', { error: error instanceof Error ? error.stack : String(error), status: statusOf(error) });
-          await tellPerson(roomId, 'error.unexpected', eventId);
-        }
-      }),
-    );
+    // The bot answers every error itself; what is left here is a bug to log.
+    void inFlight.track(work().catch((error: unknown) => log.error('the bot failed on an event', { error: error instanceof Error ? error.stack : String(error) })));
   }
 
   framework.on('message', (fbot, trigger) => {
     if (!isAddressedToBot(fbot, trigger, framework.person.id)) return;
     const message = toIncomingMessage(fbot, trigger, framework.person);
-    handle(message.eventId, message.roomId, () => options.bot.onMessage(message, outbox));
+    handle(() => options.bot.onMessage(message, outbox));
   });
   framework.on('attachmentAction', (_fbot, trigger) => {
     const action = toIncomingAction(trigger);
-    handle(action.eventId, action.roomId, () => options.bot.onAction(action, outbox));
+    handle(() => options.bot.onAction(action, outbox));
   });
   framework.on('spawn', (fbot, _frameworkId, addedBy) => {
     // addedBy is set only when someone added the bot just now (not at startup discovery);
     // the bot opening a 1:1 itself (to message a person) is no reason for a welcome.
     if (!addedBy || addedBy === framework.person.id) return;
-    const room = { roomId: fbot.room.id, roomType: fbot.room.type };
-    handle(`joined:${fbot.membership?.id ?? room.roomId}`, room.roomId, () => options.bot.onJoined(room, outbox));
+    const room = { roomId: fbot.room.id, roomType: fbot.room.type, eventId: `joined:${fbot.membership?.id ?? fbot.room.id}` };
+    handle(() => options.bot.onJoined(room, outbox));
   });
   framework.on('log', (line) => log.debug(String(line)));
 
@@ -168,7 +146,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
           }),
         );
         const roomId = eventRooms.get(eventId) ?? (failure.id ? eventRooms.get(failure.id) : undefined);
-        if (roomId && told.firstTime(eventId)) void inFlight.track(tellPerson(roomId, 'transport.fetchFailed', eventId));
+        if (roomId && told.firstTime(eventId)) void inFlight.track(tellPerson(roomId, 'transport.fetch-failed', eventId));
       },
     });
     await started;
@@ -185,10 +163,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     isReady: () => accepting && framework.initialized,
     ingestWebhook(body) {
       if (!accepting) return 'stopping';
-      if (!deliveries.firstTime(`${body.resource}:${body.event}:${body.data.id}`)) {
-        withEventContext(body.data.id, () => log.info('duplicate webhook delivery ignored', { resource: body.resource }));
-        return 'duplicate';
-      }
+      // A redelivery goes through too: the bot handles each event id once.
       if (body.data.roomId) rememberRoom(eventRooms, body.data.id, body.data.roomId);
       void inFlight.track(
         withEventContext(body.data.id, () =>
