@@ -4,7 +4,7 @@
 // checked against where the store says the log ends (DATA_FILE's journal, read without
 // the lock, so this works while the bot runs).
 import { configFromEnvOrExit } from '../src/config.js';
-import { verifyAuditFile } from '../src/store/audit-log.js';
+import { verifyAuditFile } from '../src/store/audit-verify.js';
 import { readStoreAuditHead } from '../src/store/load-store.js';
 
 // The bot's own reading of AUDIT_FILE and DATA_FILE (.env included, empty = default), so both check the same files.

@@ -2,7 +2,7 @@
 // how it went) and one `license.change` line per user whose licenses or attendee accounts
 // changed, so `history <email>` shows what an import did to that user.
 import type { AuditInput } from '../domain/index.js';
-import type { ImportPlan } from './import.js';
+import type { ImportPlan } from './import-plan.js';
 
 /** The `import` line: who, which files, counts, the first refusals. */
 export function importAuditEntry(plan: ImportPlan): AuditInput {

@@ -25,60 +25,9 @@ import { licenseHeader } from './columns.js';
 import { importAuditEntries } from './import-audit.js';
 import { catalogChanges, planCatalog, type CatalogPlan, type WebexLicenseItem } from './license-catalog.js';
 import { parseUserCsv, type CsvRow, type ParsedCsv } from './parse.js';
+import type { ImportMode, ImportPlan, RowMessage, RowOutcome, UserLicenseChange } from './import-plan.js';
 
-export type ImportMode = 'add-only' | 'add-and-remove';
-export const IMPORT_MODES: readonly ImportMode[] = ['add-only', 'add-and-remove'];
-
-export interface RowMessage {
-  code: string;
-  message: string;
-}
-
-export interface RowOutcome {
-  line: number;
-  email: string;
-  outcome: 'created' | 'updated' | 'unchanged' | 'refused';
-  /** Why a refused row was refused: rule codes with their text. */
-  reasons: RowMessage[];
-  /** Non-blocking rule notices on an accepted row (e.g. R2 "migrating"). */
-  notices: RowMessage[];
-  added: string[];
-  removed: string[];
-}
-
-export interface ImportCounts {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-}
-
-/** One user whose licenses or attendee accounts the import changes (one license.change audit line). */
-export interface UserLicenseChange {
-  userId: string;
-  email: string;
-  before: { licenseIds: string[]; attendeeOf: string[] };
-  after: { licenseIds: string[]; attendeeOf: string[] };
-  change: ProposedChange;
-  /** Non-blocking notice codes of the row (e.g. R2 migrating). */
-  codes: string[];
-}
-
-export interface ImportPlan {
-  mode: ImportMode;
-  fileName: string;
-  /** The license catalog given with the import (GET /v1/licenses body), if any. */
-  catalog?: CatalogPlan & { fileName: string };
-  actor: string;
-  rows: RowOutcome[];
-  counts: ImportCounts;
-  unknownColumns: ParsedCsv['unknownColumns'];
-  ignoredColumns: string[];
-  /** catalog.put (when the catalog adds or changes something), then one user.put per created or updated user; all or nothing. */
-  mutations: Mutation[];
-  userChanges: UserLicenseChange[];
-}
+export { IMPORT_MODES, type ImportCounts, type ImportMode, type ImportPlan, type RowMessage, type RowOutcome, type UserLicenseChange } from './import-plan.js';
 
 /** The import as a whole cannot be applied (a license would be over its units); nothing changed. */
 export class ImportRefusedError extends Error {

@@ -1,7 +1,8 @@
 // Webhook deliveries like Webex's: the body is {id, name, resource, event, filter,
 // ..., actorId, data}, signed with X-Spark-Signature = HMAC-SHA1 (hex) of the raw body
-// with the webhook's secret. Deliveries go out one at a time, in order.
-import { signBody } from '../transports/webex/signature.js';
+// with the webhook's secret. Deliveries go out one at a time, in order. The emulator signs
+// with its own code, not the bot's: a bug in the bot's check must not hide itself here.
+import { createHmac } from 'node:crypto';
 import type { EventLog } from './event-log.js';
 import type { Faults } from './faults.js';
 import type { EmulatorEvent, Webhook } from './model.js';
@@ -67,7 +68,7 @@ export class Deliveries {
 
   private async send(webhook: Webhook, event: EmulatorEvent, raw: string, duplicate: boolean): Promise<void> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (webhook.secret) headers['x-spark-signature'] = signBody(raw, webhook.secret);
+    if (webhook.secret) headers['x-spark-signature'] = createHmac('sha1', webhook.secret).update(raw).digest('hex');
     const owner = this.state.people.get(webhook.createdBy)?.emails[0];
     const title = `${event.resource}:${event.event} → ${webhook.targetUrl}${duplicate ? ' (duplicate)' : ''}`;
     try {

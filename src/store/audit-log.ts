@@ -1,5 +1,5 @@
 // The append-only audit log: one JSON object a line, each carrying the hash of the
-// line before, so changing, deleting or reordering a line is detected (verifyAuditFile).
+// line before, so changing, deleting or reordering a line is detected (audit-verify.ts).
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { AuditEntrySchema, AuditInputSchema, type AuditEntry, type AuditInput } from '../domain/index.js';
@@ -236,76 +236,11 @@ async function locateLineEnd(fs: FileOps, file: string, end: number, seq: number
   }
 }
 
-function safeJson(text: string): unknown {
+/** The parsed line, or undefined when it is not JSON. */
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
-}
-
-export type AuditVerdict =
-  | { ok: true; lines: number }
-  | {
-      ok: false;
-      line: number;
-      reason: string;
-      /** Set when the chain is intact but ends before the store's last line: the tail was removed. */
-      removedTail?: { endsAt: number; storeSeq: number };
-    };
-
-export interface VerifyAuditOptions {
-  /**
-   * Where the store says the log ends. The hash chain alone cannot show that the last
-   * lines were deleted; the store's own position can: lines up to it must be there,
-   * the one with its seq carrying its hash.
-   */
-  storeHead?: AuditHead;
-}
-
-/** Check every line's hash and its link to the line before; name the first bad line. */
-export async function verifyAuditFile(file: string, options: VerifyAuditOptions = {}): Promise<AuditVerdict> {
-  const { storeHead } = options;
-  let previous: AuditHead = { seq: 0, hash: GENESIS_HASH };
-  let lineNumber = 0;
-  const stream = createReadStream(file);
-  let pending = '';
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    pending += chunk.toString('latin1');
-    let newline: number;
-    while ((newline = pending.indexOf('\n')) !== -1) {
-      lineNumber += 1;
-      const problem = checkLine(Buffer.from(pending.slice(0, newline), 'latin1').toString('utf8'), previous);
-      if (typeof problem === 'string') return { ok: false, line: lineNumber, reason: problem };
-      if (storeHead && problem.seq === storeHead.seq && problem.hash !== storeHead.hash) {
-        return { ok: false, line: lineNumber, reason: `it is not the line the store wrote with seq ${storeHead.seq} (the file was replaced or rewritten)` };
-      }
-      previous = problem;
-      pending = pending.slice(newline + 1);
-    }
-  }
-  if (pending !== '') return { ok: false, line: lineNumber + 1, reason: 'incomplete last line (no newline): a crash during an append?' };
-  if (storeHead && previous.seq < storeHead.seq) {
-    return {
-      ok: false,
-      line: lineNumber + 1,
-      reason: `the log ends at line ${lineNumber} but the store wrote up to seq ${storeHead.seq}: the last lines were removed`,
-      removedTail: { endsAt: lineNumber, storeSeq: storeHead.seq },
-    };
-  }
-  return { ok: true, lines: lineNumber };
-}
-
-function checkLine(line: string, previous: AuditHead): AuditHead | string {
-  const raw = safeJson(line);
-  if (raw === undefined) return 'not valid JSON';
-  const parsed = AuditEntrySchema.safeParse(raw);
-  if (!parsed.success) return `not an audit entry: ${describeIssues(parsed.error.issues)}`;
-  const entry = parsed.data;
-  if (line !== canonicalJson(raw)) return 'not in canonical form (the line was edited)';
-  const { hash, ...unhashed } = raw as AuditEntry;
-  if (hashEntry(unhashed) !== hash) return 'hash does not match the line content (the line was changed)';
-  if (entry.prevHash !== previous.hash) return `prevHash does not match the hash of the line before (a line was deleted, inserted or moved)`;
-  if (entry.seq !== previous.seq + 1) return `seq ${entry.seq} follows seq ${previous.seq} (a line was deleted or moved)`;
-  return { seq: entry.seq, hash };
 }

@@ -1,8 +1,10 @@
 // DESIGN section 2: one direction of dependency, transports → bot → flows → {cards, rules,
 // store} → domain. This test reads every import in src/ and names each one that points the
-// wrong way, so a shortcut shows up in review instead of in a tangle later.
+// wrong way, so a shortcut shows up in review instead of in a tangle later. Circles are
+// found by dpdm (`npx dpdm --no-tree 'src/**/*.ts'` shows the same).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCircular, parseDependencyTree } from 'dpdm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -101,5 +103,42 @@ describe('layers (DESIGN section 2)', () => {
     const clock = rules.filter((file) => /\bDate\.now\s*\(|\bnew Date\s*\(\s*\)|performance\.now\s*\(/.test(readFileSync(file, 'utf8')));
     expect(wrongImports.map(show)).toEqual([]);
     expect(clock.map((file) => path.relative(SRC, file))).toEqual([]);
+  });
+
+  it('has no import circle (type imports included)', async () => {
+    const tree = await parseDependencyTree('src/**/*.ts', { context: path.resolve(SRC, '..'), onProgress: () => undefined });
+    expect(parseCircular(tree).map((circle) => circle.join(' → '))).toEqual([]);
+  });
+
+  it('the emulator plays Webex on its own: it imports nothing of ours outside src/emulator', () => {
+    const wrong = ownImports.filter(({ group, target }) => group === 'emulator' && target.group !== 'emulator');
+    expect(wrong.map(show)).toEqual([]);
+  });
+
+  it('only local mode (the playground and its wiring in transports/) imports the emulator', () => {
+    const LOCAL_MODE = new Set(['transports/local-mode.ts', 'transports/people-from-store.ts']);
+    const wrong = ownImports.filter(
+      ({ from, group, target }) => target.group === 'emulator' && group !== 'emulator' && group !== 'playground' && !LOCAL_MODE.has(from.split(path.sep).join('/')),
+    );
+    expect(wrong.map(show)).toEqual([]);
+  });
+
+  it('card builders (src/flows/**/cards.ts) get what they show: they read neither the store nor the views, and ask the rules nothing', () => {
+    const builders = sourceFiles.filter((file) => path.relative(SRC, file).startsWith(`flows${path.sep}`) && path.basename(file) === 'cards.ts');
+    expect(builders.length).toBeGreaterThan(3);
+    const wrongImports = ownImports.filter(
+      (i) => builders.includes(path.join(SRC, i.from)) && (i.target.group === 'store' || /(^|\/)(org-)?views?\.js$|org-view\.js$/.test(i.specifier)),
+    );
+    const asking = builders.filter((file) => /\b(evaluate|evaluateReassign|attendeeOptions|freeUnits|can)\(|\.store\b/.test(readFileSync(file, 'utf8')));
+    expect(wrongImports.map(show)).toEqual([]);
+    expect(asking.map((file) => path.relative(SRC, file))).toEqual([]);
+  });
+
+  it('keeps every file under src/ at 300 lines or fewer, except the message catalogs', () => {
+    const long = sourceFiles
+      .filter((file) => !file.includes(`${path.sep}i18n${path.sep}`))
+      .map((file) => ({ file: path.relative(SRC, file), lines: readFileSync(file, 'utf8').split('\n').length - 1 }))
+      .filter(({ lines }) => lines > 300);
+    expect(long).toEqual([]);
   });
 });
