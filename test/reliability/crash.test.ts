@@ -1,9 +1,10 @@
-// Crash: the real bot and store in a child process, four admins saving license changes
-// through the wizard at once, killed with SIGKILL at 50 seeded points (after a seeded
-// number of confirmed Saves, sometimes before the first). After every kill the store
-// opens (load + schema validation + journal replay), holds every Save the person saw
-// confirmed, agrees with the audit log, and the audit chain verifies.
-import { copyFileSync, rmSync, mkdtempSync, unlinkSync } from 'node:fs';
+// Crash: a child process SIGKILLed at seeded kill points (after a seeded number of
+// acknowledged changes, sometimes before the first), two ways: the real bot and store with
+// four admins saving through the wizard, and the store alone with eight committers and
+// frequent checkpoints. After every kill the store opens (load + schema validation +
+// journal replay, the dead child's lock taken over), holds every change that was
+// acknowledged, agrees with the audit log, and the audit chain verifies.
+import { copyFileSync, readFileSync, rmSync, mkdtempSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,15 +14,17 @@ import { DEMO_ORG, readAuditLines } from '../helpers/demo-org-copy.js';
 import { bundleChild, runUntilKilled, seededRandom } from './child-process.js';
 
 const KILLS = 50;
+const STORE_KILLS = 20;
 let bundle: string;
+let storeBundle: string;
 let dir: string;
 
 beforeAll(async () => {
-  bundle = await bundleChild('test/reliability/crash-child.ts');
+  [bundle, storeBundle] = await Promise.all([bundleChild('test/reliability/crash-child.ts'), bundleChild('test/reliability/store-crash-child.ts')]);
   dir = mkdtempSync(path.join(os.tmpdir(), 'reliability-crash-'));
 });
 afterAll(() => {
-  if (bundle) unlinkSync(bundle);
+  for (const file of [bundle, storeBundle]) if (file) unlinkSync(file);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -74,4 +77,37 @@ describe('crash safety through the bot', () => {
     console.info(`crash suite: ${KILLS} kills, ${acked.size} confirmed Saves checked, ${killedBeforeAnyAck} kills before the first Save of a run`);
     expect(acked.size).toBeGreaterThan(KILLS * 3); // the kills landed while Saves were going on
   }, 110_000);
+
+  it(`keeps every acknowledged commit of the store alone through ${STORE_KILLS} SIGKILLs at seeded points, checkpoints included`, async () => {
+    const paths = { dataFile: path.join(dir, 'store.json'), auditFile: path.join(dir, 'store-audit.log') };
+    const random = seededRandom(20261201);
+    const everAcked = new Map<string, number>(); // userId → highest acknowledged rev
+    let totalAcks = 0;
+    for (let run = 0; run < STORE_KILLS; run++) {
+      const killAfter = random() < 0.15 ? 0 : 1 + Math.floor(random() * 60);
+      const { lines, pid } = await runUntilKilled({
+        bundle: storeBundle,
+        args: [paths.dataFile, paths.auditFile, '8'],
+        killWhen: (printed) => printed.filter((l) => l.startsWith('ack ')).length >= killAfter,
+      });
+      const acks = lines.filter((l) => l.startsWith('ack ')).map((l) => l.split(' '));
+      totalAcks += acks.length;
+      for (const [, , userId, rev] of acks) everAcked.set(userId!, Math.max(everAcked.get(userId!) ?? 0, Number(rev)));
+      // The dead child's lock is still there; opening takes it over.
+      expect(readFileSync(`${paths.dataFile}.lock`, 'utf8').trim()).toBe(String(pid));
+      const store = await openStore(paths);
+      try {
+        for (const [userId, rev] of everAcked) expect(store.user(userId)?.rev, `run ${run}: ${userId} acknowledged at rev ${rev}`).toBeGreaterThanOrEqual(rev);
+        for (const [, changeId, userId] of acks.slice(-5)) {
+          const history = await store.history(userId!, { offset: 0, limit: 50 });
+          expect(history.entries.some((entry) => entry.codes.includes(changeId!)), `run ${run}: audit of ${changeId}`).toBe(true);
+        }
+        expect(await verifyAuditFile(paths.auditFile), `run ${run}`).toMatchObject({ ok: true });
+      } finally {
+        await store.close();
+      }
+    }
+    console.info(`store crash suite: ${STORE_KILLS} kills, ${totalAcks} acknowledged commits`);
+    expect(totalAcks).toBeGreaterThan(STORE_KILLS * 10); // the kills landed while commits were going on
+  }, 90_000);
 });

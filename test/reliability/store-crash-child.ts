@@ -1,11 +1,11 @@
-// Child process for the crash test: commits changes as fast as it can (several
-// committers at once, so batches form) and prints each acknowledged change. The
-// parent kills it with SIGKILL at a random moment.
+// Child process for the store's crash test: commits changes as fast as it can (several
+// committers at once, so batches form, a checkpoint every 15 batches) and prints each
+// acknowledged change. The parent kills it with SIGKILL after a seeded number of acks.
 import { openStore } from '../../src/store/index.js';
 import { auditFor, buildOrg } from '../helpers/store-fixtures.js';
 
 const [dataFile, auditFile, committersArg] = process.argv.slice(2);
-if (!dataFile || !auditFile) throw new Error('usage: crash-child.ts <dataFile> <auditFile> [committers]');
+if (!dataFile || !auditFile) throw new Error('usage: store-crash-child.ts <dataFile> <auditFile> [committers]');
 const committers = Number(committersArg ?? '8');
 const USERS = 40;
 
