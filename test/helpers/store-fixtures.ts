@@ -74,6 +74,21 @@ export function tempStorePaths(prefix = 'store-test-'): StorePaths {
   return { dir, dataFile: path.join(dir, 'db.json'), auditFile: path.join(dir, 'audit.log') };
 }
 
+/**
+ * The store's files as a crash leaves them (no closing checkpoint, no lock), in a new
+ * folder: copied while the store is open, which is then closed properly so no file
+ * handle is left to the garbage collector.
+ */
+export async function filesAfterCrash(store: { close(): Promise<void> }, paths: StorePaths): Promise<StorePaths> {
+  const copy = tempStorePaths('store-crashed-');
+  for (const suffix of ['', '.journal', '.bak']) {
+    if (fs.existsSync(`${paths.dataFile}${suffix}`)) fs.copyFileSync(`${paths.dataFile}${suffix}`, `${copy.dataFile}${suffix}`);
+  }
+  if (fs.existsSync(paths.auditFile)) fs.copyFileSync(paths.auditFile, copy.auditFile);
+  await store.close();
+  return copy;
+}
+
 /** Write an org document as the snapshot file. */
 export function writeOrgFile(file: string, document: OrgDocument): void {
   fs.writeFileSync(file, JSON.stringify(document, null, 2));

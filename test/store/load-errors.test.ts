@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { nodeFileOps, openStore, readStoreDocument, StoreLoadError, type FileOps } from '../../src/store/index.js';
-import { buildOrg, tempStorePaths, writeOrgFile } from '../helpers/store-fixtures.js';
+import { buildOrg, filesAfterCrash, tempStorePaths, writeOrgFile } from '../helpers/store-fixtures.js';
 
 async function expectLoadError(contents: string, problem: RegExp): Promise<void> {
   const paths = tempStorePaths();
@@ -83,9 +83,8 @@ describe('journal replay', () => {
     for (let i = 0; i < 3; i++) {
       await store.commit({ mutations: [{ type: 'user.assign', userId: `user-${i}`, expectedRev: 0, licenseIds: ['lic-ucm'], attendeeOf: [] }] });
     }
-    // Simulate a crash: let go of the lock without the closing checkpoint.
-    fs.unlinkSync(`${paths.dataFile}.lock`);
-    return { paths, journal: `${paths.dataFile}.journal` };
+    const crashed = await filesAfterCrash(store, paths);
+    return { paths: crashed, journal: `${crashed.dataFile}.journal` };
   }
 
   it('ignores a torn last line (never acknowledged) and cuts it off before the next append', async () => {
@@ -159,10 +158,10 @@ describe('a journal that names another snapshot', () => {
   });
 
   it('stops the load when the data file was replaced by hand while unsaved journal batches remain', async () => {
-    const paths = tempStorePaths();
-    const store = await openStore({ ...paths, seed: () => buildOrg() });
+    const original = tempStorePaths();
+    const store = await openStore({ ...original, seed: () => buildOrg() });
     await store.commit({ mutations: [{ type: 'user.assign', userId: 'user-2', expectedRev: 0, licenseIds: ['lic-ucm'], attendeeOf: [] }] });
-    fs.unlinkSync(`${paths.dataFile}.lock`); // as after a crash: no closing checkpoint
+    const paths = await filesAfterCrash(store, original); // no closing checkpoint
     writeOrgFile(paths.dataFile, buildOrg({ orgName: 'Edited by hand' }));
     const before = fs.readFileSync(paths.dataFile);
     await expect(openStore(paths)).rejects.toThrow(/1 saved change batch\(es\) made on top of another version/);
