@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidCommitError, nodeFileOps, openStore, readStoreDocument, type FileOps, type Store } from '../../src/store/index.js';
-import type { ChangeRequest } from '../../src/domain/index.js';
+import type { ChangeRequest, Draft } from '../../src/domain/index.js';
 import { auditFor, buildOrg, makeUser, tempStorePaths, type StorePaths } from '../helpers/store-fixtures.js';
 
 let open: Store[] = [];
@@ -22,6 +22,13 @@ const assign = (userId: string, expectedRev: number, licenseIds: string[]) => ({
   expectedRev,
   licenseIds,
   attendeeOf: [],
+});
+
+const aDraft = (fields: Pick<Draft, 'id' | 'step'> & Partial<Draft>): Draft => ({
+  flow: 'edit', ownerId: 'p-1', ownerEmail: 'admin@acme.example', roomId: 'r', state: {},
+  change: { addLicenseIds: [], removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] },
+  status: 'open', createdAt: 'now', expiresAt: 'later', version: 0,
+  ...fields,
 });
 
 describe('store commits', () => {
@@ -137,11 +144,7 @@ describe('store commits', () => {
 
   it('stores drafts, roles and preferences', async () => {
     const { store, paths } = await fresh();
-    const draft = {
-      id: 'd-1', flow: 'edit', step: 'pick', ownerId: 'p-1', ownerEmail: 'admin@acme.example', roomId: 'r', state: {},
-      change: { addLicenseIds: [], removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] },
-      status: 'open' as const, createdAt: 'now', expiresAt: 'later', version: 0,
-    };
+    const draft = aDraft({ id: 'd-1', step: 'pick' });
     await store.commit({
       mutations: [
         { type: 'draft.put', draft },
@@ -162,11 +165,7 @@ describe('store commits', () => {
 
   it('a draft linked to an audit line of its commit keeps that line\'s seq, also after a restart; a link to no line refuses the commit', async () => {
     const { store, paths } = await fresh();
-    const draft = {
-      id: 'd-2', flow: 'edit', step: 'result', ownerId: 'p-1', ownerEmail: 'admin@acme.example', roomId: 'r', state: {},
-      change: { addLicenseIds: [], removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] },
-      status: 'done' as const, createdAt: 'now', expiresAt: 'later', version: 0,
-    };
+    const draft = aDraft({ id: 'd-2', step: 'result', status: 'done' });
     await store.audit([auditFor('user-2', 'earlier')]);
     const { auditSeqs } = await store.commit({
       mutations: [assign('user-1', 0, ['lic-call-pro']), { type: 'draft.put', draft, resultAuditLine: 1 }],

@@ -4,13 +4,12 @@
 import type { Draft } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
-import { advance, newDraft } from '../drafts.js';
+import { advance } from '../drafts.js';
 import { requestedStep } from '../requests/file.js';
 import { choiceInput } from '../submit.js';
 import { reviewStep } from '../wizard/review-step.js';
 import { selectStep } from '../wizard/select-step.js';
-import { showStep } from '../wizard/show.js';
-import { findOne } from '../wizard/find-user.js';
+import { startAtUser } from '../wizard/show.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { StepAction, Wizard } from '../wizard/types.js';
 import { licensesCard, overviewCard, resultCard, serviceCard, sitesCard } from './cards.js';
@@ -77,10 +76,4 @@ export const editWizard: Wizard = {
 };
 
 /** `licenses [email|name]`: the wizard at user selection, or straight at the user's overview. */
-export async function startEdit(ctx: FlowContext, query = ''): Promise<void> {
-  const user = query ? findOne(ctx, query) : undefined;
-  const draft = user
-    ? newDraft(ctx, { flow: EDIT_FLOW, step: 'overview', targetUserId: user.id, baseRev: user.rev, state: { search: query } })
-    : newDraft(ctx, { flow: EDIT_FLOW, step: 'select', state: { search: query } });
-  await showStep(ctx, editWizard, draft);
-}
+export const startEdit = (ctx: FlowContext, query = ''): Promise<void> => startAtUser(ctx, editWizard, query);

@@ -5,7 +5,7 @@ import type { Draft, User } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
 import { CODES, can, isPendingExternal } from '../../rules/index.js';
 import type { FlowContext } from '../context.js';
-import { advance, newDraft } from '../drafts.js';
+import { advance } from '../drafts.js';
 import { auditBase, licensesBefore } from '../audit-lines.js';
 import { pendingAssignment, withLicense } from '../edit/state.js';
 import { requestedStep } from '../requests/file.js';
@@ -14,10 +14,9 @@ import { resultView } from '../edit/views.js';
 import { licensesOfUser } from '../org-view.js';
 import { toggleInputs } from '../submit.js';
 import { unknownAction } from '../wizard/engine.js';
-import { findOne } from '../wizard/find-user.js';
 import { reviewStep } from '../wizard/review-step.js';
 import { selectStep } from '../wizard/select-step.js';
-import { showStep } from '../wizard/show.js';
+import { startAtUser } from '../wizard/show.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { ColoredLine } from '../../cards/index.js';
 import type { StepAction, StepInput, Wizard } from '../wizard/types.js';
@@ -103,10 +102,5 @@ export const externalWizard: Wizard = {
   },
 };
 
-export async function startExternal(ctx: FlowContext, query = ''): Promise<void> {
-  const user = query ? findOne(ctx, query, 'external') : undefined;
-  const draft = user
-    ? newDraft(ctx, { flow: EXTERNAL_FLOW, step: 'user', targetUserId: user.id, baseRev: user.rev, state: { search: query } })
-    : newDraft(ctx, { flow: EXTERNAL_FLOW, step: 'select', state: { search: query } });
-  await showStep(ctx, externalWizard, draft);
-}
+/** `external [email|name]`: the list of external users, or straight at one of them. */
+export const startExternal = (ctx: FlowContext, query = ''): Promise<void> => startAtUser(ctx, externalWizard, query, 'external');

@@ -4,7 +4,8 @@
 import type { ColoredLine, RenderedCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
 import { tr, type FlowContext } from '../context.js';
-import { putDraft } from '../drafts.js';
+import { newDraft, putDraft } from '../drafts.js';
+import { findOne } from './find-user.js';
 import { messageCard } from '../messages.js';
 import type { Wizard } from './types.js';
 
@@ -42,4 +43,13 @@ export async function reshowStep(ctx: FlowContext, wizard: Wizard, draft: Draft,
   if (options.noteKey) await ctx.reply.text(tr(ctx, options.noteKey));
   await ctx.reply.card(renderStep(ctx, wizard, draft));
   if (options.clicked) await ctx.reply.remove(options.clicked);
+}
+
+/** A wizard's first card: straight at the user's card when the query finds exactly one user, else user selection. */
+export async function startAtUser(ctx: FlowContext, wizard: Wizard, query: string, type?: 'external'): Promise<void> {
+  const user = query ? findOne(ctx, query, type) : undefined;
+  const draft = user
+    ? newDraft(ctx, { flow: wizard.name, step: wizard.userStep, targetUserId: user.id, baseRev: user.rev, state: { search: query } })
+    : newDraft(ctx, { flow: wizard.name, step: 'select', state: { search: query } });
+  await showStep(ctx, wizard, draft);
 }
