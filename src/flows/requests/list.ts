@@ -1,6 +1,7 @@
 // `requests`: admins see every open request (oldest first, the next to decide on top);
 // helpdesk agents see their own, newest first, with their status.
 import type { ChangeRequest } from '../../domain/index.js';
+import { can } from '../../rules/index.js';
 import { tr, type FlowContext } from '../context.js';
 import { messageCard } from '../messages.js';
 import { approvalCard, outcomeCard, userName } from './cards.js';
@@ -23,7 +24,7 @@ function line(ctx: FlowContext, request: ChangeRequest): string {
 
 export async function listRequests(ctx: FlowContext): Promise<void> {
   await expireDueRequests(ctx);
-  const admin = ctx.role === 'admin';
+  const admin = can(ctx.role, 'apply'); // who decides requests sees every open one
   const requests = admin
     ? ctx.store.requests({ status: 'open' }).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     : ctx.store.requests({ requesterId: ctx.actor.personId }).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
