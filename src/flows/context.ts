@@ -3,7 +3,6 @@
 import type { Actor, ActorRole, Locale } from '../domain/index.js';
 import type { RenderedCard } from '../cards/index.js';
 import type { Store } from '../store/index.js';
-import { t, type Params } from '../i18n/index.js';
 
 /** The part of the bot's config flows read (structurally a subset of src/config.ts's Config). */
 export interface FlowConfig {
@@ -46,6 +45,3 @@ export interface FlowContext {
   readonly reply: Reply;
   readonly outbox: FlowOutbox;
 }
-
-/** Text in the context's language. */
-export const tr = (ctx: Pick<FlowContext, 'locale'>, key: string, params?: Params): string => t(ctx.locale, key, params);

@@ -1,7 +1,8 @@
 // `export` (admins): the users as a Control Hub CSV, posted as a file in the space. Audited,
 // since the file holds every user's email and licenses.
 import { exportCsv } from '../csv/export.js';
-import { tr, type FlowContext } from './context.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 
 export async function exportUsers(ctx: FlowContext): Promise<void> {
   const data = Buffer.from(exportCsv(ctx.store), 'utf8');

@@ -1,6 +1,7 @@
 // `find <text>`: users whose name or email starts with the text.
 import { renderCard } from '../cards/index.js';
-import { tr, type FlowContext } from './context.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 import { userStatusText, userTypeText } from './format.js';
 
 const LIMIT = 25;

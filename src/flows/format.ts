@@ -3,7 +3,8 @@
 import type { Fact } from '../cards/index.js';
 import { SERVICES, type License, type User, type Service } from '../domain/index.js';
 import type { Finding } from '../rules/index.js';
-import { tr, type FlowContext } from './context.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 
 type Ctx = Pick<FlowContext, 'locale'>;
 

@@ -1,6 +1,7 @@
 // `help` (and the welcome card): what the bot does and every command.
 import { renderCard, type RenderedCard } from '../cards/index.js';
-import { tr, type FlowContext } from './context.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 
 /** Every command's help line, in the order the card lists them. */
 export const HELP_ORDER = [

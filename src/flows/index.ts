@@ -9,11 +9,11 @@ import { historyFlow } from './history.js';
 import { requestFlow } from './requests/index.js';
 
 export type { FlowContext, FlowConfig, FlowOutbox, Reply } from './context.js';
-export { tr } from './context.js';
+export { tr } from '../i18n/index.js';
 export type { Submit } from './submit.js';
 export type { CardFlow, Refusal } from './wizard/types.js';
 export { InputError, DraftGoneError, NotDraftOwnerError } from './errors.js';
-export { UserGoneError } from './wizard/show.js';
+export { UserGoneError } from './wizard/engine.js';
 export { startEdit, EDIT_FLOW } from './edit/index.js';
 export { startExternal, EXTERNAL_FLOW } from './external/index.js';
 export { addExternal } from './external/add.js';

@@ -3,7 +3,8 @@
 import type { CardAction, Fact, RenderedCard, TextColor } from '../cards/index.js';
 import { renderCard } from '../cards/index.js';
 import type { Params } from '../i18n/index.js';
-import { tr, type FlowContext } from './context.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 import { plainAction } from './submit.js';
 
 export interface MessageInput {

@@ -4,15 +4,16 @@
 import type { Draft, User } from '../domain/index.js';
 import { callingLicenseOf, evaluateReassign, type Verdict } from '../rules/index.js';
 import { allCodes, auditBase } from './audit-lines.js';
-import { commitAssignment } from './commit-assignment.js';
-import { tr, type FlowContext } from './context.js';
+import { commitAssignment } from './apply.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 import { advance, newDraft } from './drafts.js';
 import { findingText, userHeader, userName } from './format.js';
 import { messageCard } from './messages.js';
 import { rulesContextOf } from './org-view.js';
 import { actionOf } from './submit.js';
 import { findOne } from './wizard/find-user.js';
-import { showStep } from './wizard/show.js';
+import { showStep } from './wizard/engine.js';
 import { forUser, withUser } from './wizard/step-helpers.js';
 import type { Wizard } from './wizard/types.js';
 

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { RoleName } from '../domain/index.js';
 import { RoleNameSchema } from '../domain/index.js';
 import type { StoreReader } from '../store/index.js';
-import { tr, type FlowConfig, type FlowContext } from './context.js';
+import type { FlowConfig, FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 import { messageCard } from './messages.js';
 
 const EmailSchema = z.string().trim().toLowerCase().pipe(z.email());

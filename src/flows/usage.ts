@@ -1,6 +1,7 @@
 // `usage`: per subscription every license with used / total; full ones marked (R12).
 import { renderCard } from '../cards/index.js';
-import { tr, type FlowContext } from './context.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 import { licenseName, usageText } from './format.js';
 import { licenseUse, rulesContextOf } from './org-view.js';
 

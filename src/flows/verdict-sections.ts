@@ -3,7 +3,8 @@
 // approval card. verdictView gathers what the sections show; verdictSections only shapes it.
 import type { Section } from '../cards/index.js';
 import { CODES, can, meetingsLicensesOfSite, type Finding, type Verdict } from '../rules/index.js';
-import { tr, type FlowContext } from './context.js';
+import type { FlowContext } from './context.js';
+import { tr } from '../i18n/index.js';
 import { findingText } from './format.js';
 import { licenseLabel, rulesContextOf } from './org-view.js';
 

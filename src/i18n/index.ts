@@ -22,6 +22,9 @@ export function t(locale: Locale, key: string, params: Params = {}): string {
   );
 }
 
+/** Text in the language of whoever holds it (a flow's context, a person's preference). */
+export const tr = (holder: { readonly locale: Locale }, key: string, params?: Params): string => t(holder.locale, key, params);
+
 export function hasKey(locale: Locale, key: string): boolean {
   return Object.hasOwn(catalogs[locale], key);
 }

@@ -3,7 +3,8 @@
 import type { CardAction, ColoredLine, Line, RenderedCard, Section, ToggleInput } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, License, Service, Subscription, User } from '../../domain/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { SERVICE_ORDER, licenseName, licenseWithSubscription, serviceName, usageText, userHeader, userName, type LicenseUse } from '../format.js';
 import { actionOf } from '../submit.js';
 import { backAction, cancelAction, stepLabel } from '../wizard/cards.js';

@@ -9,7 +9,7 @@ import { requestedStep } from '../requests/file.js';
 import { choiceInput } from '../submit.js';
 import { reviewStep } from '../wizard/review-step.js';
 import { selectStep } from '../wizard/select-step.js';
-import { startAtUser } from '../wizard/show.js';
+import { startAtUser } from '../wizard/engine.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { StepAction, Wizard } from '../wizard/types.js';
 import { licensesCard, overviewCard, resultCard, serviceCard, sitesCard } from './cards.js';

@@ -2,7 +2,8 @@
 // shapes it). Each function is one step's view of the draft and its user.
 import type { Draft, Service, User } from '../../domain/index.js';
 import { attendeeOptions, isMigrating, meetingsLicensesOfSite } from '../../rules/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { SERVICE_ORDER, licenseName } from '../format.js';
 import { licenseUse, licensesOfUser, rulesContextOf } from '../org-view.js';
 import type { Section } from '../../cards/index.js';

@@ -16,7 +16,7 @@ import { toggleInputs } from '../submit.js';
 import { unknownAction } from '../wizard/engine.js';
 import { reviewStep } from '../wizard/review-step.js';
 import { selectStep } from '../wizard/select-step.js';
-import { startAtUser } from '../wizard/show.js';
+import { startAtUser } from '../wizard/engine.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { ColoredLine } from '../../cards/index.js';
 import type { StepAction, StepInput, Wizard } from '../wizard/types.js';

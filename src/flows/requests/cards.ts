@@ -5,7 +5,8 @@ import type { CardAction, ColoredLine, Fact, Line, RenderedCard } from '../../ca
 import { renderCard } from '../../cards/index.js';
 import type { ChangeRequest, Draft, User } from '../../domain/index.js';
 import type { Finding } from '../../rules/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { findingText } from '../format.js';
 import { messageCard } from '../messages.js';
 import { actionOf } from '../submit.js';

@@ -2,7 +2,7 @@
 // "Submit request" with a required reason. One commit stores the request, finishes the draft
 // and writes request.submit; then the approval card goes out.
 import type { ChangeRequest } from '../../domain/index.js';
-import { tr } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
 import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';

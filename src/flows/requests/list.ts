@@ -2,7 +2,8 @@
 // helpdesk agents see their own, newest first, with their status.
 import type { ChangeRequest } from '../../domain/index.js';
 import { can } from '../../rules/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { messageCard } from '../messages.js';
 import { approvalCard, outcomeCard, userName } from './cards.js';
 import { approvalView, requestUser } from './views.js';

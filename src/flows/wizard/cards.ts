@@ -3,7 +3,8 @@
 import type { CardAction, RenderedCard, Section, TextInput } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { userChoiceTitle } from '../format.js';
 import { actionOf } from '../submit.js';
 

@@ -3,7 +3,7 @@
 import type { ActorRole } from '../../domain/index.js';
 import type { Intent } from '../../rules/index.js';
 import { fileRequest } from '../requests/file.js';
-import { applyNow } from './apply-now.js';
+import { applyNow } from '../apply.js';
 import type { FinishChange } from './types.js';
 
 export const FINISH: Readonly<Partial<Record<ActorRole, FinishChange>>> = { admin: applyNow, helpdesk: fileRequest };

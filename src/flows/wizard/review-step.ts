@@ -4,14 +4,15 @@ import type { Draft, User } from '../../domain/index.js';
 import { evaluate, type Intent, type Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
 import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { advance } from '../drafts.js';
 import { userName } from '../format.js';
 import { rulesContextOf } from '../org-view.js';
 import { verdictSections, verdictView, hasDifference } from '../verdict-sections.js';
 import { reviewCard } from './cards.js';
 import { FINISH, intentFor } from './finish.js';
-import { targetUser } from './show.js';
+import { targetUser } from './engine.js';
 import type { Step, StepAction, StepInput } from './types.js';
 
 export function verdictFor(ctx: FlowContext, draft: Draft, user: User, intent: Intent = intentFor(ctx.role)): Verdict {

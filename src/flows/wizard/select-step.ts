@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Draft } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
 import { textInput } from '../submit.js';

@@ -1,10 +1,11 @@
 // Small builders for step tables: go to a step, need the draft's user, render with it.
 import type { ColoredLine, RenderedCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
-import { tr, type FlowContext } from '../context.js';
+import type { FlowContext } from '../context.js';
+import { tr } from '../../i18n/index.js';
 import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
-import { targetUser } from './show.js';
+import { targetUser } from './engine.js';
 import type { Step, StepAction, StepInput } from './types.js';
 
 /** Go to another step of the same draft. */

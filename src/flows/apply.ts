@@ -1,0 +1,58 @@
+// How an admin's change is applied now. Save and reassign finish the same way: one atomic
+// commit of the user's new licenses (guarded by the rev the draft started from), the
+// finished draft and one audit line. The draft keeps that line's seq (the store fills it
+// in), so its result card names it.
+import type { AuditInput, Draft, User } from '../domain/index.js';
+import type { Verdict } from '../rules/index.js';
+import { allCodes, auditBase, licensesBefore } from './audit-lines.js';
+import type { FlowContext } from './context.js';
+import { advance } from './drafts.js';
+import { verdictSections, verdictView } from './verdict-sections.js';
+import type { FinishChange } from './wizard/types.js';
+
+export interface AssignmentCommit {
+  user: User;
+  /** The draft as the person submitted it. */
+  draft: Draft;
+  /** The same draft, finished. */
+  done: Draft;
+  verdict: Verdict;
+  /** What the audit line says beyond who, whom, before, after and codes. */
+  audit: Pick<AuditInput, 'action' | 'change' | 'details'>;
+}
+
+/** Returns the finished draft as stored, with the audit line's seq as resultAuditSeq. */
+export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit }: AssignmentCommit): Promise<Draft> {
+  await ctx.store.commit({
+    mutations: [
+      { type: 'user.assign', userId: user.id, expectedRev: draft.baseRev ?? user.rev, ...verdict.result },
+      { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
+    ],
+    audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, codes: allCodes(verdict) }],
+  });
+  return ctx.store.draft(done.id) ?? done;
+}
+
+/** What a saved change looked like, kept on the finished draft so a repeated Save shows it again. */
+export interface SavedSummary {
+  sections: ReturnType<typeof verdictSections>;
+}
+
+/** The admin's way to finish a reviewed change (R11: apply): Save, at the result step with what was saved. */
+export const applyNow: FinishChange = {
+  intent: 'apply',
+  primaryTitleKey: 'action.save',
+  primaryAction: 'save',
+  async finish({ ctx, draft, user, verdict }) {
+    const saved: SavedSummary = { sections: verdictSections(ctx, verdictView(ctx, verdict)).filter((s) => s.color !== 'Attention') };
+    const done = advance(draft, { step: 'result', status: 'done', state: { ...draft.state, saved } });
+    const stored = await commitAssignment(ctx, {
+      user,
+      draft,
+      done,
+      verdict,
+      audit: { action: 'license.change', change: draft.change, details: { flow: draft.flow, draftId: draft.id } },
+    });
+    return { done: stored };
+  },
+};
