@@ -13,6 +13,8 @@ import type { Framework, ProcessEvent } from './framework-types.js';
 import { InFlight } from './in-flight.js';
 import { loadFramework } from './load-framework.js';
 import { createWebexOutbox } from './outbox.js';
+import { createEdgeEvents } from './edge-events.js';
+import { PersonCache } from './person-cache.js';
 import { createRestClient } from './rest-client.js';
 import { defaultRetryPolicy, statusOf, type RetryPolicy } from './retry.js';
 import { addRetryToSdk, type FetchFailure } from './sdk-retry.js';
@@ -31,6 +33,8 @@ export interface WebexTransportOptions {
   locale?: Locale;
   logger?: winston.Logger;
   startTimeoutMs?: number;
+  /** Who is behind an event (tests pass one with a short TTL). */
+  people?: PersonCache;
 }
 
 export interface WebexTransport {
@@ -58,6 +62,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     onRetry: (info) => log.warn('Webex API call failed, retrying', info),
   });
   const outbox = createWebexOutbox(client);
+  const people = options.people ?? new PersonCache();
   const inFlight = new InFlight();
   /** Events whose person was already told that we could not read them. */
   const told = new RecentIds();
@@ -69,8 +74,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
    * framework's two "spawns" of the same space race and it drops one of the events.
    */
   const roomQueues = new Map<string, Promise<unknown>>();
-  function inRoomOrder(roomId: string | undefined, work: () => Promise<unknown>): Promise<unknown> {
-    if (!roomId) return work();
+  function inRoomOrder(roomId: string, work: () => Promise<unknown>): Promise<unknown> {
     const previous = roomQueues.get(roomId) ?? Promise.resolve();
     // A hung fetch must not block the space for good: after a while the next event goes anyway.
     const next = settledOrAfter(previous, ROOM_QUEUE_PATIENCE_MS).then(work);
@@ -88,6 +92,38 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     ...(options.webhook ? { webhookUrl: options.webhook.url, webhookSecret: options.webhook.secret } : {}),
     messageFormat: 'markdown',
   });
+  const edge = createEdgeEvents({
+    client,
+    bot: options.bot,
+    outbox,
+    people,
+    botPerson: () => framework.person,
+    onLookupFailed: (personId, error) => log.warn('could not look up a person for the cache; the next event asks again', { personId, status: statusOf(error) }),
+  });
+
+  /**
+   * Messages and card submits go to our edge (see edge-events.ts); everything else to the
+   * framework. Each goes in order within its room, in its own line: the framework's line
+   * keeps its spawns apart, and a reply does not wait for the framework's membership work.
+   */
+  function workFor(body: WebhookBody): { line: string; run: () => Promise<unknown> } | 'ignore' {
+    const room = body.data.roomId ?? body.data.id;
+    const ours = framework.active && framework.webhook && body.name === framework.webhook.name;
+    if (ours && body.event === 'created' && body.resource === 'messages') {
+      if (!edge.mayAddressBot(body.data)) return 'ignore';
+      return { line: `edge:${room}`, run: () => edge.message(body.data).catch((error: unknown) => fetchFailed(body, error)) };
+    }
+    if (ours && body.event === 'created' && body.resource === 'attachmentActions') {
+      return { line: `edge:${room}`, run: () => edge.action(body.data).catch((error: unknown) => fetchFailed(body, error)) };
+    }
+    return { line: `framework:${room}`, run: () => (processEvent as ProcessEvent)(framework, body) };
+  }
+
+  /** The message or action could not be read (after retries): tell the person, once. */
+  async function fetchFailed(body: WebhookBody, error: unknown): Promise<void> {
+    log.error('could not read the event from Webex after retries; the person is asked to send it again', { resource: body.resource, status: statusOf(error) });
+    if (body.data.roomId && told.firstTime(body.data.id)) await tellPerson(body.data.roomId, 'transport.fetch-failed', body.data.id);
+  }
 
   async function tellPerson(roomId: string | undefined, key: string, eventId: string): Promise<void> {
     if (!roomId) return;
@@ -164,12 +200,12 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     ingestWebhook(body) {
       if (!accepting) return 'stopping';
       // A redelivery goes through too: the bot handles each event id once.
+      const work = workFor(body);
+      if (work === 'ignore') return 'accepted';
       if (body.data.roomId) rememberRoom(eventRooms, body.data.id, body.data.roomId);
       void inFlight.track(
         withEventContext(body.data.id, () =>
-          inRoomOrder(body.data.roomId, () => (processEvent as ProcessEvent)(framework, body)).catch((error: unknown) =>
-            log.error('the framework failed on a webhook event', { error: String(error) }),
-          ),
+          inRoomOrder(work.line, work.run).catch((error: unknown) => log.error('the framework failed on a webhook event', { error: String(error) })),
         ),
       );
       return 'accepted';

@@ -12,6 +12,8 @@ export const WebhookBodySchema = z.looseObject({
     roomId: z.string().optional(),
     personId: z.string().optional(),
     personEmail: z.string().optional(),
+    roomType: z.string().optional(),
+    mentionedPeople: z.array(z.string()).optional(),
   }),
 });
 export type WebhookBody = z.infer<typeof WebhookBodySchema>;
