@@ -5,6 +5,11 @@ export class RecentIds {
 
   constructor(private readonly capacity = 5000) {}
 
+  /** Whether the id was seen, without counting this as a sighting. */
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   /** True the first time an id is seen; false for a repeat. */
   firstTime(id: string): boolean {
     if (this.ids.has(id)) return false;

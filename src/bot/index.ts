@@ -114,6 +114,8 @@ export function createBot(options: CreateBotOptions): BotCore {
   };
 
   return {
+    handled: (eventId) => recent.has(eventId),
+
     async onMessage(message, outbox) {
       await handleEvent({ ...message, outbox }, async (ctx) => {
         const command = parseCommandText(message.text, options.botNames);
@@ -147,14 +149,7 @@ export function createBot(options: CreateBotOptions): BotCore {
         const targetUserId = flow?.targetOf(store, submit);
         if (!can(ctx.role, 'view')) return refuse(ctx, { what, targetUserId });
         if (!flow) return void (await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow })));
-        const rule = flow.rule(submit.step, submit.action);
-        if (!rule) return void (await ctx.reply.card(errorCard(ctx, 'error.unknown-action', { action: submit.action.slice(0, 40) })));
-        if (!can(ctx.role, rule.needs)) {
-          const target = targetUserId ? store.user(targetUserId) : undefined;
-          return rule.refusal
-            ? refuse(ctx, { what: rule.refusal.what, key: rule.refusal.key, params: { user: target ? target.displayName || target.email : '' }, targetUserId })
-            : refuse(ctx, { what, key: 'refused.admin-only', params: { what: submit.action }, targetUserId });
-        }
+        if (!can(ctx.role, flow.needs)) return refuse(ctx, { what, key: 'refused.admin-only', params: { what: submit.action }, targetUserId });
         await flow.handle(ctx, submit);
       });
     },

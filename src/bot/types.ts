@@ -48,6 +48,8 @@ export interface Outbox {
 }
 
 export interface BotCore {
+  /** Whether the bot has taken this event id already: a transport need not fetch a redelivered event again. */
+  handled(eventId: string): boolean;
   onMessage(message: IncomingMessage, outbox: Outbox): Promise<void>;
   onAction(action: IncomingAction, outbox: Outbox): Promise<void>;
   /** The bot was added to a space: post the welcome card. eventId: the membership's id (once per membership). */

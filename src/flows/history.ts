@@ -112,12 +112,10 @@ async function onHistorySubmit(ctx: FlowContext, submit: Submit): Promise<void> 
   await ctx.reply.remove(submit.messageId);
 }
 
-const PAGE_ACTIONS = new Set(['next', 'prev']);
-
 /** History cards page through a draft of the person who asked; looking is "view" (R11). */
 export const historyFlow: CardFlow = {
   name: HISTORY_FLOW,
-  rule: (step, action) => (step === 'page' && PAGE_ACTIONS.has(action) ? { needs: 'view' } : undefined),
+  needs: 'view',
   targetOf: (store, submit) => (submit.draftId ? store.draft(submit.draftId)?.targetUserId : undefined),
   handle: onHistorySubmit,
 };

@@ -31,11 +31,11 @@ async function refuse(ctx: FlowContext, user: User, verdict: Verdict): Promise<v
 }
 
 function doneCard(ctx: FlowContext, draft: Draft) {
-  const state = draft.state as { license?: string; user?: string };
+  const state = draft.state as { license?: string; user?: string; seq?: number };
   return messageCard(ctx, {
     titleKey: 'reassign.done.title',
     textKey: 'reassign.done',
-    params: { user: state.user ?? '', license: state.license ?? '', seq: draft.resultAuditSeq ?? 0 },
+    params: { user: state.user ?? '', license: state.license ?? '', seq: draft.resultAuditSeq ?? state.seq ?? 0 }, // state.seq: drafts finished before one commit per reassign
     color: 'Good',
   });
 }
@@ -45,13 +45,16 @@ export const reassignWizard: Wizard = {
   // Reassign changes the user's licenses now: an administrator's (R11).
   needs: 'apply',
   userStep: 'confirm',
+  // A repeated confirm shows the outcome alone.
+  repeatNoteKey: null,
   steps: {
     confirm: {
-      render: forUser((ctx, draft, user) =>
+      render: forUser((ctx, draft, user, notes) =>
         messageCard(ctx, {
           titleKey: 'reassign.title',
           textKey: 'reassign.confirm',
           params: { user: userName(user), license: callingLicense(ctx, user)?.name ?? '' },
+          lines: notes.map((note) => note.text),
           facts: userHeader(ctx, user),
           actions: [actionOf(draft, tr(ctx, 'action.reassign'), 'confirm', 'positive'), actionOf(draft, tr(ctx, 'action.cancel'), 'cancel')],
         }),

@@ -13,6 +13,7 @@ function standInBot() {
   const messages: IncomingMessage[] = [];
   const actions: IncomingAction[] = [];
   const bot: BotCore = {
+    handled: () => false,
     async onMessage(message, outbox) {
       messages.push(message);
       if (message.text === 'boom') throw new Error('a bug in a handler');

@@ -18,6 +18,7 @@ let port: number;
 const heard: string[] = [];
 
 const bot: BotCore = {
+  handled: () => false,
   async onMessage(message, outbox) {
     heard.push(message.text);
     await outbox.sendText(message.roomId, `echo: ${message.text}`);

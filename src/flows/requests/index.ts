@@ -3,18 +3,17 @@
 // carries the request's id and version instead of a draft.
 import { onDecide } from './decide.js';
 import { REQUEST_FLOW } from './cards.js';
+import { unknownAction } from '../wizard/engine.js';
 import type { CardFlow } from '../wizard/types.js';
 
 export { REQUEST_FLOW } from './cards.js';
 export { expireDueRequests } from './expiry.js';
 export { listRequests, showRequest } from './list.js';
 
-const DECISIONS = new Set(['approve', 'reject']);
-
 export const requestFlow: CardFlow = {
   name: REQUEST_FLOW,
   // Deciding applies the change: an administrator's (R11).
-  rule: (step, action) => (step === 'decide' && DECISIONS.has(action) ? { needs: 'apply' } : undefined),
+  needs: 'apply',
   targetOf: (store, submit) => (submit.draftId ? store.request(submit.draftId)?.targetUserId : undefined),
-  handle: onDecide,
+  handle: (ctx, submit) => (submit.step === 'decide' ? onDecide(ctx, submit) : Promise.reject(unknownAction(submit))),
 };

@@ -13,7 +13,8 @@ import { messageCard } from '../messages.js';
 import { InputError } from '../errors.js';
 import type { Submit } from '../submit.js';
 import { findOne } from './find-user.js';
-import type { CardFlow, StepAction, Wizard } from './types.js';
+import { can } from '../../rules/index.js';
+import type { CardFlow, Refusal, StepAction, Wizard } from './types.js';
 
 export class UserGoneError extends Error {
   constructor(readonly userId: string) {
@@ -73,7 +74,8 @@ async function checkSubmit(ctx: FlowContext, wizard: Wizard, submit: Submit): Pr
   if (draft.status === 'done') {
     if (current) return { draft, user: draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined };
     // A repeated Save (double click, redelivery) or an older card: show the result again.
-    await reshowStep(ctx, wizard, draft, { noteKey: 'stale.already-done' });
+    const noteKey = wizard.repeatNoteKey === undefined ? 'stale.already-done' : wizard.repeatNoteKey;
+    await reshowStep(ctx, wizard, draft, noteKey ? { noteKey } : {});
     return undefined;
   }
   if (!current) {
@@ -106,17 +108,34 @@ function actionOfStep(wizard: Wizard, step: string, action: string): StepAction 
   return declared && Object.hasOwn(declared.actions, action) ? declared.actions[action] : undefined;
 }
 
+/** R11 for an action that asks for more than its wizard: refused in the flow's own words, audited. */
+async function refuseAction(ctx: FlowContext, draft: Draft, user: User | undefined, refusal: Refusal): Promise<void> {
+  await ctx.store.audit([
+    {
+      action: 'auth.refused',
+      actorId: ctx.actor.personId,
+      actorEmail: ctx.actor.email,
+      ...(user ? { targetUserId: user.id, targetEmail: user.email } : {}),
+      eventId: ctx.eventId,
+      codes: [refusal.key],
+      details: { what: refusal.what },
+    },
+  ]);
+  const name = user ? user.displayName || user.email : draft.targetUserId ?? '';
+  await ctx.reply.card(messageCard(ctx, { titleKey: 'refused.title', textKey: refusal.key, params: { user: name }, color: 'Attention' }));
+}
+
 async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Promise<void> {
-  if (submit.action === RESTART) {
-    if (!wizard.start) throw unknownAction(submit);
-    return wizard.start(ctx);
-  }
+  if (submit.action === RESTART && wizard.start) return wizard.start(ctx);
   const checked = await checkSubmit(ctx, wizard, submit);
   if (!checked) return;
   const { draft, user } = checked;
   if (submit.action === CANCEL) return cancel(ctx, draft, submit.messageId);
   const action = actionOfStep(wizard, draft.step, submit.action);
   if (!action) throw unknownAction(submit);
+  if (action.needs && !can(ctx.role, action.needs)) {
+    return refuseAction(ctx, draft, user, action.refusal ?? { key: 'refused.admin-only', what: `${wizard.name}.${draft.step}.${submit.action}` });
+  }
   await action.run({
     ctx,
     draft,
@@ -128,16 +147,11 @@ async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Prom
   });
 }
 
-/** A wizard as the bot routes it: R11 per action, the user a submit is about, and the engine. */
+/** A wizard as the bot routes it: who may click its cards, the user a submit is about, and the engine. */
 export function cardFlow(wizard: Wizard): CardFlow {
   return {
     name: wizard.name,
-    rule(step, action) {
-      if ((action === RESTART && wizard.start) || action === CANCEL) return { needs: wizard.needs };
-      const declared = actionOfStep(wizard, step, action);
-      if (!declared) return undefined;
-      return { needs: declared.needs ?? wizard.needs, ...(declared.refusal ? { refusal: declared.refusal } : {}) };
-    },
+    needs: wizard.needs,
     targetOf: (store, submit) => (submit.draftId ? store.draft(submit.draftId)?.targetUserId : undefined),
     handle: (ctx, submit) => runWizard(ctx, wizard, submit),
   };

@@ -11,8 +11,9 @@ import { userName } from '../format.js';
 import { rulesContextOf } from '../org-view.js';
 import { verdictSections, verdictView, hasDifference } from '../verdict-sections.js';
 import { reviewCard } from './cards.js';
+import { applyNow } from '../apply.js';
 import { FINISH, intentFor } from './finish.js';
-import { targetUser } from './engine.js';
+import { targetUser, unknownAction } from './engine.js';
 import type { Step, StepAction, StepInput } from './types.js';
 
 export function verdictFor(ctx: FlowContext, draft: Draft, user: User, intent: Intent = intentFor(ctx.role)): Verdict {
@@ -54,6 +55,8 @@ function render(ctx: FlowContext, draft: Draft) {
 async function finish({ ctx, draft, user, submit, show, backToUser }: StepInput): Promise<void> {
   if (!user) throw new Error(`review without a user (draft ${draft.id})`);
   const strategy = FINISH[ctx.role];
+  // Save is judged for anyone (R11 explains a helpdesk agent's crafted Save); another role's button is not this review's.
+  if (submit.action !== applyNow.primaryAction && submit.action !== strategy?.primaryAction) throw unknownAction(submit);
   const own = strategy !== undefined && submit.action === strategy.primaryAction;
   const verdict = verdictFor(ctx, draft, user, own ? strategy.intent : 'apply');
   if (!own || !verdict.ok) {

@@ -25,7 +25,7 @@ export interface StepInput {
 
 /** Said to someone whose role may not click an action (R11), and written to the audit. */
 export interface Refusal {
-  /** i18n key of the text (default: "refused.admin-only"). */
+  /** i18n key of the text, also the audit line's code. */
   key: string;
   /** The audit line's `details.what`. */
   what: string;
@@ -50,6 +50,8 @@ export interface Wizard {
   needs: Capability;
   /** Where a draft goes back to when its user changed meanwhile (the user's first card). */
   userStep: string;
+  /** Said before a finished draft's card is shown again (a repeated click); none when null. Default "stale.already-done". */
+  repeatNoteKey?: string | null;
   steps: Readonly<Record<string, Step>>;
   /** A fresh start: the "Start again" button of an expired card (flows that offer one). */
   start?(ctx: FlowContext): Promise<void>;
@@ -61,8 +63,8 @@ export interface Wizard {
  */
 export interface CardFlow {
   name: string;
-  /** The R11 needs of a step's action, or undefined when the flow has no such step or action. */
-  rule(step: string, action: string): { needs: Capability; refusal?: Refusal } | undefined;
+  /** Who may click its cards at all (R11); the bot checks it before anything else. A step's action may ask for more. */
+  needs: Capability;
   /** The user a submit is about (its draft's or request's), for the audit line of a refusal. */
   targetOf(store: StoreReader, submit: Submit): string | undefined;
   handle(ctx: FlowContext, submit: Submit): Promise<void>;

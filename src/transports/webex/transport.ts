@@ -109,6 +109,9 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   function workFor(body: WebhookBody): { line: string; run: () => Promise<unknown> } | 'ignore' {
     const room = body.data.roomId ?? body.data.id;
     const ours = framework.active && framework.webhook && body.name === framework.webhook.name;
+    // A redelivery of an event the bot has taken needs no second fetch (the bot would drop it anyway).
+    const edgeEvent = body.event === 'created' && (body.resource === 'messages' || body.resource === 'attachmentActions');
+    if (ours && edgeEvent && options.bot.handled(body.data.id)) return 'ignore';
     if (ours && body.event === 'created' && body.resource === 'messages') {
       if (!edge.mayAddressBot(body.data)) return 'ignore';
       return { line: `edge:${room}`, run: () => edge.message(body.data).catch((error: unknown) => fetchFailed(body, error)) };
@@ -121,6 +124,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
 
   /** The message or action could not be read (after retries): tell the person, once. */
   async function fetchFailed(body: WebhookBody, error: unknown): Promise<void> {
+    if (options.bot.handled(body.data.id)) return; // a redelivery failed; the first copy was answered
     log.error('could not read the event from Webex after retries; the person is asked to send it again', { resource: body.resource, status: statusOf(error) });
     if (body.data.roomId && told.firstTime(body.data.id)) await tellPerson(body.data.roomId, 'transport.fetch-failed', body.data.id);
   }
