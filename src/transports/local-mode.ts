@@ -9,7 +9,7 @@ import type { Locale } from '../domain/index.js';
 import { createEmulator, type Emulator, type PersonSeed } from '../emulator/index.js';
 import { logger as appLogger } from '../logger.js';
 import { playgroundRoutes } from '../playground/routes.js';
-import { healthRoutes, webhookReceiver } from './webex/http-routes.js';
+import { DEFAULT_WEBHOOK_LIMITS, healthRoutes, webhookReceiver } from './webex/http-routes.js';
 import type { RetryPolicy } from './webex/retry.js';
 import { createWebexTransport, type WebexTransport } from './webex/transport.js';
 import { listen } from './server.js';
@@ -52,7 +52,7 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
   app.post(WEBHOOK_PATH, (c) => (receiver ? receiver.fetch(c.req.raw) : c.json({ error: 'starting' }, 503)));
   app.route('/', playgroundRoutes({ emulator }));
 
-  const server = await listen(app, { port: options.port, hostname: '127.0.0.1' });
+  const server = await listen(app, { port: options.port, hostname: '127.0.0.1', requestTimeoutMs: DEFAULT_WEBHOOK_LIMITS.bodyTimeoutMs });
   const base = `http://127.0.0.1:${server.port}`;
   const apiBase = `${base}/v1`;
   emulator.setPublicBase(apiBase);

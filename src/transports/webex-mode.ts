@@ -7,7 +7,7 @@ import type { BotCore } from '../bot/types.js';
 import type { Locale } from '../domain/index.js';
 import { logger as appLogger } from '../logger.js';
 import { listen, type RunningServer } from './server.js';
-import { healthRoutes, webhookReceiver } from './webex/http-routes.js';
+import { DEFAULT_WEBHOOK_LIMITS, healthRoutes, webhookReceiver } from './webex/http-routes.js';
 import { WEBEX_API_BASE } from './webex/rest-client.js';
 import { createWebexTransport, type WebexTransport } from './webex/transport.js';
 
@@ -43,7 +43,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     const app = new Hono();
     app.route('/', healthRoutes({ isReady: () => transport.isReady() }));
     app.route('/', webhookReceiver({ path, secret: options.webhook.secret, transport, logger: log }));
-    server = await listen(app, { port: options.port });
+    server = await listen(app, { port: options.port, requestTimeoutMs: DEFAULT_WEBHOOK_LIMITS.bodyTimeoutMs });
     log.info(`receiving Webex webhooks on port ${server.port} at ${path}`);
   }
   try {
