@@ -23,6 +23,9 @@ export const CONFIG_VARIABLES = [
   'BOT_LOCALE',
   'LOG_LEVEL',
   'REQUEST_EXPIRY_DAYS',
+  'MAX_EVENTS_IN_FLIGHT',
+  'MAX_EVENTS_PER_ROOM',
+  'WEBHOOK_MAX_PENDING_BODIES',
   'NODE_ENV',
 ] as const;
 type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -47,6 +50,8 @@ export interface Config {
   readonly botLocale: 'en' | 'nl';
   readonly logLevel: LogLevel;
   readonly requestExpiryDays: number;
+  /** Past these the bot sheds load (503 to Webex, or "try again" to the person) instead of queueing. */
+  readonly limits: { readonly eventsInFlight: number; readonly eventsPerRoom: number; readonly pendingWebhookBodies: number };
   readonly nodeEnv: string;
   readonly isProduction: boolean;
 }
@@ -109,6 +114,9 @@ const EnvSchema = z
     BOT_LOCALE: z.enum(BOT_LOCALES, { message: `must be one of ${BOT_LOCALES.join(', ')}` }).default('en'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     REQUEST_EXPIRY_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(7),
+    MAX_EVENTS_IN_FLIGHT: wholeNumber(1, 100_000, 'must be a whole number between 1 and 100000').default(200),
+    MAX_EVENTS_PER_ROOM: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(20),
+    WEBHOOK_MAX_PENDING_BODIES: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(32),
     NODE_ENV: z.string().default('development'),
   })
   .superRefine((env, ctx) => {
@@ -165,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botLocale: e.BOT_LOCALE,
     logLevel: e.LOG_LEVEL,
     requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
+    limits: Object.freeze({ eventsInFlight: e.MAX_EVENTS_IN_FLIGHT, eventsPerRoom: e.MAX_EVENTS_PER_ROOM, pendingWebhookBodies: e.WEBHOOK_MAX_PENDING_BODIES }),
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
   } satisfies Config);

@@ -203,6 +203,7 @@ export const uiEn: Record<string, string> = {
   'error.conflict': 'Someone changed this at the same moment. Nothing was saved; open the user again to see the current state.',
   'error.store-write': 'The change could not be stored (reference {eventId}). Try again in a moment; if it keeps failing, tell the bot\'s operator.',
   'error.unexpected': 'Something went wrong on my side (reference {eventId}). Open the user again to see what is stored, then try again; if it keeps failing, tell the bot\'s operator this reference.',
+  'transport.busy': 'I have too much to do right now. Please send that again in a minute.',
   'transport.fetch-failed': 'Sorry, Webex did not let me read your last message or card submit in time (reference {eventId}). Please send it again.',
   // roles, requests, history, audit
   'refused.admin-only': 'Only administrators can use "{what}". You can look things up and, as a helpdesk agent, request changes.',

@@ -203,6 +203,7 @@ export const uiNl: Record<string, string> = {
   'error.conflict': 'Iemand wijzigde dit op hetzelfde moment. Er is niets opgeslagen; open de gebruiker opnieuw om de huidige stand te zien.',
   'error.store-write': 'De wijziging kon niet worden opgeslagen (referentie {eventId}). Probeer het zo opnieuw; lukt het blijvend niet, meld het dan aan de beheerder van de bot.',
   'error.unexpected': 'Er ging bij mij iets mis (referentie {eventId}). Open de gebruiker opnieuw om te zien wat er is opgeslagen en probeer het dan nog eens; lukt het blijvend niet, meld deze referentie aan de beheerder van de bot.',
+  'transport.busy': 'Ik heb het op dit moment te druk. Stuur het over een minuut alstublieft opnieuw.',
   'transport.fetch-failed': 'Sorry, Webex liet mij uw laatste bericht of kaartactie niet op tijd lezen (referentie {eventId}). Stuur het alstublieft opnieuw.',
   // rollen, verzoeken, geschiedenis, audit
   'refused.admin-only': 'Alleen beheerders kunnen "{what}" gebruiken. Je kunt wel dingen opzoeken en, als helpdeskmedewerker, wijzigingen aanvragen.',

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type winston from 'winston';
 import type { BotCore } from '../bot/types.js';
 import type { Locale } from '../domain/index.js';
+import { eventLimitsOf, receiverLimitsOf, type TransportLimits } from './limits.js';
 import { createEmulator, type Emulator, type PersonSeed } from '../emulator/index.js';
 import { logger as appLogger } from '../logger.js';
 import { playgroundRoutes } from '../playground/routes.js';
@@ -23,6 +24,8 @@ export interface LocalModeOptions {
   /** 0 picks a free port (tests). */
   port: number;
   locale?: Locale;
+  /** Load shedding (see event-lanes.ts and http-routes.ts); defaults when unset. */
+  limits?: TransportLimits;
   retryPolicy?: RetryPolicy;
   logger?: winston.Logger;
 }
@@ -70,9 +73,10 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
       checkSdkApiBase: true,
       ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
+      limits: eventLimitsOf(options.limits),
       logger: log,
     });
-    receiver = webhookReceiver({ path: WEBHOOK_PATH, secret: webhookSecret, transport, logger: log });
+    receiver = webhookReceiver({ path: WEBHOOK_PATH, secret: webhookSecret, transport, logger: log, limits: receiverLimitsOf(options.limits) });
     await transport.start();
   } catch (error) {
     await server.close();

@@ -16,7 +16,7 @@ export async function startTransport(options: { config: Config; store: Store; bo
   const { config, store, bot } = options;
   if (config.mode === 'local') {
     const startedAt = Date.now();
-    const app = await startLocalMode({ bot, people: peopleFromStore(store, config), port: config.port, locale: config.botLocale });
+    const app = await startLocalMode({ bot, people: peopleFromStore(store, config), port: config.port, locale: config.botLocale, limits: config.limits });
     logger.info(`local mode ready in ${Date.now() - startedAt} ms: open the playground at ${app.url}`);
     return app;
   }
@@ -26,6 +26,7 @@ export async function startTransport(options: { config: Config; store: Store; bo
     ...(config.webhookUrl && config.webhookSecret ? { webhook: { url: config.webhookUrl, secret: config.webhookSecret } } : {}),
     port: config.port,
     locale: config.botLocale,
+    limits: config.limits,
   });
 }
 

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type winston from 'winston';
 import type { BotCore } from '../bot/types.js';
 import type { Locale } from '../domain/index.js';
+import { eventLimitsOf, receiverLimitsOf, type TransportLimits } from './limits.js';
 import { logger as appLogger } from '../logger.js';
 import { listen, type RunningServer } from './server.js';
 import { DEFAULT_WEBHOOK_LIMITS, healthRoutes, webhookReceiver } from './webex/http-routes.js';
@@ -17,6 +18,8 @@ export interface WebexModeOptions {
   webhook?: { url: string; secret: string };
   port: number;
   locale?: Locale;
+  /** Load shedding (see event-lanes.ts and http-routes.ts); defaults when unset. */
+  limits?: TransportLimits;
   logger?: winston.Logger;
 }
 
@@ -35,6 +38,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     apiBase: process.env.HYDRA_SERVICE_URL ?? WEBEX_API_BASE,
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
+    limits: eventLimitsOf(options.limits),
     logger: log,
   });
   let server: RunningServer | undefined;
@@ -42,7 +46,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     const path = new URL(options.webhook.url).pathname;
     const app = new Hono();
     app.route('/', healthRoutes({ isReady: () => transport.isReady() }));
-    app.route('/', webhookReceiver({ path, secret: options.webhook.secret, transport, logger: log }));
+    app.route('/', webhookReceiver({ path, secret: options.webhook.secret, transport, logger: log, limits: receiverLimitsOf(options.limits) }));
     server = await listen(app, { port: options.port, requestTimeoutMs: DEFAULT_WEBHOOK_LIMITS.bodyTimeoutMs });
     log.info(`receiving Webex webhooks on port ${server.port} at ${path}`);
   }

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { BotCore } from '../../src/bot/types.js';
 import type { Message, Person, PersonSeed } from '../../src/emulator/index.js';
 import { startLocalMode, type LocalApp } from '../../src/transports/local-mode.js';
+import type { TransportLimits } from '../../src/transports/limits.js';
 import type { RetryPolicy } from '../../src/transports/webex/retry.js';
 import { cardText, clickInputs } from '../helpers/cards.js';
 
@@ -42,8 +43,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { bot: BotCore; people: PersonSeed[] }): Promise<Harness> {
-  const app = await startLocalMode({ bot: options.bot, people: options.people, port: 0, retryPolicy: TEST_RETRY_POLICY });
+export async function startHarness(options: { bot: BotCore; people: PersonSeed[]; limits?: TransportLimits }): Promise<Harness> {
+  const app = await startLocalMode({ bot: options.bot, people: options.people, port: 0, retryPolicy: TEST_RETRY_POLICY, ...(options.limits ? { limits: options.limits } : {}) });
   const base = `http://127.0.0.1:${app.port}`;
   const { state } = app.emulator;
   const person = (email: string) => {

@@ -93,6 +93,10 @@ export function webhookReceiver(options: WebhookReceiverOptions): Hono {
     if (!body.success) return c.json({ error: 'not a Webex webhook body', issues: body.error.issues.length }, 400);
     const outcome = options.transport.ingestWebhook(body.data);
     if (outcome === 'stopping') return c.json({ error: 'shutting down' }, 503);
+    if (outcome === 'shed') {
+      c.header('retry-after', '5');
+      return c.json({ error: 'busy, deliver again later' }, 503);
+    }
     return c.json({ ok: true, outcome });
   });
   return app;

@@ -10,6 +10,7 @@ import { t } from '../../i18n/index.js';
 import { currentEventId, logger as appLogger, withEventContext } from '../../logger.js';
 import { isAddressedToBot, toIncomingAction, toIncomingMessage } from './convert.js';
 import type { Framework, ProcessEvent } from './framework-types.js';
+import { DEFAULT_EVENT_LIMITS, EventLanes, isShed, type EventLimits } from './event-lanes.js';
 import { InFlight } from './in-flight.js';
 import { loadFramework } from './load-framework.js';
 import { createWebexOutbox } from './outbox.js';
@@ -35,6 +36,8 @@ export interface WebexTransportOptions {
   startTimeoutMs?: number;
   /** Who is behind an event (tests pass one with a short TTL). */
   people?: PersonCache;
+  /** Past these, events are shed (webhook: 503; websocket: the person is told to try again). */
+  limits?: EventLimits;
 }
 
 export interface WebexTransport {
@@ -42,8 +45,8 @@ export interface WebexTransport {
   /** Start the framework; resolves once it has discovered its spaces (and registered webhooks). */
   start(): Promise<void>;
   isReady(): boolean;
-  /** Webhook mode: a verified webhook body. Returns what became of it. */
-  ingestWebhook(body: WebhookBody): 'accepted' | 'stopping';
+  /** Webhook mode: a verified webhook body. Returns what became of it ("shed": over the limits, answer 503). */
+  ingestWebhook(body: WebhookBody): 'accepted' | 'stopping' | 'shed';
   /** Stop taking events, finish the ones in flight (bounded), stop the framework. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
@@ -68,23 +71,10 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   const told = new RecentIds();
   /** roomId of events we received by webhook, to tell the person when a fetch fails. */
   const eventRooms = new Map<string, string>();
-  /**
-   * The framework's event processing, one event at a time per space. In a new 1:1 the
-   * membership and the first message arrive together; processed side by side, the
-   * framework's two "spawns" of the same space race and it drops one of the events.
-   */
-  const roomQueues = new Map<string, Promise<unknown>>();
-  function inRoomOrder(roomId: string, work: () => Promise<unknown>): Promise<unknown> {
-    const previous = roomQueues.get(roomId) ?? Promise.resolve();
-    // A hung fetch must not block the space for good: after a while the next event goes anyway.
-    const next = settledOrAfter(previous, ROOM_QUEUE_PATIENCE_MS).then(work);
-    roomQueues.set(roomId, next);
-    const forget = () => {
-      if (roomQueues.get(roomId) === next) roomQueues.delete(roomId);
-    };
-    next.then(forget, forget);
-    return next;
-  }
+  // In a new 1:1 the membership and the first message arrive together; processed side by
+  // side, the framework's two "spawns" of the same space race and it drops one of them:
+  // the framework's events go one at a time per space, in their own lane.
+  const lanes = new EventLanes(options.limits);
   let accepting = true;
 
   const framework: Framework = new Framework({
@@ -138,12 +128,22 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     }
   }
 
+  const maxInFlight = (options.limits ?? DEFAULT_EVENT_LIMITS).eventsInFlight;
+  let shedSoFar = 0;
+
   /** Hand an event to the bot (which de-duplicates, logs and answers); finish it before stopping. */
-  function handle(work: () => Promise<void>): void {
+  function handle(roomId: string, work: () => Promise<void>): void {
     // Webhook mode stops at the receiver (events already taken still finish); a websocket
     // keeps delivering until the framework stops, so new events are turned away here.
     if (!accepting && !options.webhook) {
       log.info('stopping: event not taken');
+      return;
+    }
+    // A websocket cannot be answered 503: past the limit the person is told to try again.
+    if (inFlight.size >= maxInFlight) {
+      shedSoFar += 1;
+      log.warn('event shed: too much at once; the person is asked to try again', { inFlight: inFlight.size, limit: maxInFlight, shedSoFar });
+      void tellPerson(roomId, 'transport.busy', '');
       return;
     }
     // The bot answers every error itself; what is left here is a bug to log.
@@ -153,18 +153,18 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   framework.on('message', (fbot, trigger) => {
     if (!isAddressedToBot(fbot, trigger, framework.person.id)) return;
     const message = toIncomingMessage(fbot, trigger, framework.person);
-    handle(() => options.bot.onMessage(message, outbox));
+    handle(message.roomId, () => options.bot.onMessage(message, outbox));
   });
   framework.on('attachmentAction', (_fbot, trigger) => {
     const action = toIncomingAction(trigger);
-    handle(() => options.bot.onAction(action, outbox));
+    handle(action.roomId, () => options.bot.onAction(action, outbox));
   });
   framework.on('spawn', (fbot, _frameworkId, addedBy) => {
     // addedBy is set only when someone added the bot just now (not at startup discovery);
     // the bot opening a 1:1 itself (to message a person) is no reason for a welcome.
     if (!addedBy || addedBy === framework.person.id) return;
     const room = { roomId: fbot.room.id, roomType: fbot.room.type, eventId: `joined:${fbot.membership?.id ?? fbot.room.id}` };
-    handle(() => options.bot.onJoined(room, outbox));
+    handle(room.roomId, () => options.bot.onJoined(room, outbox));
   });
   framework.on('log', (line) => log.debug(String(line)));
 
@@ -206,12 +206,13 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
       // A redelivery goes through too: the bot handles each event id once.
       const work = workFor(body);
       if (work === 'ignore') return 'accepted';
+      const taken = withEventContext(body.data.id, () => lanes.take(work.line, work.run));
+      if (isShed(taken)) {
+        withEventContext(body.data.id, () => log.warn('event shed: too much at once; Webex is answered 503 and delivers it again', { resource: body.resource, ...taken }));
+        return 'shed';
+      }
       if (body.data.roomId) rememberRoom(eventRooms, body.data.id, body.data.roomId);
-      void inFlight.track(
-        withEventContext(body.data.id, () =>
-          inRoomOrder(work.line, work.run).catch((error: unknown) => log.error('the framework failed on a webhook event', { error: String(error) })),
-        ),
-      );
+      void inFlight.track(taken.catch((error: unknown) => withEventContext(body.data.id, () => log.error('the framework failed on a webhook event', { error: String(error) }))));
       return 'accepted';
     },
     async stop(stopOptions = {}) {
@@ -222,18 +223,6 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     },
   };
 }
-
-const ROOM_QUEUE_PATIENCE_MS = 30_000;
-
-function settledOrAfter(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return Promise.race([work.then(noop, noop), waited]).finally(() => clearTimeout(timer));
-}
-
-function noop(): void {}
 
 function webhooksRegistered(framework: Framework): boolean {
   return !!framework.webhook && !!framework.webhook.id && !!framework.cardsWebhook?.id;
