@@ -56,6 +56,9 @@ describe('loadConfig', () => {
       BOT_LOCALE: 'nl',
       LOG_LEVEL: 'debug',
       REQUEST_EXPIRY_DAYS: '14',
+      MAX_EVENTS_IN_FLIGHT: '50',
+      MAX_EVENTS_PER_ROOM: '5',
+      WEBHOOK_MAX_PENDING_BODIES: '8',
       NODE_ENV: 'production',
     });
     expect(config).toEqual({
@@ -72,6 +75,7 @@ describe('loadConfig', () => {
       botLocale: 'nl',
       logLevel: 'debug',
       requestExpiryDays: 14,
+      limits: { eventsInFlight: 50, eventsPerRoom: 5, pendingWebhookBodies: 8 },
       nodeEnv: 'production',
       isProduction: true,
     });
@@ -99,6 +103,9 @@ describe('loadConfig', () => {
     [{ REQUEST_EXPIRY_DAYS: '0' }, "REQUEST_EXPIRY_DAYS: must be a whole number of days between 1 and 365, got '0'"],
     [{ REQUEST_EXPIRY_DAYS: '-3' }, 'REQUEST_EXPIRY_DAYS: must be a whole number'],
     [{ REQUEST_EXPIRY_DAYS: 'a week' }, "got 'a week'"],
+    [{ MAX_EVENTS_IN_FLIGHT: '0' }, "MAX_EVENTS_IN_FLIGHT: must be a whole number between 1 and 100000, got '0'"],
+    [{ MAX_EVENTS_PER_ROOM: 'lots' }, "MAX_EVENTS_PER_ROOM: must be a whole number between 1 and 10000, got 'lots'"],
+    [{ WEBHOOK_MAX_PENDING_BODIES: '20000' }, "WEBHOOK_MAX_PENDING_BODIES: must be a whole number between 1 and 10000, got '20000'"],
   ])('refuses %o with a message naming the variable', (env, expected) => {
     expect(problemFor(env)).toContain(expected);
   });
