@@ -32,16 +32,23 @@ export interface CreateBotOptions {
 const DRAFT_SWEEP_EVERY_MS = 5 * 60 * 1000;
 
 function replyFor(outbox: Outbox, roomId: string, eventId: string): Reply {
+  async function remove(messageId: string): Promise<void> {
+    try {
+      await outbox.deleteMessage(messageId);
+    } catch (error) {
+      // A card left behind is untidy, not wrong: its draft version makes it stale.
+      logger.warn('could not delete an old card', { eventId, messageId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
   return {
     card: (card) => outbox.sendCard(roomId, card),
     text: (markdown) => outbox.sendText(roomId, markdown),
-    async remove(messageId) {
-      try {
-        await outbox.deleteMessage(messageId);
-      } catch (error) {
-        // A card left behind is untidy, not wrong: its draft version makes it stale.
-        logger.warn('could not delete an old card', { eventId, messageId, error: error instanceof Error ? error.message : String(error) });
-      }
+    remove,
+    async replace(messageId, card) {
+      if (outbox.replaceCard) return outbox.replaceCard(roomId, messageId, card);
+      const sent = await outbox.sendCard(roomId, card);
+      await remove(messageId);
+      return sent;
     },
   };
 }

@@ -43,8 +43,14 @@ export interface Outbox {
   sendCardToPerson(email: string, card: OutgoingCard): Promise<SentMessage>;
   sendTextToPerson(email: string, markdown: string): Promise<SentMessage>;
   sendFile(roomId: string, file: { filename: string; contentType: string; data: Buffer; markdown: string }): Promise<SentMessage>;
-  /** A bot may delete its own messages (not edit a card): a finished wizard card is deleted instead. */
+  /** A bot may delete its own messages: a clicked card that cannot be edited is deleted after its successor is sent. */
   deleteMessage(messageId: string): Promise<void>;
+  /**
+   * Put `card` in place of an earlier card message of ours, where the transport can edit one
+   * (Webex's reference says a message with attachments cannot be edited, yet card edits work:
+   * the Webex outbox tries and falls back). Without it the bot sends the card and deletes the old one.
+   */
+  replaceCard?(roomId: string, messageId: string, card: OutgoingCard): Promise<SentMessage>;
 }
 
 export interface BotCore {

@@ -9,11 +9,18 @@ import type { Faults } from './faults.js';
 import type { Person } from './model.js';
 import type { EmulatorState } from './state.js';
 
+/** Where Webex's documentation and its observed behaviour differ, which one the emulator plays. */
+export interface EmulatorBehaviour {
+  /** PUT /messages of a card message: "refused" as the API reference says (400), "accepted" as public card samples see it work. */
+  cardEdits: 'refused' | 'accepted';
+}
+
 export interface EmulatorContext {
   state: EmulatorState;
   log: EventLog;
   faults: Faults;
   deliveries: Deliveries;
+  behaviour: EmulatorBehaviour;
 }
 
 export type EmulatorEnv = { Bindings: HttpBindings; Variables: { caller: Person; trackingId: string; logRoom?: string; logDetail?: string } };

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { Deliveries } from './deliveries.js';
 import { EventLog } from './event-log.js';
 import { Faults } from './faults.js';
-import { authAndFaults, logCalls, type EmulatorContext, type EmulatorEnv } from './http.js';
+import { authAndFaults, logCalls, type EmulatorBehaviour, type EmulatorContext, type EmulatorEnv } from './http.js';
 import type { Person, Room } from './model.js';
 import { actionRoutes } from './routes/actions.js';
 import { contentRoutes, messageRoutes } from './routes/messages.js';
@@ -24,6 +24,7 @@ export interface EmulatorOptions {
   /** The group space with the bot and everyone. */
   groupTitle?: string;
   botToken?: string;
+  behaviour?: Partial<EmulatorBehaviour>;
 }
 
 export interface Emulator {
@@ -31,6 +32,8 @@ export interface Emulator {
   state: EmulatorState;
   log: EventLog;
   faults: Faults;
+  /** Changeable at run time (tests play both sides of a documented/observed difference). */
+  behaviour: EmulatorBehaviour;
   groupRoom: Room;
   /** Where the API is reachable (for file URLs), e.g. http://127.0.0.1:3000/v1. Set once listening. */
   setPublicBase(url: string): void;
@@ -46,7 +49,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const log = new EventLog();
   const faults = new Faults();
   const deliveries = new Deliveries(state, log, faults);
-  const ctx: EmulatorContext = { state, log, faults, deliveries };
+  const behaviour: EmulatorBehaviour = { cardEdits: 'refused', ...options.behaviour };
+  const ctx: EmulatorContext = { state, log, faults, deliveries, behaviour };
   let publicBase = 'http://127.0.0.1/v1';
 
   const groupRoom = state.createRoom({ title: options.groupTitle ?? 'License desk', type: 'group', creator: state.bot });
@@ -68,6 +72,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     state,
     log,
     faults,
+    behaviour,
     groupRoom,
     setPublicBase: (url) => {
       publicBase = url.replace(/\/+$/, '');

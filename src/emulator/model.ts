@@ -56,6 +56,8 @@ export interface Message {
   mentionedPeople?: string[];
   parentId?: string;
   created: string;
+  /** Set by an edit (PUT). */
+  updated?: string;
 }
 
 export interface AttachmentAction {

@@ -28,8 +28,10 @@ export interface FlowOutbox {
 export interface Reply {
   card(card: RenderedCard): Promise<{ messageId: string }>;
   text(markdown: string): Promise<{ messageId: string }>;
-  /** Remove an earlier card of ours (Webex lets a bot delete its own messages, not edit cards). */
+  /** Remove an earlier card of ours. */
   remove(messageId: string): Promise<void>;
+  /** The clicked card becomes this one: edited in place where Webex allows it, else sent anew and the old one removed. */
+  replace(messageId: string, card: RenderedCard): Promise<{ messageId: string }>;
 }
 
 export interface FlowContext {

@@ -108,8 +108,7 @@ async function onHistorySubmit(ctx: FlowContext, submit: Submit): Promise<void> 
   const next = advance(draft, { state: { page: submit.action === 'next' ? page + 1 : Math.max(0, page - 1) } });
   const card = await historyCard(ctx, next, user);
   await putDraft(ctx, next);
-  await ctx.reply.card(card);
-  await ctx.reply.remove(submit.messageId);
+  await ctx.reply.replace(submit.messageId, card);
 }
 
 /** History cards page through a draft of the person who asked; looking is "view" (R11). */

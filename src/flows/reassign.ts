@@ -60,7 +60,7 @@ export const reassignWizard: Wizard = {
         }),
       ),
       actions: {
-        confirm: withUser(async ({ ctx, draft, user, submit, show }) => {
+        confirm: withUser(async ({ ctx, draft, user, replaceWith }) => {
           const verdict = verdictOf(ctx, user);
           if (!verdict.ok) return refuse(ctx, user, verdict);
           const license = callingLicense(ctx, user);
@@ -72,8 +72,7 @@ export const reassignWizard: Wizard = {
             verdict,
             audit: { action: 'license.reassign', details: { licenseId: license?.id ?? '', removedAndAssigned: true } },
           });
-          await show(stored);
-          await ctx.reply.remove(submit.messageId);
+          await replaceWith(stored);
         }),
       },
     },

@@ -1,4 +1,4 @@
-// /v1/messages (create with text/markdown/card attachments/files, get, list, delete)
+// /v1/messages (create with text/markdown/card attachments/files, get, list, edit, delete)
 // and /v1/contents (the uploaded files).
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -24,6 +24,17 @@ const CreateMessageSchema = z
   });
 
 type CreateMessage = z.infer<typeof CreateMessageSchema> & { uploads: File[] };
+
+// PUT /messages/{id}: roomId and the new text; the reference takes no attachments and
+// refuses to edit a message that has files or attachments (behaviour.cardEdits plays both).
+const EditMessageSchema = z.object({
+  roomId: z.string().min(1),
+  text: z.string().max(7439).optional(),
+  markdown: z.string().max(7439).optional(),
+  attachments: z.array(z.object({ contentType: z.string(), content: z.unknown() })).max(1).optional(),
+});
+/** The reference: "The maximum currently supported is 10 edits per message." */
+const MAX_EDITS = 10;
 
 async function readBody(contentType: string | undefined, req: Request): Promise<unknown> {
   if (contentType?.startsWith('multipart/form-data')) {
@@ -124,6 +135,34 @@ export function messageRoutes(ctx: EmulatorContext, publicBase: () => string): H
     const message = state.messages.get(c.req.param('id'));
     if (!message || !state.isMember(message.roomId, c.get('caller').id)) return apiError(c, 404, 'Message not found.');
     return c.json(message);
+  });
+
+  const editCounts = new Map<string, number>();
+  app.put('/:id', async (c) => {
+    const parsed = EditMessageSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return apiError(c, 400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const message = state.messages.get(c.req.param('id'));
+    const caller = c.get('caller');
+    if (!message || message.roomId !== parsed.data.roomId || !state.isMember(message.roomId, caller.id)) return apiError(c, 404, 'Message not found.');
+    if (message.personId !== caller.id) return apiError(c, 403, 'You can only edit your own messages.');
+    const withCard = Boolean(message.files?.length || message.attachments?.length || parsed.data.attachments);
+    if (withCard && ctx.behaviour.cardEdits === 'refused') return apiError(c, 400, 'Editing a message with files or attachments is currently unsupported.');
+    if (!parsed.data.text && !parsed.data.markdown) return apiError(c, 400, 'An edit needs text or markdown.');
+    const edits = editCounts.get(message.id) ?? 0;
+    if (edits >= MAX_EDITS) return apiError(c, 400, `A message can be edited at most ${MAX_EDITS} times.`);
+    editCounts.set(message.id, edits + 1);
+    const rendered = renderMentions(state, parsed.data.markdown ?? parsed.data.text ?? '');
+    const edited: Message = {
+      ...message,
+      text: rendered.text,
+      ...(parsed.data.markdown ? { markdown: parsed.data.markdown } : {}),
+      ...(parsed.data.attachments ? { attachments: parsed.data.attachments } : {}),
+      updated: new Date().toISOString(),
+    };
+    state.messages.set(message.id, edited);
+    c.set('logRoom', message.roomId);
+    c.set('logDetail', parsed.data.attachments ? `card: ${edited.text?.slice(0, 80)}` : edited.text?.slice(0, 120));
+    return c.json(edited);
   });
 
   app.delete('/:id', (c) => {

@@ -44,7 +44,7 @@ function userView(ctx: FlowContext, draft: Draft, user: User, notes: ColoredLine
   };
 }
 
-async function deleteUser({ ctx, draft, user, submit, show }: StepInput & { user: User }): Promise<void> {
+async function deleteUser({ ctx, draft, user, replaceWith }: StepInput & { user: User }): Promise<void> {
   const done = advance(draft, { step: 'deleted', status: 'done', state: { ...draft.state, deletedEmail: user.email, addAgain: addAgainCommand(user) } });
   await ctx.store.commit({
     mutations: [
@@ -61,8 +61,7 @@ async function deleteUser({ ctx, draft, user, submit, show }: StepInput & { user
       },
     ],
   });
-  await show(done);
-  await ctx.reply.remove(submit.messageId);
+  await replaceWith(done);
 }
 
 export const externalWizard: Wizard = {

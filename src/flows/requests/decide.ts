@@ -42,9 +42,8 @@ const base = (ctx: FlowContext, request: ChangeRequest, user: User | undefined) 
 /** Tell the approver (here) and the requester (where they asked); replace the clicked card. */
 async function announce(ctx: FlowContext, request: ChangeRequest, submit: Submit, findings: readonly Finding[] = []): Promise<void> {
   const reasons = (c: FlowContext) => (request.status === 'failed' ? failureLines(c, request.failureCodes ?? [], findings) : []);
-  await ctx.reply.card(outcomeCard(ctx, request, requestUser(ctx, request), reasons(ctx)));
+  await ctx.reply.replace(submit.messageId, outcomeCard(ctx, request, requestUser(ctx, request), reasons(ctx)));
   await tellRequester(ctx, request, reasons({ ...ctx, locale: requesterLocale(ctx, request) }));
-  await ctx.reply.remove(submit.messageId);
 }
 
 async function reject(ctx: FlowContext, request: ChangeRequest, submit: Submit, comment: string): Promise<void> {

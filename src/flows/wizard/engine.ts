@@ -1,8 +1,8 @@
 // The wizard engine: one card submit → the draft checked (unknown, expired, someone else's,
 // already finished, stale card, user changed meanwhile) → the action its step declares.
 // Cancel and "Start again" are the same on every wizard, so they live here. Showing a step
-// renders the card of the draft's step, stores the draft, sends the card and deletes the
-// clicked one: Webex lets a bot delete its own messages, not edit a card.
+// renders the card of the draft's step, stores the draft and puts the card in place of the
+// clicked one (edited where Webex allows it, else sent anew and the old one deleted).
 import type { ColoredLine, RenderedCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
@@ -37,19 +37,18 @@ export function renderStep(ctx: FlowContext, wizard: Wizard, draft: Draft, notes
   return step.render(ctx, draft, notes);
 }
 
-/** Store the (new or advanced) draft, send its step's card, remove the clicked one. */
+/** Store the (new or advanced) draft and send its step's card in place of the clicked one. */
 export async function showStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
   const card = renderStep(ctx, wizard, draft, options.notes);
   await putDraft(ctx, draft);
-  await ctx.reply.card(card);
-  if (options.clicked) await ctx.reply.remove(options.clicked);
+  await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
 }
 
 /** Send the card of the draft as it is (stale click, repeated Save): nothing is stored. */
 export async function reshowStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; noteKey?: string } = {}): Promise<void> {
   if (options.noteKey) await ctx.reply.text(tr(ctx, options.noteKey));
-  await ctx.reply.card(renderStep(ctx, wizard, draft));
-  if (options.clicked) await ctx.reply.remove(options.clicked);
+  const card = renderStep(ctx, wizard, draft);
+  await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
 }
 
 /** A wizard's first card: straight at the user's card when the query finds exactly one user, else user selection. */
@@ -143,6 +142,7 @@ async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Prom
     submit,
     go: (next, notes) => showStep(ctx, wizard, next, { clicked: submit.messageId, notes }),
     show: (shown, notes) => ctx.reply.card(renderStep(ctx, wizard, ctx.store.draft(shown.id) ?? shown, notes)).then(() => undefined),
+    replaceWith: (shown, notes) => ctx.reply.replace(submit.messageId, renderStep(ctx, wizard, ctx.store.draft(shown.id) ?? shown, notes)).then(() => undefined),
     backToUser: (changed) => backToUser(ctx, wizard, ctx.store.draft(draft.id) ?? draft, changed, submit),
   });
 }

@@ -52,7 +52,7 @@ function render(ctx: FlowContext, draft: Draft) {
 }
 
 /** Save or Submit request. A primary action that is not the actor's own (a crafted submit) is judged as "apply", so R11 refuses it. */
-async function finish({ ctx, draft, user, submit, show, backToUser }: StepInput): Promise<void> {
+async function finish({ ctx, draft, user, submit, show, replaceWith, backToUser }: StepInput): Promise<void> {
   if (!user) throw new Error(`review without a user (draft ${draft.id})`);
   const strategy = FINISH[ctx.role];
   // Save is judged for anyone (R11 explains a helpdesk agent's crafted Save); another role's button is not this review's.
@@ -61,13 +61,11 @@ async function finish({ ctx, draft, user, submit, show, backToUser }: StepInput)
   const verdict = verdictFor(ctx, draft, user, own ? strategy.intent : 'apply');
   if (!own || !verdict.ok) {
     await auditRefusal(ctx, draft, user, verdict);
-    await show(draft);
-    await ctx.reply.remove(submit.messageId);
-    return;
+    return replaceWith(draft);
   }
+  let finished: Awaited<ReturnType<typeof strategy.finish>>;
   try {
-    const { done, notes } = await strategy.finish({ ctx, draft, user, verdict, submit });
-    await show(done, notes);
+    finished = await strategy.finish({ ctx, draft, user, verdict, submit });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     // Someone else saved first (or this Save arrived twice at once): show what is true now.
@@ -80,7 +78,7 @@ async function finish({ ctx, draft, user, submit, show, backToUser }: StepInput)
     if (!fresh) throw error;
     return backToUser(fresh);
   }
-  await ctx.reply.remove(submit.messageId);
+  await replaceWith(finished.done, finished.notes);
 }
 
 const primaryActions = (): Record<string, StepAction> =>

@@ -19,6 +19,8 @@ export interface StepInput {
   go(next: Draft, notes?: ColoredLine[]): Promise<void>;
   /** Send the card of a draft's step as the store has it (a finished draft: its result), storing nothing. */
   show(draft: Draft, notes?: ColoredLine[]): Promise<void>;
+  /** The same, in place of the clicked card. */
+  replaceWith(draft: Draft, notes?: ColoredLine[]): Promise<void>;
   /** The user changed meanwhile: back to their first card, with a note saying so. */
   backToUser(user: User): Promise<void>;
 }

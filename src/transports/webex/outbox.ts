@@ -1,8 +1,12 @@
 // The bot layer's Outbox on the Webex REST API (/v1/messages). Cards go as an
 // adaptive card attachment with the markdown fallback Webex shows where cards do not render.
+// A step's card replaces the clicked one by an edit (PUT /v1/messages/{id}): the reference
+// says messages with attachments cannot be edited, yet card edits are seen working. The
+// first refusal (4xx) turns edits off for the life of the process; then, and whenever an
+// edit fails, the card is sent anew and the old one deleted.
 import { z } from 'zod';
 import type { OutgoingCard, Outbox, SentMessage } from '../../bot/types.js';
-import type { RestClient } from './rest-client.js';
+import { WebexApiError, type RestClient } from './rest-client.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -10,7 +14,15 @@ const CreatedMessageSchema = z.object({ id: z.string().min(1) });
 
 type Target = { roomId: string } | { toPersonEmail: string };
 
-export function createWebexOutbox(client: RestClient): Outbox {
+export interface OutboxOptions {
+  /** Webex refused the first card edit: every later step sends and deletes (logged once). */
+  onEditsRefused?: (error: WebexApiError) => void;
+  /** A card left behind could not be deleted (untidy, not wrong: the draft makes it stale). */
+  onDeleteFailed?: (messageId: string, error: unknown) => void;
+}
+
+export function createWebexOutbox(client: RestClient, options: OutboxOptions = {}): Outbox {
+  let edits: 'untried' | 'work' | 'refused' = 'untried';
   async function create(body: Record<string, unknown>): Promise<SentMessage> {
     const created = CreatedMessageSchema.parse(await client.request({ method: 'POST', path: '/messages', json: body }));
     return { messageId: created.id };
@@ -39,6 +51,24 @@ export function createWebexOutbox(client: RestClient): Outbox {
     },
     async deleteMessage(messageId) {
       await client.request({ method: 'DELETE', path: `/messages/${encodeURIComponent(messageId)}` });
+    },
+    async replaceCard(roomId, messageId, card) {
+      if (edits !== 'refused') {
+        try {
+          await client.request({ method: 'PUT', path: `/messages/${encodeURIComponent(messageId)}`, json: cardBody({ roomId }, card) });
+          edits = 'work';
+          return { messageId };
+        } catch (error) {
+          const refused = error instanceof WebexApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+          if (refused && edits === 'untried') {
+            edits = 'refused';
+            options.onEditsRefused?.(error);
+          }
+        }
+      }
+      const sent = await create(cardBody({ roomId }, card));
+      await client.request({ method: 'DELETE', path: `/messages/${encodeURIComponent(messageId)}` }).catch((error: unknown) => options.onDeleteFailed?.(messageId, error));
+      return sent;
     },
   };
 }
