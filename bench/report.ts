@@ -1,6 +1,7 @@
 // The bench's figures as a table on stdout, and the targets with PASS/MISS.
 import type { SearchResult } from './search.js';
 import type { SubmitResult } from './submit.js';
+import { sustainedRate, type EdgeRun } from './edge.js';
 import { verdictOf, type TargetCheck } from './targets.js';
 import type { ThroughputResult } from './throughput.js';
 
@@ -31,6 +32,8 @@ export interface BenchResults {
   throughput: ThroughputRun;
   /** Full runs: the same at 100,000 users, for information. */
   throughputLarge?: ThroughputRun;
+  /** The Webex edge through the emulator at injected round-trip times. */
+  edge?: EdgeRun[];
   targets: Array<TargetCheck & { verdict: string }>;
 }
 
@@ -45,7 +48,15 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
   const at = (users: number) => results.sizes.find((s) => s.users === users);
   const ours50 = results.throughput.ours.find((r) => r.editors === 50);
   const ratio = ours50 ? ours50.perSecond / results.throughput.naive.perSecond : undefined;
+  const edge = (rtt: number, edits: EdgeRun['cardEdits']) => results.edge?.find((r) => r.rttMs === rtt && r.cardEdits === edits);
+  const slow = edge(150, 'refused');
+  const most = (pick: (r: EdgeRun) => number) => (results.edge?.length ? Math.max(...results.edge.map(pick)) : undefined);
   return [
+    { name: 'edge: calls before the reply, command', value: most((r) => r.command.callsBeforeReply), limit: 1, unit: 'calls', kind: 'max' },
+    { name: 'edge: calls before the reply, card click', value: most((r) => r.click.callsBeforeReply), limit: 1, unit: 'calls', kind: 'max' },
+    { name: 'edge: calls before the reply, new space', value: most((r) => r.newSpace.callsBeforeReply), limit: 2, unit: 'calls', kind: 'max' },
+    { name: 'edge: calls for a whole edit (card edits accepted)', value: edge(150, 'accepted')?.wholeEdit.calls, limit: 11, unit: 'calls', kind: 'max' },
+    { name: 'edge: card click felt p50 at RTT 150 ms', value: slow?.click.p50, limit: 170, unit: 'ms', kind: 'max' },
     { name: 'search p99 at 10k users', value: at(10_000)?.search.p99, cpuValue: at(10_000)?.search.cpu.p99, limit: 2, unit: 'ms', kind: 'max' },
     { name: 'submit p99 at 10k users', value: at(10_000)?.submit.review.p99, cpuValue: at(10_000)?.submit.reviewCpu.p99, limit: 5, unit: 'ms', kind: 'max' },
     { name: 'search p99 at 100k users', value: at(100_000)?.search.p99, cpuValue: at(100_000)?.search.cpu.p99, limit: 10, unit: 'ms', kind: 'max' },
@@ -78,6 +89,25 @@ function printThroughput({ ours, naive, users }: ThroughputRun): void {
   console.log(table(throughputRows));
 }
 
+function printEdge(runs: EdgeRun[]): void {
+  const rows = [
+    ['RTT', 'card edits', 'command p50/p99', 'click p50/p99', 'new space p50', 'calls before reply', 'whole edit felt', 'whole edit calls', 'sustained events/s (p99 ≤ RTT+100)'],
+    ...runs.map((r) => [
+      `${r.rttMs} ms`,
+      r.cardEdits,
+      `${r.command.p50.toFixed(0)}/${r.command.p99.toFixed(0)}`,
+      `${r.click.p50.toFixed(0)}/${r.click.p99.toFixed(0)}`,
+      r.newSpace.p50.toFixed(0),
+      `${r.command.callsBeforeReply}/${r.click.callsBeforeReply}/${r.newSpace.callsBeforeReply}`,
+      r.wholeEdit.p50.toFixed(0),
+      String(r.wholeEdit.calls),
+      r.sustained.length ? `${sustainedRate(r) ?? '< ' + Math.min(...r.sustained.map((s) => s.rate))} (${r.sustained.map((s) => `${s.rate}/s p99 ${s.p99.toFixed(0)}`).join(', ')})` : '—',
+    ]),
+  ];
+  console.log('\nWebex edge through the emulator (felt ms; calls before the reply: command/click/new space)');
+  console.log(table(rows));
+}
+
 export function printReport(results: BenchResults): Array<TargetCheck & { verdict: string }> {
   const sizeRows = [
     ['users', 'file MB', 'load', 'load cpu', 'parse/zod/index', 'RSS Δ MB', 'RSS MB', 'search p50', 'p99', 'cpu p99', 'submit p50', 'p99', 'cpu p99', 'step p99'],
@@ -105,6 +135,7 @@ export function printReport(results: BenchResults): Array<TargetCheck & { verdic
   console.log(table(sizeRows));
 
   for (const run of [results.throughput, results.throughputLarge]) if (run) printThroughput(run);
+  if (results.edge?.length) printEdge(results.edge);
 
   const checks = targetChecks(results).map((check) => ({ ...check, verdict: verdictOf(check) }));
   console.log('\nTargets');

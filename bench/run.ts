@@ -15,6 +15,7 @@ import { settle } from './stats.js';
 import { benchSubmit, silenceLogger } from './submit.js';
 import { benchNaive, benchOurs, type ThroughputResult } from './throughput.js';
 import { GROSS_FACTOR, isGross } from './targets.js';
+import { runEdge, type EdgeRun } from './edge.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -99,6 +100,23 @@ async function benchThroughput(users: number): Promise<ThroughputRun> {
   return { users, durationMs: DURATION_MS, ours, naive };
 }
 
+function benchEdge(): EdgeRun[] {
+  const runs: Array<Parameters<typeof runEdge>[0]> = quick
+    ? [
+        { rttMs: 150, cardEdits: 'refused', rounds: 5, rates: [25, 50], seconds: 2 },
+        { rttMs: 150, cardEdits: 'accepted', rounds: 3, rates: [], seconds: 0 },
+      ]
+    : [
+        { rttMs: 0, cardEdits: 'refused', rounds: 20, rates: [50, 100, 200], seconds: 3 },
+        { rttMs: 150, cardEdits: 'refused', rounds: 20, rates: [25, 50, 100, 200], seconds: 3 },
+        { rttMs: 150, cardEdits: 'accepted', rounds: 10, rates: [], seconds: 0 },
+      ];
+  return runs.map((run) => {
+    log(`  edge: RTT ${run.rttMs} ms, card edits ${run.cardEdits}`);
+    return runEdge(run);
+  });
+}
+
 async function main(): Promise<void> {
   silenceLogger();
   const began = performance.now();
@@ -109,6 +127,7 @@ async function main(): Promise<void> {
 
   const throughput = await benchThroughput(THROUGHPUT_USERS);
   const throughputLarge = THROUGHPUT_LARGE ? await benchThroughput(THROUGHPUT_LARGE) : undefined;
+  const edge = benchEdge();
 
   const results: BenchResults = {
     when: new Date().toISOString(),
@@ -124,10 +143,12 @@ async function main(): Promise<void> {
       step: 'bot.onAction of a choose-service click (renders the licenses card), same set-up',
       throughput: `real store.commit (user.assign + audit line) on a temp folder on disk, fsync; N editors on disjoint users for ${DURATION_MS} ms; durable = a journal and an audit fsync started after queueing finished before the ack, and the files read back hold every acked change`,
       naive: 'lowdb Low + JSONFile (steno, no fsync), db.write() after each change, one at a time, same org',
+      edge: 'the real bot and framework in local mode on the demo org, each emulator answer held back by rttMs; felt = from the person\'s message or click reaching the emulator to the bot\'s reply reaching it; calls = the bot\'s API calls; sustained = `help` from 34 admins in their 1:1 spaces at a fixed rate',
     },
     sizes,
     throughput,
     ...(throughputLarge ? { throughputLarge } : {}),
+    edge,
     targets: [],
   };
   results.seconds = (performance.now() - began) / 1000;

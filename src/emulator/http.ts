@@ -13,6 +13,11 @@ import type { EmulatorState } from './state.js';
 export interface EmulatorBehaviour {
   /** PUT /messages of a card message: "refused" as the API reference says (400), "accepted" as public card samples see it work. */
   cardEdits: 'refused' | 'accepted';
+  /**
+   * Each API answer is held back this long after the call was handled, as a network round
+   * trip would (benchmarks: the calls before a reply are what a person waits for). 0: none.
+   */
+  latencyMs: number;
 }
 
 export interface EmulatorContext {
@@ -64,6 +69,7 @@ export function authAndFaults(ctx: EmulatorContext): MiddlewareHandler<EmulatorE
     }
     c.set('caller', caller);
     await next();
+    if (ctx.behaviour.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.behaviour.latencyMs));
   };
 }
 

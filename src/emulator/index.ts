@@ -49,7 +49,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const log = new EventLog();
   const faults = new Faults();
   const deliveries = new Deliveries(state, log, faults);
-  const behaviour: EmulatorBehaviour = { cardEdits: 'refused', ...options.behaviour };
+  const behaviour: EmulatorBehaviour = { cardEdits: 'refused', latencyMs: 0, ...options.behaviour };
   const ctx: EmulatorContext = { state, log, faults, deliveries, behaviour };
   let publicBase = 'http://127.0.0.1/v1';
 
