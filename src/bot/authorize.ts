@@ -3,7 +3,7 @@
 // the store's roles. What a role may do is the rules module's `can`.
 import type { Actor, ActorRole } from '../domain/index.js';
 import type { FlowConfig, FlowContext } from '../flows/index.js';
-import { allAdmins, messageCard, tr } from '../flows/index.js';
+import { allAdmins, authRefusedLine, messageCard, tr } from '../flows/index.js';
 import type { StoreReader } from '../store/index.js';
 
 export function roleOf(actor: Actor, store: StoreReader, config: FlowConfig): ActorRole {
@@ -26,17 +26,7 @@ export interface RefusalInput {
 /** Refuse politely, say who to ask, and audit the attempt. */
 export async function refuse(ctx: FlowContext, { what, key = 'R11.not-authorized', params = {}, targetUserId }: RefusalInput): Promise<void> {
   const target = targetUserId ? ctx.store.user(targetUserId) : undefined;
-  await ctx.store.audit([
-    {
-      action: 'auth.refused',
-      actorId: ctx.actor.personId,
-      actorEmail: ctx.actor.email,
-      ...(target ? { targetUserId: target.id, targetEmail: target.email } : {}),
-      eventId: ctx.eventId,
-      codes: [key],
-      details: { what, role: ctx.role },
-    },
-  ]);
+  await ctx.store.audit([authRefusedLine(ctx, { what, code: key, ...(target ? { target } : {}), details: { role: ctx.role } })]);
   const admins = allAdmins(ctx.store, ctx.config); // who to ask for access
   await ctx.reply.card(
     messageCard(ctx, {

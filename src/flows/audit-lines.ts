@@ -19,3 +19,16 @@ export const licensesBefore = (user: User): { licenseIds: string[]; attendeeOf: 
   licenseIds: [...user.licenseIds],
   attendeeOf: [...user.attendeeOf],
 });
+
+/** An auth.refused line: who tried what on whom (R11), with the refusal's code. */
+export function authRefusedLine(ctx: FlowContext, input: { what: string; code: string; target?: User; details?: Record<string, unknown> }): AuditInput {
+  return {
+    action: 'auth.refused',
+    actorId: ctx.actor.personId,
+    actorEmail: ctx.actor.email,
+    ...(input.target ? { targetUserId: input.target.id, targetEmail: input.target.email } : {}),
+    eventId: ctx.eventId,
+    codes: [input.code],
+    details: { what: input.what, ...input.details },
+  };
+}

@@ -28,6 +28,7 @@ export { allAdmins, roleHolders, showRoles, addRole, removeRole } from './roles.
 export { showHistory, HISTORY_FLOW, HISTORY_PAGE_SIZE } from './history.js';
 export { listRequests, showRequest, expireDueRequests, REQUEST_FLOW } from './requests/index.js';
 export { verifyAudit } from './audit.js';
+export { authRefusedLine } from './audit-lines.js';
 export { exportUsers } from './export.js';
 
 /** Every flow whose cards have buttons, by name. */

@@ -9,6 +9,7 @@ import { emptyChange } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
 import { advance, loadDraft, newDraft, putDraft } from '../drafts.js';
+import { authRefusedLine } from '../audit-lines.js';
 import { messageCard } from '../messages.js';
 import { InputError } from '../errors.js';
 import type { Submit } from '../submit.js';
@@ -109,17 +110,7 @@ function actionOfStep(wizard: Wizard, step: string, action: string): StepAction 
 
 /** R11 for an action that asks for more than its wizard: refused in the flow's own words, audited. */
 async function refuseAction(ctx: FlowContext, draft: Draft, user: User | undefined, refusal: Refusal): Promise<void> {
-  await ctx.store.audit([
-    {
-      action: 'auth.refused',
-      actorId: ctx.actor.personId,
-      actorEmail: ctx.actor.email,
-      ...(user ? { targetUserId: user.id, targetEmail: user.email } : {}),
-      eventId: ctx.eventId,
-      codes: [refusal.key],
-      details: { what: refusal.what },
-    },
-  ]);
+  await ctx.store.audit([authRefusedLine(ctx, { what: refusal.what, code: refusal.key, ...(user ? { target: user } : {}) })]);
   const name = user ? user.displayName || user.email : draft.targetUserId ?? '';
   await ctx.reply.card(messageCard(ctx, { titleKey: 'refused.title', textKey: refusal.key, params: { user: name }, color: 'Attention' }));
 }
