@@ -73,9 +73,8 @@ async function until<T>(probe: () => T | undefined, ms = 20_000): Promise<T> {
 /** Send, and measure until the bot's reply in that room: felt ms and the bot's calls before it. */
 async function timed(roomId: string, send: () => Promise<unknown>): Promise<{ felt: number; before: number; replyAt: number }> {
   await emulator.idle();
-  // A person reads a card before the next click; the previous event's late calls (the
-  // fallback's DELETE holds the room's lane one more round trip) are done by then.
-  await new Promise((resolve) => setTimeout(resolve, 2 * RTT + 50));
+  // The previous event's answers are back (the fallback's DELETE runs after the reply, outside the room's lane).
+  await new Promise((resolve) => setTimeout(resolve, RTT + 50));
   const mark = performance.now();
   const sent = send();
   const start = await until(() => seen.find((s) => s.at >= mark && s.entry.who !== botEmail && s.entry.kind === 'api'));

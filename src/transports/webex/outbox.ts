@@ -19,6 +19,11 @@ export interface OutboxOptions {
   onEditsRefused?: (error: WebexApiError) => void;
   /** A card left behind could not be deleted (untidy, not wrong: the draft makes it stale). */
   onDeleteFailed?: (messageId: string, error: unknown) => void;
+  /**
+   * Work that goes on after the reply (deleting the clicked card): handed over so shutdown
+   * waits for it, while the space's next event need not.
+   */
+  background?: (work: Promise<unknown>) => void;
 }
 
 export function createWebexOutbox(client: RestClient, options: OutboxOptions = {}): Outbox {
@@ -67,7 +72,11 @@ export function createWebexOutbox(client: RestClient, options: OutboxOptions = {
         }
       }
       const sent = await create(cardBody({ roomId }, card));
-      await client.request({ method: 'DELETE', path: `/messages/${encodeURIComponent(messageId)}` }).catch((error: unknown) => options.onDeleteFailed?.(messageId, error));
+      const removal = client
+        .request({ method: 'DELETE', path: `/messages/${encodeURIComponent(messageId)}` })
+        .catch((error: unknown) => options.onDeleteFailed?.(messageId, error));
+      if (options.background) options.background(removal);
+      else await removal;
       return sent;
     },
   };

@@ -64,12 +64,13 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     retryPolicy: policy,
     onRetry: (info) => log.warn('Webex API call failed, retrying', info),
   });
+  const inFlight = new InFlight();
   const outbox = createWebexOutbox(client, {
     onEditsRefused: (error) => log.info('Webex does not edit card messages here: each step sends its card and deletes the clicked one', { status: error.status }),
     onDeleteFailed: (messageId, error) => log.warn('could not delete an old card', { messageId, status: statusOf(error) }),
+    background: (work) => void inFlight.track(work),
   });
   const people = options.people ?? new PersonCache();
-  const inFlight = new InFlight();
   /** Events whose person was already told that we could not read them. */
   const told = new RecentIds();
   /** roomId of events we received by webhook, to tell the person when a fetch fails. */
