@@ -31,6 +31,10 @@ export async function editEmma(running: DemoOrgApp): Promise<{ perClick: string[
     );
     cards.push(card);
     await h.app.emulator.idle();
+    // An edited card is done; a sent one is done when the clicked card is deleted (after the reply).
+    await h.waitFor(`the step after ${title} finished`, () =>
+      h.app.emulator.log.since(seq).some((e) => e.who === bot && ((e.title.startsWith('PUT /v1/messages/') && e.status === 200) || e.title.startsWith('DELETE /v1/messages/'))),
+    );
     perClick.push(h.app.emulator.log.since(seq).filter((e) => e.kind === 'api' && e.who === bot).map((e) => e.title.replace(/\/v1\/(messages|attachment\/actions)\/[^/?]+/, '/v1/$1/{id}')));
   }
   return { perClick, room, cards };

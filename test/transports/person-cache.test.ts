@@ -34,4 +34,17 @@ describe('the person cache (who is behind an event, without a call each time)', 
     cache.put('p', { email: 'ann.new@x' });
     expect(cache.get('p')).toEqual({ email: 'ann.new@x' });
   });
+
+  it('does not keep a name fresh just because its person keeps writing: a message confirms the email, not the name', () => {
+    let now = 0;
+    const cache = new PersonCache({ ttlMs: 1000, now: () => now });
+    cache.put('p', { email: 'ann@x', displayName: 'Ann' });
+    for (const at of [100, 400, 700, 900]) {
+      now = at;
+      cache.put('p', { email: 'ann@x' }); // messages keep coming
+    }
+    expect(cache.get('p')?.displayName).toBe('Ann');
+    now = 1000;
+    expect(cache.get('p')).toBeUndefined(); // so the next lookup sees a new name
+  });
 });

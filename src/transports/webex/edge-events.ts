@@ -23,6 +23,8 @@ export interface EdgeEventsOptions {
   botPerson: () => WebexPerson;
   /** A lookup to fill the cache failed; the event was handled already. */
   onLookupFailed: (personId: string, error: unknown) => void;
+  /** The event or its person could not be read from Webex (after retries): the bot never saw it. */
+  onFetchFailed: (data: WebhookBody['data'], error: unknown) => Promise<void>;
 }
 
 interface FetchedMessage {
@@ -77,19 +79,29 @@ export function createEdgeEvents(options: EdgeEventsOptions) {
     },
 
     async message(data: WebhookBody['data']): Promise<void> {
-      const message = await client.request<FetchedMessage>({ method: 'GET', path: path('messages', data.id) });
-      // In a 1:1 every message is for the bot; in a group space only one that mentions it.
-      const me = options.botPerson().id;
-      if (message.personId === me || (message.roomType === 'group' && !message.mentionedPeople?.includes(me))) return;
-      const email = (message.personEmail ?? data.personEmail ?? '').toLowerCase();
-      if (email) people.put(message.personId, { email });
-      const person = people.get(message.personId) ?? (await lookUp(message.personId));
+      let message: FetchedMessage;
+      let person: KnownPerson;
+      try {
+        message = await client.request<FetchedMessage>({ method: 'GET', path: path('messages', data.id) });
+        // In a 1:1 every message is for the bot; in a group space (or one whose type is not said) only one that mentions it.
+        const me = options.botPerson().id;
+        const roomType = message.roomType ?? (data.roomType === 'direct' ? 'direct' : 'group');
+        if (message.personId === me || (roomType === 'group' && !message.mentionedPeople?.includes(me))) return;
+        message = { ...message, roomType };
+        const email = (message.personEmail ?? data.personEmail ?? '').toLowerCase();
+        if (email) people.put(message.personId, { email });
+        // The message's email is enough to answer; a name the cache no longer vouches for is looked up after the reply.
+        person = people.get(message.personId) ?? (email ? { email } : await lookUp(message.personId));
+      } catch (error) {
+        return options.onFetchFailed(data, error);
+      }
+      // The bot's own errors are its boundary's (and, if one escapes, the caller's to log): not a fetch failure.
       await bot.onMessage(
         {
           eventId: message.id,
           actor: actorOf(message.personId, person),
           roomId: message.roomId,
-          roomType: message.roomType ?? (data.roomType === 'group' ? 'group' : 'direct'),
+          roomType: message.roomType === 'direct' ? 'direct' : 'group',
           text: stripBotMention({ text: message.text ?? '', ...(message.html ? { html: message.html } : {}), bot: options.botPerson() }),
         },
         outbox,
@@ -98,8 +110,14 @@ export function createEdgeEvents(options: EdgeEventsOptions) {
     },
 
     async action(data: WebhookBody['data']): Promise<void> {
-      const action = await client.request<FetchedAction>({ method: 'GET', path: path('attachment/actions', data.id) });
-      const person = people.get(action.personId) ?? (await lookUp(action.personId));
+      let action: FetchedAction;
+      let person: KnownPerson;
+      try {
+        action = await client.request<FetchedAction>({ method: 'GET', path: path('attachment/actions', data.id) });
+        person = people.get(action.personId) ?? (await lookUp(action.personId));
+      } catch (error) {
+        return options.onFetchFailed(data, error);
+      }
       await bot.onAction({ eventId: action.id, actor: actorOf(action.personId, person), roomId: action.roomId, messageId: action.messageId, inputs: action.inputs }, outbox);
       learnLater(action.personId);
     },

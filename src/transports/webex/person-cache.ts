@@ -44,10 +44,13 @@ export class PersonCache {
   /** What Webex said just now (a person lookup, or a message's personEmail). */
   put(personId: string, person: KnownPerson): void {
     const previous = this.entries.get(personId);
-    // A message carries the email only: keep the name we had for the same email.
-    const displayName = person.displayName ?? (previous?.email === person.email ? previous.displayName : undefined);
+    // A message carries the email only: the same email confirms the entry but not its name,
+    // which keeps its age (so a renamed person is looked up again after the TTL).
+    const confirmsOnly = person.displayName === undefined && previous?.email === person.email;
+    const displayName = person.displayName ?? (confirmsOnly ? previous.displayName : undefined);
+    const storedAt = confirmsOnly ? previous.storedAt : this.now();
     this.entries.delete(personId);
-    this.entries.set(personId, { email: person.email, ...(displayName ? { displayName } : {}), storedAt: this.now() });
+    this.entries.set(personId, { email: person.email, ...(displayName ? { displayName } : {}), storedAt });
     while (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;

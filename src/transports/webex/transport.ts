@@ -93,6 +93,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     people,
     botPerson: () => framework.person,
     onLookupFailed: (personId, error) => log.warn('could not look up a person for the cache; the next event asks again', { personId, status: statusOf(error) }),
+    onFetchFailed: (data, error) => fetchFailed(data, error),
   });
 
   /**
@@ -108,19 +109,19 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     if (ours && edgeEvent && options.bot.handled(body.data.id)) return 'ignore';
     if (ours && body.event === 'created' && body.resource === 'messages') {
       if (!edge.mayAddressBot(body.data)) return 'ignore';
-      return { line: `edge:${room}`, run: () => edge.message(body.data).catch((error: unknown) => fetchFailed(body, error)) };
+      return { line: `edge:${room}`, run: () => edge.message(body.data) };
     }
     if (ours && body.event === 'created' && body.resource === 'attachmentActions') {
-      return { line: `edge:${room}`, run: () => edge.action(body.data).catch((error: unknown) => fetchFailed(body, error)) };
+      return { line: `edge:${room}`, run: () => edge.action(body.data) };
     }
     return { line: `framework:${room}`, run: () => (processEvent as ProcessEvent)(framework, body) };
   }
 
   /** The message or action could not be read (after retries): tell the person, once. */
-  async function fetchFailed(body: WebhookBody, error: unknown): Promise<void> {
-    if (options.bot.handled(body.data.id)) return; // a redelivery failed; the first copy was answered
-    log.error('could not read the event from Webex after retries; the person is asked to send it again', { resource: body.resource, status: statusOf(error) });
-    if (body.data.roomId && told.firstTime(body.data.id)) await tellPerson(body.data.roomId, 'transport.fetch-failed', body.data.id);
+  async function fetchFailed(data: WebhookBody['data'], error: unknown): Promise<void> {
+    if (options.bot.handled(data.id)) return; // a redelivery failed; the first copy was answered
+    log.error('could not read the event from Webex after retries; the person is asked to send it again', { status: statusOf(error) });
+    if (data.roomId && told.firstTime(data.id)) await tellPerson(data.roomId, 'transport.fetch-failed', data.id);
   }
 
   async function tellPerson(roomId: string | undefined, key: string, eventId: string): Promise<void> {
@@ -134,6 +135,8 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
 
   const maxInFlight = (options.limits ?? DEFAULT_EVENT_LIMITS).eventsInFlight;
   let shedSoFar = 0;
+  /** When each space was last told we are busy (bounded: one entry per space that was shed). */
+  const busyTold = new Map<string, number>();
 
   /** Hand an event to the bot (which de-duplicates, logs and answers); finish it before stopping. */
   function handle(roomId: string, work: () => Promise<void>): void {
@@ -143,11 +146,16 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
       log.info('stopping: event not taken');
       return;
     }
-    // A websocket cannot be answered 503: past the limit the person is told to try again.
-    if (inFlight.size >= maxInFlight) {
+    // A websocket cannot be answered 503: past the limit the person is told to try again
+    // (once a minute per space). In webhook mode the lanes bound the work before this.
+    if (!options.webhook && inFlight.size >= maxInFlight) {
       shedSoFar += 1;
       log.warn('event shed: too much at once; the person is asked to try again', { inFlight: inFlight.size, limit: maxInFlight, shedSoFar });
-      void tellPerson(roomId, 'transport.busy', '');
+      const last = busyTold.get(roomId);
+      if (last === undefined || Date.now() - last > 60_000) {
+        busyTold.set(roomId, Date.now());
+        void inFlight.track(tellPerson(roomId, 'transport.busy', ''));
+      }
       return;
     }
     // The bot answers every error itself; what is left here is a bug to log.
@@ -216,7 +224,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
         return 'shed';
       }
       if (body.data.roomId) rememberRoom(eventRooms, body.data.id, body.data.roomId);
-      void inFlight.track(taken.catch((error: unknown) => withEventContext(body.data.id, () => log.error('the framework failed on a webhook event', { error: String(error) }))));
+      void inFlight.track(taken.catch((error: unknown) => withEventContext(body.data.id, () => log.error('handling a webhook event failed', { resource: body.resource, error: error instanceof Error ? error.stack : String(error) }))));
       return 'accepted';
     },
     async stop(stopOptions = {}) {
