@@ -1,19 +1,14 @@
 // The live card edited in place. Webex's reference says a message with attachments cannot be
 // edited (400), while public card samples see edits work: the emulator plays either
 // (behaviour.cardEdits), and the bot tries an edit once and falls back for good on refusal.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startDemoOrgApp, type DemoOrgApp } from './demo-org-app.js';
-import { EMMA, editEmma } from './edit-emma.js';
+import { describe, expect, it } from 'vitest';
+import { EMMA, appPerTest, editEmma } from './edit-emma.js';
 
-let app: DemoOrgApp | undefined;
-afterEach(async () => {
-  await app?.stop();
-  app = undefined;
-});
+const startApp = appPerTest();
 
 describe('the live card, where Webex edits cards', () => {
   it('is edited in place where Webex edits cards: one call before the reply, two per click, a whole edit in 10', async () => {
-    app = await startDemoOrgApp({ prefix: 'card-edits-' });
+    const app = await startApp('card-edits-');
     app.h.app.emulator.behaviour.cardEdits = 'accepted';
     const { perClick, cards } = await editEmma(app);
     for (const calls of perClick) expect(calls).toEqual(['GET /v1/attachment/actions/{id}', 'PUT /v1/messages/{id}']);

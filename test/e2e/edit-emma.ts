@@ -2,7 +2,8 @@
 // the bot's API calls of each click: the card-edit tests on both sides of Webex's behaviour.
 import type { Message } from '../../src/emulator/index.js';
 import { ADMIN } from '../helpers/demo-org-copy.js';
-import type { DemoOrgApp } from './demo-org-app.js';
+import { afterEach } from 'vitest';
+import { startDemoOrgApp, type DemoOrgApp } from './demo-org-app.js';
 
 export const EMMA = 'emma.bakker@acme.example';
 
@@ -46,4 +47,14 @@ function clickInputsOf(card: Message, title: string, changes: Record<string, str
   const action = content.actions.find((a) => a.title === title);
   if (!action) throw new Error(`no button ${title}`);
   return { ...action.data, ...changes };
+}
+
+/** Call at the top of a test file: a test starts its own demo-org app, stopped after it. */
+export function appPerTest(): (prefix: string) => Promise<DemoOrgApp> {
+  let app: DemoOrgApp | undefined;
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+  return async (prefix) => (app = await startDemoOrgApp({ prefix }));
 }

@@ -8,7 +8,7 @@ import { advance } from '../drafts.js';
 import { requestedStep } from '../requests/file.js';
 import { choiceInput } from '../submit.js';
 import { reviewStep } from '../wizard/review-step.js';
-import { selectStep } from '../wizard/select-step.js';
+import { wizardWithUserSelection } from '../wizard/select-step.js';
 import { startAtUser } from '../wizard/engine.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { StepAction, Wizard } from '../wizard/types.js';
@@ -28,13 +28,11 @@ const applyThen = (apply: typeof applyLicenseInputs, next: (draft: Draft) => str
 const afterLicenses = applyThen(applyLicenseInputs, (draft) => (chosenService(draft) === 'meetings' ? 'sites' : 'service'));
 const afterSites = applyThen(applySiteInputs, () => 'service');
 
-export const editWizard: Wizard = {
+export const editWizard: Wizard = wizardWithUserSelection({
   name: EDIT_FLOW,
-  needs: 'view',
-  userStep: 'overview',
-  start: (ctx) => startEdit(ctx),
+  external: false,
+  openStep: 'overview',
   steps: {
-    select: selectStep({ external: false, openStep: 'overview' }),
     overview: {
       render: forUser((ctx, draft, user, notes) => overviewCard(ctx, overviewView(ctx, draft, user, notes))),
       actions: {
@@ -73,7 +71,7 @@ export const editWizard: Wizard = {
     },
     requested: requestedStep,
   },
-};
+});
 
 /** `licenses [email|name]`: the wizard at user selection, or straight at the user's overview. */
 export const startEdit = (ctx: FlowContext, query = ''): Promise<void> => startAtUser(ctx, editWizard, query);

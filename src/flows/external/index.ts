@@ -15,7 +15,7 @@ import { licensesOfUser } from '../org-view.js';
 import { toggleInputs } from '../submit.js';
 import { unknownAction } from '../wizard/engine.js';
 import { reviewStep } from '../wizard/review-step.js';
-import { selectStep } from '../wizard/select-step.js';
+import { wizardWithUserSelection } from '../wizard/select-step.js';
 import { startAtUser } from '../wizard/engine.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { ColoredLine } from '../../cards/index.js';
@@ -64,13 +64,11 @@ async function deleteUser({ ctx, draft, user, replaceWith }: StepInput & { user:
   await replaceWith(done);
 }
 
-export const externalWizard: Wizard = {
+export const externalWizard: Wizard = wizardWithUserSelection({
   name: EXTERNAL_FLOW,
-  needs: 'view',
-  userStep: 'user',
-  start: (ctx) => startExternal(ctx),
+  external: true,
+  openStep: 'user',
   steps: {
-    select: selectStep({ external: true, openStep: 'user' }),
     user: {
       render: forUser((ctx, draft, user, notes) => externalUserCard(ctx, userView(ctx, draft, user, notes))),
       actions: {
@@ -99,7 +97,7 @@ export const externalWizard: Wizard = {
     },
     requested: requestedStep,
   },
-};
+});
 
 /** `external [email|name]`: the list of external users, or straight at one of them. */
 export const startExternal = (ctx: FlowContext, query = ''): Promise<void> => startAtUser(ctx, externalWizard, query, 'external');

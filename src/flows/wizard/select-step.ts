@@ -9,7 +9,8 @@ import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
 import { textInput } from '../submit.js';
 import { selectCard, stepLabel } from './cards.js';
-import type { Step, StepInput } from './types.js';
+import { startAtUser } from './engine.js';
+import type { Step, StepInput, Wizard } from './types.js';
 
 export const PAGE_SIZE = 25;
 
@@ -66,4 +67,22 @@ export function selectStep({ external, openStep }: SelectOptions): Step {
       },
     },
   };
+}
+
+export interface UserWizardInput extends SelectOptions {
+  name: string;
+  /** The steps after selection; `openStep` is the user's first card (also where a changed user goes back to). */
+  steps: Wizard['steps'];
+}
+
+/** A wizard that starts at user selection and opens the chosen user's card; looking is "view" (R11). */
+export function wizardWithUserSelection(input: UserWizardInput): Wizard {
+  const wizard: Wizard = {
+    name: input.name,
+    needs: 'view',
+    userStep: input.openStep,
+    start: (ctx) => startAtUser(ctx, wizard, '', input.external ? 'external' : undefined),
+    steps: { select: selectStep(input), ...input.steps },
+  };
+  return wizard;
 }
