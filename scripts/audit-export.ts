@@ -6,6 +6,7 @@
 // Reads AUDIT_FILE (default data/audit.log) without the store's lock, so the bot may run.
 import { createReadStream } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from '../src/store/index.js';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     return;
   }
   const temp = `${values.out}.${process.pid}.tmp`;
-  await writeFile(temp, csv);
+  await writeFile(temp, csv, { mode: PRIVATE_FILE_MODE });
   await rename(temp, values.out);
   console.error(`Wrote ${rows} of ${lines} audit lines (${values.from} to ${values.to}) to ${values.out}; hash chain verified`);
 }

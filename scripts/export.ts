@@ -2,6 +2,7 @@
 // Writes the users in DATA_FILE as a Control Hub user CSV. Reads the files without taking
 // the store's lock, so it also works while the bot runs.
 import { rename, writeFile } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from '../src/store/index.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnvOrExit } from '../src/config.js';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     const target = names[i]!;
     // Write beside the target, then rename: a half-written file never has the target's name.
     const temp = `${target}.${process.pid}.tmp`;
-    await writeFile(temp, csvText);
+    await writeFile(temp, csvText, { mode: PRIVATE_FILE_MODE });
     await rename(temp, target);
   }
   const split = parts.length > 1 ? ` (split in ${parts.length} files of at most ${MAX_ROWS} users)` : '';

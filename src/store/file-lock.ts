@@ -2,7 +2,7 @@
 // complete (written to a temp file, then hard-linked into place, which fails if the
 // lock exists), so nobody ever sees a lock without a pid. A dead owner's lock is taken over.
 import { promises as fsp } from 'node:fs';
-import { isErrno } from './file-ops.js';
+import { isErrno, PRIVATE_FILE_MODE } from './file-ops.js';
 import { StoreLoadError } from './types.js';
 
 export interface FileLock {
@@ -12,7 +12,7 @@ export interface FileLock {
 export async function acquireLock(options: { dataFile: string; lockFile: string }): Promise<FileLock> {
   const { dataFile, lockFile } = options;
   const temp = `${lockFile}.${process.pid}.tmp`;
-  await fsp.writeFile(temp, `${process.pid}\n`);
+  await fsp.writeFile(temp, `${process.pid}\n`, { mode: PRIVATE_FILE_MODE });
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {

@@ -12,6 +12,9 @@ export interface FileHandleLike {
   close(): Promise<void>;
 }
 
+/** Mode of every file the store, the audit log and the exports create. */
+export const PRIVATE_FILE_MODE = 0o600;
+
 export interface FileOps {
   readFile(file: string): Promise<Buffer>;
   /** Node open flags: 'r', 'r+', 'w', 'wx', 'a+'… */
@@ -25,7 +28,8 @@ export interface FileOps {
 
 export const nodeFileOps: FileOps = {
   readFile: (file) => fsp.readFile(file),
-  open: (file, flags) => fsp.open(file, flags),
+  // A file the store creates holds emails, roles and licenses: only its owner reads it, whatever the umask allows.
+  open: (file, flags) => fsp.open(file, flags, PRIVATE_FILE_MODE),
   rename: (from, to) => fsp.rename(from, to),
   link: (existing, newPath) => fsp.link(existing, newPath),
   unlink: (file) => fsp.unlink(file),

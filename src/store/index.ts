@@ -15,6 +15,7 @@ import { OrgState } from './org-state.js';
 import { StoreLoadError, type Store } from './types.js';
 
 export * from './types.js';
+export { PRIVATE_FILE_MODE } from './file-ops.js';
 export { verifyAuditFile, type AuditVerdict, type VerifyAuditOptions } from './audit-verify.js';
 export { readStoreAuditHead, readStoreDocument } from './load-store.js';
 export type { FileOps, FileHandleLike } from './file-ops.js';

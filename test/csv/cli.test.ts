@@ -46,6 +46,7 @@ describe('npm run import / export', () => {
     const out = path.join(dir, 'out.csv');
     const exported = await cli('export', [out], env);
     expect(exported.code).toBe(0);
+    expect((fs.statSync(out).mode & 0o777).toString(8)).toBe('600'); // every user's email and licenses: the owner's only
     const again = await cli('import', [out, '--mode', 'add-and-remove', '--dry-run'], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('6 rows: 0 created, 0 updated, 6 unchanged, 0 refused');
