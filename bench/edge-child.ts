@@ -154,7 +154,7 @@ for (const rate of RATES) {
     const { email, roomId } = rooms[i % rooms.length]!;
     const sentAt = performance.now();
     pending.push(
-      api(email, 'POST', '/messages', { roomId, markdown: 'help' }).then(async (message) => {
+      api(email, 'POST', '/messages', { roomId, markdown: 'help' }).then(async () => {
         const reply = await until(() => seen.find((s) => s.at >= sentAt && isReply(s.entry, roomId) && (s.entry.detail ?? '').includes('what I do') && !claimed.has(s.entry.seq))).catch((e: unknown) => {
           process.stderr.write(`${JSON.stringify(seen.filter((x) => x.entry.roomId === roomId).map((x) => [x.entry.title, x.entry.who, x.entry.detail]).slice(-8))}\n`);
           throw e;
@@ -162,7 +162,6 @@ for (const rate of RATES) {
         claimed.add(reply.entry.seq);
         const start = seen.find((s) => s.entry.kind === 'api' && s.entry.who === email && s.at >= sentAt && s.entry.detail === 'help' && s.entry.roomId === roomId);
         felt.push(reply.at - (start?.at ?? sentAt));
-        void message;
       }),
     );
   }

@@ -2,7 +2,7 @@
 import { renderCard } from '../cards/index.js';
 import type { FlowContext } from './context.js';
 import { tr } from '../i18n/index.js';
-import { userStatusText, userTypeText } from './format.js';
+import { userName, userStatusText, userTypeText } from './format.js';
 
 const LIMIT = 25;
 
@@ -18,7 +18,7 @@ export async function findUsers(ctx: FlowContext, text: string): Promise<void> {
           ? tr(ctx, 'select.none-matching', { text })
           : tr(ctx, page.total > LIMIT ? 'find.count-more' : 'find.count', { shown: page.users.length, total: page.total }),
       users: page.users.map((u) => ({
-        name: u.displayName || u.email,
+        name: userName(u),
         details: `${u.email} · ${userTypeText(ctx, u)} · ${userStatusText(ctx, u)} · ${tr(ctx, u.licenseIds.length === 1 ? 'find.licenses-one' : 'find.licenses', { count: u.licenseIds.length })}`,
       })),
       hint: tr(ctx, 'find.hint'),

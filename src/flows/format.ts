@@ -19,7 +19,9 @@ export const serviceName = (ctx: Ctx, service: Service): string => tr(ctx, `serv
 
 export const userTypeText = (ctx: Ctx, user: User): string => tr(ctx, `user.type.${user.type}`);
 export const userStatusText = (ctx: Ctx, user: User): string => tr(ctx, `user.status.${user.status}`);
-export const userName = (user: Pick<User, 'displayName' | 'email'>): string => user.displayName || user.email;
+/** How a user is named on a card; `fallback` (e.g. an id) when the user is gone. */
+export const userName = (user: Pick<User, 'displayName' | 'email'> | undefined, fallback = ''): string =>
+  user ? user.displayName || user.email : fallback;
 
 /** "Alice Jansen · alice@acme.example · internal · active" (a choice title must stay one line). */
 export const userChoiceTitle = (ctx: Ctx, user: User): string =>

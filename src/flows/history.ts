@@ -11,6 +11,7 @@ import { advance, loadDraft, newDraft, putDraft } from './drafts.js';
 import { InputError } from './errors.js';
 import { findOne } from './wizard/find-user.js';
 import type { CardFlow } from './wizard/types.js';
+import { userName } from './format.js';
 import { licenseLabel } from './org-view.js';
 import { messageCard } from './messages.js';
 import { actionOf, type Submit } from './submit.js';
@@ -71,7 +72,7 @@ export async function historyCard(ctx: FlowContext, draft: Draft, user: User): P
   const actions: CardAction[] = [];
   if (page > 0) actions.push(actionOf(draft, tr(ctx, 'action.previous'), 'prev'));
   if (to < total) actions.push(actionOf(draft, tr(ctx, 'action.next'), 'next', 'positive'));
-  const title = tr(ctx, 'history.title', { user: user.displayName || user.email, email: user.email });
+  const title = tr(ctx, 'history.title', { user: userName(user), email: user.email });
   return renderCard('history', {
     fallbackText: title,
     title,

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type winston from 'winston';
 import type { BotCore } from '../bot/types.js';
 import type { Locale } from '../domain/index.js';
-import { eventLimitsOf, receiverLimitsOf, type TransportLimits } from './limits.js';
+import type { TransportLimits } from './webex/http-routes.js';
 import { createEmulator, type Emulator, type PersonSeed } from '../emulator/index.js';
 import { logger as appLogger } from '../logger.js';
 import { playgroundRoutes } from '../playground/routes.js';
@@ -73,10 +73,10 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
       checkSdkApiBase: true,
       ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
-      limits: eventLimitsOf(options.limits),
+      ...(options.limits ? { limits: options.limits } : {}),
       logger: log,
     });
-    receiver = webhookReceiver({ path: WEBHOOK_PATH, secret: webhookSecret, transport, logger: log, limits: receiverLimitsOf(options.limits) });
+    receiver = webhookReceiver({ path: WEBHOOK_PATH, secret: webhookSecret, transport, logger: log, ...(options.limits ? { limits: options.limits } : {}) });
     await transport.start();
   } catch (error) {
     await server.close();

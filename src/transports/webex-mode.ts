@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import type winston from 'winston';
 import type { BotCore } from '../bot/types.js';
 import type { Locale } from '../domain/index.js';
-import { eventLimitsOf, receiverLimitsOf, type TransportLimits } from './limits.js';
+import type { TransportLimits } from './webex/http-routes.js';
 import { logger as appLogger } from '../logger.js';
 import { listen, type RunningServer } from './server.js';
 import { DEFAULT_WEBHOOK_LIMITS, healthRoutes, webhookReceiver } from './webex/http-routes.js';
@@ -38,7 +38,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     apiBase: process.env.HYDRA_SERVICE_URL ?? WEBEX_API_BASE,
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
-    limits: eventLimitsOf(options.limits),
+    ...(options.limits ? { limits: options.limits } : {}),
     logger: log,
   });
   let server: RunningServer | undefined;
@@ -46,7 +46,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     const path = new URL(options.webhook.url).pathname;
     const app = new Hono();
     app.route('/', healthRoutes({ isReady: () => transport.isReady() }));
-    app.route('/', webhookReceiver({ path, secret: options.webhook.secret, transport, logger: log, limits: receiverLimitsOf(options.limits) }));
+    app.route('/', webhookReceiver({ path, secret: options.webhook.secret, transport, logger: log, ...(options.limits ? { limits: options.limits } : {}) }));
     server = await listen(app, { port: options.port, requestTimeoutMs: DEFAULT_WEBHOOK_LIMITS.bodyTimeoutMs });
     log.info(`receiving Webex webhooks on port ${server.port} at ${path}`);
   }

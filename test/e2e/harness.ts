@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { BotCore } from '../../src/bot/types.js';
 import type { Message, Person, PersonSeed } from '../../src/emulator/index.js';
 import { startLocalMode, type LocalApp } from '../../src/transports/local-mode.js';
-import type { TransportLimits } from '../../src/transports/limits.js';
+import type { TransportLimits } from '../../src/transports/webex/http-routes.js';
 import type { RetryPolicy } from '../../src/transports/webex/retry.js';
 import { cardText, clickInputs } from '../helpers/cards.js';
 

@@ -9,7 +9,7 @@ const gate = () => {
 
 describe('event lanes', () => {
   it('runs a lane in order and other lanes alongside', async () => {
-    const lanes = new EventLanes({ eventsInFlight: 10, eventsPerLane: 10 });
+    const lanes = new EventLanes({ eventsInFlight: 10, eventsPerRoom: 10 });
     const order: string[] = [];
     const first = gate();
     const a1 = lanes.take('room-a', async () => (await first.opened, order.push('a1')));
@@ -24,7 +24,7 @@ describe('event lanes', () => {
   });
 
   it('sheds past the events in flight and past a lane\'s bound, and takes work again once they are done', async () => {
-    const lanes = new EventLanes({ eventsInFlight: 3, eventsPerLane: 2 });
+    const lanes = new EventLanes({ eventsInFlight: 3, eventsPerRoom: 2 });
     const hold = gate();
     const work = () => hold.opened;
     expect(isShed(lanes.take('a', work))).toBe(false);

@@ -105,7 +105,7 @@ describe('webhook receiver limits before authentication', () => {
   });
 
   it('answers 503 past the number of bodies it reads at once, and takes work again once they are gone', async () => {
-    const { url } = await start({ bodyTimeoutMs: 2_000, maxPendingBodies: 2 });
+    const { url } = await start({ bodyTimeoutMs: 2_000, pendingWebhookBodies: 2 });
     stalledBody(server!.port, 1000, 10);
     stalledBody(server!.port, 1000, 10);
     // Until both stalled bodies hold their slots, a probe still gets read (and refused 401).

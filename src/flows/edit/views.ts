@@ -6,7 +6,7 @@ import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
 import { SERVICE_ORDER, licenseName } from '../format.js';
 import { licenseUse, licensesOfUser, rulesContextOf } from '../org-view.js';
-import type { Section } from '../../cards/index.js';
+import type { SavedSummary } from '../apply.js';
 import type { LicensesView, OverviewView, ResultView, ServiceView, SiteAccount, SiteView } from './cards.js';
 import { chosenService, isEmptyChange, pendingAssignment } from './state.js';
 
@@ -85,6 +85,6 @@ export function sitesView(ctx: FlowContext, draft: Draft, user: User): { draft: 
 /** The finished draft's result: what its commit saved, under the audit seq the store gave it. */
 export function resultView(ctx: FlowContext, draft: Draft, againKey: string): ResultView {
   const user = draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined;
-  const saved = draft.state.saved as { sections?: Section[] } | undefined;
+  const saved = draft.state.saved as SavedSummary | undefined; // set by applyNow in the Save's commit
   return { draft, user, licensesNow: user ? licensesOfUser(ctx.store, user) : [], sections: saved?.sections ?? [], auditSeq: draft.resultAuditSeq ?? 0, againKey };
 }

@@ -7,7 +7,7 @@ import type { ChangeRequest, Draft, User } from '../../domain/index.js';
 import type { Finding } from '../../rules/index.js';
 import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
-import { findingText } from '../format.js';
+import { findingText, userName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { actionOf } from '../submit.js';
 import { verdictSections, type VerdictView } from '../verdict-sections.js';
@@ -16,9 +16,6 @@ type Ctx = Pick<FlowContext, 'locale'>;
 
 export const REQUEST_FLOW = 'request';
 export const COMMENT_INPUT = 'comment';
-
-export const userName = (user: Pick<User, 'displayName' | 'email'> | undefined, fallback = ''): string =>
-  user ? user.displayName || user.email : fallback;
 
 export interface ApprovalView {
   request: ChangeRequest;

@@ -5,7 +5,8 @@ import { can } from '../../rules/index.js';
 import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
 import { messageCard } from '../messages.js';
-import { approvalCard, outcomeCard, userName } from './cards.js';
+import { userName } from '../format.js';
+import { approvalCard, outcomeCard } from './cards.js';
 import { approvalView, requestUser } from './views.js';
 import { expireDueRequests, expireIfDue } from './expiry.js';
 

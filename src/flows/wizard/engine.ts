@@ -10,6 +10,7 @@ import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
 import { advance, loadDraft, newDraft, putDraft } from '../drafts.js';
 import { authRefusedLine } from '../audit-lines.js';
+import { userName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { InputError } from '../errors.js';
 import type { Submit } from '../submit.js';
@@ -109,10 +110,10 @@ function actionOfStep(wizard: Wizard, step: string, action: string): StepAction 
 }
 
 /** R11 for an action that asks for more than its wizard: refused in the flow's own words, audited. */
-async function refuseAction(ctx: FlowContext, draft: Draft, user: User | undefined, refusal: Refusal): Promise<void> {
+async function refuseAction(ctx: FlowContext, draft: Draft, user: User | undefined, refusal: Refusal, action: string): Promise<void> {
   await ctx.store.audit([authRefusedLine(ctx, { what: refusal.what, code: refusal.key, ...(user ? { target: user } : {}) })]);
-  const name = user ? user.displayName || user.email : draft.targetUserId ?? '';
-  await ctx.reply.card(messageCard(ctx, { titleKey: 'refused.title', textKey: refusal.key, params: { user: name }, color: 'Attention' }));
+  const params = { user: userName(user, draft.targetUserId ?? ''), what: action };
+  await ctx.reply.card(messageCard(ctx, { titleKey: 'refused.title', textKey: refusal.key, params, color: 'Attention' }));
 }
 
 async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Promise<void> {
@@ -124,7 +125,7 @@ async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Prom
   const action = actionOfStep(wizard, draft.step, submit.action);
   if (!action) throw unknownAction(submit);
   if (action.needs && !can(ctx.role, action.needs)) {
-    return refuseAction(ctx, draft, user, action.refusal ?? { key: 'refused.admin-only', what: `${wizard.name}.${draft.step}.${submit.action}` });
+    return refuseAction(ctx, draft, user, action.refusal ?? { key: 'refused.admin-only', what: `${wizard.name}.${draft.step}.${submit.action}` }, submit.action);
   }
   await action.run({
     ctx,

@@ -124,4 +124,3 @@ export function createEdgeEvents(options: EdgeEventsOptions) {
   };
 }
 
-export type EdgeEvents = ReturnType<typeof createEdgeEvents>;

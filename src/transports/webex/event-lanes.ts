@@ -6,10 +6,10 @@ export interface EventLimits {
   /** Events taken and not finished yet, over all lanes. */
   eventsInFlight: number;
   /** Events waiting or running in one lane. */
-  eventsPerLane: number;
+  eventsPerRoom: number;
 }
 
-export const DEFAULT_EVENT_LIMITS: EventLimits = { eventsInFlight: 200, eventsPerLane: 20 };
+export const DEFAULT_EVENT_LIMITS: EventLimits = { eventsInFlight: 200, eventsPerRoom: 20 };
 
 /** A hung fetch must not block a lane for good: after this the next event goes anyway. */
 const LANE_PATIENCE_MS = 30_000;
@@ -31,7 +31,7 @@ export class EventLanes {
   /** Take the event if the limits allow: it runs after the lane's earlier ones. */
   take(lane: string, work: () => Promise<unknown>): Promise<unknown> | Shed {
     const inLane = this.counts.get(lane) ?? 0;
-    if (this.running >= this.limits.eventsInFlight || inLane >= this.limits.eventsPerLane) {
+    if (this.running >= this.limits.eventsInFlight || inLane >= this.limits.eventsPerRoom) {
       this.shedCount += 1;
       return { shed: true, reason: this.running >= this.limits.eventsInFlight ? 'in flight' : 'lane', inFlight: this.running, inLane, shedSoFar: this.shedCount };
     }

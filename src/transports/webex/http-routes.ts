@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type winston from 'winston';
 import { logger as appLogger } from '../../logger.js';
 import { isValidSignature } from './signature.js';
+import type { EventLimits } from './event-lanes.js';
 import type { WebexTransport } from './transport.js';
 import { WebhookBodySchema } from './webhook-body.js';
 
@@ -25,10 +26,13 @@ export interface WebhookLimits {
   /** The whole body must have arrived by then (the server also cuts headers and body at this time). */
   bodyTimeoutMs: number;
   /** Bodies being read or checked at once, before their signature is known. */
-  maxPendingBodies: number;
+  pendingWebhookBodies: number;
 }
 
-export const DEFAULT_WEBHOOK_LIMITS: WebhookLimits = { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 10_000, maxPendingBodies: 32 };
+/** All the load limits of the Webex edge, as the config names them. */
+export type TransportLimits = EventLimits & Pick<WebhookLimits, 'pendingWebhookBodies'>;
+
+export const DEFAULT_WEBHOOK_LIMITS: WebhookLimits = { maxBodyBytes: 1024 * 1024, bodyTimeoutMs: 10_000, pendingWebhookBodies: 32 };
 
 class BodyTimeout extends Error {}
 
@@ -46,8 +50,8 @@ export function webhookReceiver(options: WebhookReceiverOptions): Hono {
   const app = new Hono();
   let pending = 0;
   const fewAtOnce: MiddlewareHandler = async (c, next) => {
-    if (pending >= limits.maxPendingBodies) {
-      log.warn('webhook shed: too many bodies being read at once; Webex retries later', { pending, limit: limits.maxPendingBodies });
+    if (pending >= limits.pendingWebhookBodies) {
+      log.warn('webhook shed: too many bodies being read at once; Webex retries later', { pending, limit: limits.pendingWebhookBodies });
       c.header('retry-after', '1');
       return c.json({ error: 'busy' }, 503);
     }

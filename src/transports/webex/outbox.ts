@@ -38,6 +38,8 @@ export function createWebexOutbox(client: RestClient, options: OutboxOptions = {
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card.card }],
   });
 
+  const remove = (messageId: string) => client.request({ method: 'DELETE', path: `/messages/${encodeURIComponent(messageId)}` }).then(() => undefined);
+
   return {
     sendCard: (roomId, card) => create(cardBody({ roomId }, card)),
     sendText: (roomId, markdown) => create({ roomId, markdown }),
@@ -54,9 +56,7 @@ export function createWebexOutbox(client: RestClient, options: OutboxOptions = {
       const created = CreatedMessageSchema.parse(await client.request({ method: 'POST', path: '/messages', form }));
       return { messageId: created.id };
     },
-    async deleteMessage(messageId) {
-      await client.request({ method: 'DELETE', path: `/messages/${encodeURIComponent(messageId)}` });
-    },
+    deleteMessage: remove,
     async replaceCard(roomId, messageId, card) {
       if (edits !== 'refused') {
         try {
@@ -72,9 +72,7 @@ export function createWebexOutbox(client: RestClient, options: OutboxOptions = {
         }
       }
       const sent = await create(cardBody({ roomId }, card));
-      const removal = client
-        .request({ method: 'DELETE', path: `/messages/${encodeURIComponent(messageId)}` })
-        .catch((error: unknown) => options.onDeleteFailed?.(messageId, error));
+      const removal = remove(messageId).catch((error: unknown) => options.onDeleteFailed?.(messageId, error));
       if (options.background) options.background(removal);
       else await removal;
       return sent;

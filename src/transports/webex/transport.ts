@@ -104,17 +104,12 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   function workFor(body: WebhookBody): { line: string; run: () => Promise<unknown> } | 'ignore' {
     const room = body.data.roomId ?? body.data.id;
     const ours = framework.active && framework.webhook && body.name === framework.webhook.name;
+    const edgeEvent = ours && body.event === 'created' && (body.resource === 'messages' || body.resource === 'attachmentActions');
+    if (!edgeEvent) return { line: `framework:${room}`, run: () => (processEvent as ProcessEvent)(framework, body) };
     // A redelivery of an event the bot has taken needs no second fetch (the bot would drop it anyway).
-    const edgeEvent = body.event === 'created' && (body.resource === 'messages' || body.resource === 'attachmentActions');
-    if (ours && edgeEvent && options.bot.handled(body.data.id)) return 'ignore';
-    if (ours && body.event === 'created' && body.resource === 'messages') {
-      if (!edge.mayAddressBot(body.data)) return 'ignore';
-      return { line: `edge:${room}`, run: () => edge.message(body.data) };
-    }
-    if (ours && body.event === 'created' && body.resource === 'attachmentActions') {
-      return { line: `edge:${room}`, run: () => edge.action(body.data) };
-    }
-    return { line: `framework:${room}`, run: () => (processEvent as ProcessEvent)(framework, body) };
+    if (options.bot.handled(body.data.id)) return 'ignore';
+    if (body.resource === 'attachmentActions') return { line: `edge:${room}`, run: () => edge.action(body.data) };
+    return edge.mayAddressBot(body.data) ? { line: `edge:${room}`, run: () => edge.message(body.data) } : 'ignore';
   }
 
   /** The message or action could not be read (after retries): tell the person, once. */
@@ -135,7 +130,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
 
   const maxInFlight = (options.limits ?? DEFAULT_EVENT_LIMITS).eventsInFlight;
   let shedSoFar = 0;
-  /** When each space was last told we are busy (bounded: one entry per space that was shed). */
+  /** When each space was last told we are busy (one entry per space that was ever shed). */
   const busyTold = new Map<string, number>();
 
   /** Hand an event to the bot (which de-duplicates, logs and answers); finish it before stopping. */
