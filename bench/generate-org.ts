@@ -189,10 +189,12 @@ export function generateOrg(options: GenerateOrgOptions): OrgDocument {
     subscriptions,
     licenses: sizeLicenses(users),
     users,
+    locations: [],
     roles: buildRoles(users),
     preferences: [],
     drafts: [],
     requests: [],
+    orgChanges: [],
   };
 }
 

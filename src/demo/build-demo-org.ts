@@ -195,9 +195,11 @@ export function buildDemoOrg(): OrgDocument {
     subscriptions,
     licenses,
     users,
+    locations: [],
     roles,
     preferences: [],
     drafts: [],
     requests: [],
+    orgChanges: [],
   };
 }

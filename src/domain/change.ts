@@ -1,6 +1,7 @@
 // A proposed license change, in domain terms. It is a set of operations, so the
 // rules' verdict does not depend on the order its parts come in.
 import { z } from 'zod';
+import { CallingPropertiesSchema } from './org.js';
 
 export const ProposedChangeSchema = z.strictObject({
   addLicenseIds: z.array(z.string()).default([]),
@@ -8,6 +9,8 @@ export const ProposedChangeSchema = z.strictObject({
   /** Site URLs where the user gets an attendee account (R5–R7). */
   addAttendeeSites: z.array(z.string()).default([]),
   removeAttendeeSites: z.array(z.string()).default([]),
+  /** Location and number for a Calling license the change adds (Webex refuses one without, 400411). */
+  calling: CallingPropertiesSchema.optional(),
 });
 export type ProposedChange = z.infer<typeof ProposedChangeSchema>;
 

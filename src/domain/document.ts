@@ -1,6 +1,7 @@
 // The whole JSON store document, validated at load.
 import { z } from 'zod';
-import { LicenseSchema, SiteSchema, SubscriptionSchema, UserSchema } from './org.js';
+import { OrgChangeSchema } from './org-change.js';
+import { LicenseSchema, LocationSchema, SiteSchema, SubscriptionSchema, UserSchema } from './org.js';
 import { ChangeRequestSchema, DraftSchema, PreferenceSchema, RoleSchema } from './people.js';
 
 export const OrgDocumentSchema = z.strictObject({
@@ -10,10 +11,14 @@ export const OrgDocumentSchema = z.strictObject({
   subscriptions: z.array(SubscriptionSchema),
   licenses: z.array(LicenseSchema),
   users: z.array(UserSchema),
+  /** Webex Calling locations (synced from the org; Calling licenses need one). */
+  locations: z.array(LocationSchema).default([]),
   roles: z.array(RoleSchema).default([]),
   preferences: z.array(PreferenceSchema).default([]),
   drafts: z.array(DraftSchema).default([]),
   requests: z.array(ChangeRequestSchema).default([]),
+  /** Changes on their way to Webex, and what Webex answered (the outbox). */
+  orgChanges: z.array(OrgChangeSchema).default([]),
 });
 export type OrgDocument = z.infer<typeof OrgDocumentSchema>;
 
@@ -24,8 +29,10 @@ export const emptyOrgDocument = (orgName = 'Org'): OrgDocument => ({
   subscriptions: [],
   licenses: [],
   users: [],
+  locations: [],
   roles: [],
   preferences: [],
   drafts: [],
   requests: [],
+  orgChanges: [],
 });

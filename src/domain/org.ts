@@ -56,6 +56,29 @@ export const LicenseSchema = z
   });
 export type License = z.infer<typeof LicenseSchema>;
 
+/** A Webex Calling location (GET /v1/locations). */
+export const LocationSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+/**
+ * What Webex needs with a Calling license (PATCH /v1/licenses/users `properties`, 400411):
+ * the location and an extension or a phone number (or both).
+ */
+export const CallingPropertiesSchema = z
+  .strictObject({
+    locationId: z.string().min(1),
+    extension: z.string().optional(),
+    phoneNumber: z.string().optional(),
+  })
+  .refine((p) => p.extension !== undefined || p.phoneNumber !== undefined, {
+    message: 'a Calling license needs an extension or a phone number',
+    path: ['extension'],
+  });
+export type CallingProperties = z.infer<typeof CallingPropertiesSchema>;
+
 export const UserTypeSchema = z.enum(['internal', 'external']);
 export const UserStatusSchema = z.enum(['active', 'pending', 'inactive']);
 
@@ -72,6 +95,8 @@ export const UserSchema = z.strictObject({
   licenseIds: z.array(z.string()),
   /** Site URLs where the user has an attendee account (R5). Host is derived from licenses. */
   attendeeOf: z.array(z.string()),
+  /** The location and number of the user's Calling license, as Webex holds them. */
+  calling: CallingPropertiesSchema.optional(),
   /** Bumped on every change; an editor's change carries the rev it saw. */
   rev: z.number().int().nonnegative(),
 });

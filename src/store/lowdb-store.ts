@@ -1,7 +1,7 @@
 // The Store implementation: state in memory, snapshot through lowdb (durable adapter),
 // a journal of commit batches, and the audit log. See openStore in index.ts.
 import type { Low } from 'lowdb';
-import type { AuditEntry, ChangeRequest, OrgDocument } from '../domain/index.js';
+import type { AuditEntry, ChangeRequest, OrgChange, OrgDocument } from '../domain/index.js';
 import { AuditLog, chainEntries, type AuditHead } from './audit-log.js';
 import { AppendOnlyFile } from './append-only-file.js';
 import type { DurableJsonFile } from './durable-json-file.js';
@@ -69,6 +69,15 @@ export class LowdbStore implements Store {
       (request) =>
         (filter.status === undefined || request.status === filter.status) &&
         (filter.requesterId === undefined || request.requesterId === filter.requesterId),
+    );
+  }
+
+  locations() { return this.parts.state.locations; }
+  orgChange(id: string) { return this.parts.state.orgChange(id); }
+  orgChanges(filter: { status?: OrgChange['status']; userId?: string } = {}): OrgChange[] {
+    const candidates = filter.status === 'queued' ? this.parts.state.queuedOrgChangeList() : this.parts.state.orgChanges();
+    return [...candidates].filter(
+      (change) => (filter.status === undefined || change.status === filter.status) && (filter.userId === undefined || change.userId === filter.userId),
     );
   }
 

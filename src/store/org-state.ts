@@ -5,6 +5,8 @@ import type {
   Draft,
   License,
   Locale,
+  Location,
+  OrgChange,
   OrgDocument,
   Role,
   Site,
@@ -24,6 +26,7 @@ export interface OrgView {
   draft(id: string): Draft | undefined;
   request(id: string): ChangeRequest | undefined;
   role(emailKey: string): Role | undefined;
+  orgChange(id: string): OrgChange | undefined;
 }
 
 /** Changes to apply; null means deleted. Keys as in OrgView. */
@@ -33,6 +36,7 @@ export interface ChangeSet {
   requests: Map<string, ChangeRequest | null>;
   roles: Map<string, Role | null>;
   preferences: Map<string, Locale>;
+  orgChanges: Map<string, OrgChange>;
   /** Upserts only (catalog.put): the catalog is never shrunk by a commit. */
   catalog: CatalogChanges;
 }
@@ -42,6 +46,7 @@ export interface CatalogChanges {
   sites: Map<string, Site>;
   subscriptions: Map<string, Subscription>;
   licenses: Map<string, License>;
+  locations: Map<string, Location>;
 }
 
 const BULK_CHANGE = 500;
@@ -54,6 +59,7 @@ export class OrgState implements OrgView {
   sites: readonly Site[];
   subscriptions: readonly Subscription[];
   licenses: readonly License[];
+  locations: readonly Location[];
   private readonly siteByUrl: Map<string, Site>;
   private readonly licenseById: Map<string, License>;
   private readonly users = new Map<string, User>();
@@ -65,6 +71,9 @@ export class OrgState implements OrgView {
   private readonly openRequestsById = new Map<string, ChangeRequest>();
   private readonly rolesByEmail = new Map<string, Role>();
   private readonly preferences = new Map<string, Locale>();
+  /** In the order they were first written (Map keeps insertion order): a user's changes go out in that order. */
+  private readonly orgChangesById = new Map<string, OrgChange>();
+  private readonly queuedOrgChanges = new Map<string, OrgChange>();
   private search: UserSearchIndex;
 
   /** Throws StoreLoadError (naming `file`) when ids or emails repeat. */
@@ -73,6 +82,7 @@ export class OrgState implements OrgView {
     this.sites = document.sites;
     this.subscriptions = document.subscriptions;
     this.licenses = document.licenses;
+    this.locations = document.locations;
     this.siteByUrl = uniqueBy(document.sites, (site) => site.url, 'sites', 'url', file);
     this.licenseById = uniqueBy(document.licenses, (license) => license.id, 'licenses', 'id', file);
     for (const [index, user] of document.users.entries()) {
@@ -90,6 +100,7 @@ export class OrgState implements OrgView {
     for (const request of document.requests) this.setRequest(request.id, request);
     for (const role of document.roles) this.rolesByEmail.set(emailKey(role.email), role);
     for (const preference of document.preferences) this.preferences.set(preference.personId, preference.locale);
+    for (const change of document.orgChanges) this.setOrgChange(change);
   }
 
   toDocument(): OrgDocument {
@@ -100,10 +111,12 @@ export class OrgState implements OrgView {
       subscriptions: [...this.subscriptions],
       licenses: [...this.licenses],
       users: [...this.users.values()],
+      locations: [...this.locations],
       roles: [...this.rolesByEmail.values()],
       preferences: [...this.preferences].map(([personId, locale]) => ({ personId, locale })),
       drafts: [...this.drafts.values()],
       requests: [...this.requestsById.values()],
+      orgChanges: [...this.orgChangesById.values()],
     };
   }
 
@@ -116,6 +129,7 @@ export class OrgState implements OrgView {
     for (const [id, request] of changes.requests) this.setRequest(id, request);
     applyMap(this.rolesByEmail, changes.roles);
     for (const [personId, locale] of changes.preferences) this.preferences.set(personId, locale);
+    for (const change of changes.orgChanges.values()) this.setOrgChange(change);
     this.applyCatalog(changes.catalog);
   }
 
@@ -126,7 +140,14 @@ export class OrgState implements OrgView {
     else this.openRequestsById.delete(id);
   }
 
-  private applyCatalog({ sites, subscriptions, licenses }: CatalogChanges): void {
+  private setOrgChange(change: OrgChange): void {
+    this.orgChangesById.set(change.id, change);
+    if (change.status === 'queued') this.queuedOrgChanges.set(change.id, change);
+    else this.queuedOrgChanges.delete(change.id);
+  }
+
+  private applyCatalog({ sites, subscriptions, licenses, locations }: CatalogChanges): void {
+    if (locations.size > 0) this.locations = upsert(this.locations, locations, (location) => location.id);
     if (sites.size > 0) this.sites = upsert(this.sites, sites, (site) => site.url);
     if (subscriptions.size > 0) this.subscriptions = upsert(this.subscriptions, subscriptions, (sub) => sub.id);
     if (licenses.size > 0) this.licenses = upsert(this.licenses, licenses, (license) => license.id);
@@ -210,6 +231,15 @@ export class OrgState implements OrgView {
   expiredDrafts(now: Date): Draft[] {
     const time = now.getTime();
     return [...this.drafts.values()].filter((draft) => Date.parse(draft.expiresAt) <= time);
+  }
+  orgChange(id: string): OrgChange | undefined {
+    return this.orgChangesById.get(id);
+  }
+  orgChanges(): IterableIterator<OrgChange> {
+    return this.orgChangesById.values();
+  }
+  queuedOrgChangeList(): IterableIterator<OrgChange> {
+    return this.queuedOrgChanges.values();
   }
   role(key: string): Role | undefined {
     return this.rolesByEmail.get(key);

@@ -9,7 +9,10 @@ import {
   SubscriptionSchema,
   UserSchema,
   LocaleSchema,
+  LocationSchema,
+  OrgChangeSchema,
   type ChangeRequest,
+  type OrgChange,
   type Draft,
   type License,
   type Role,
@@ -30,7 +33,8 @@ export class PendingLayer implements OrgView {
     requests: new Map(),
     roles: new Map(),
     preferences: new Map(),
-    catalog: { sites: new Map(), subscriptions: new Map(), licenses: new Map() },
+    orgChanges: new Map(),
+    catalog: { sites: new Map(), subscriptions: new Map(), licenses: new Map(), locations: new Map() },
   };
   /** Email owners changed in this layer (null: nobody any more). */
   private readonly emailOwners = new Map<string, string | null>();
@@ -61,6 +65,9 @@ export class PendingLayer implements OrgView {
   role(key: string): Role | undefined {
     return pick(this.changes.roles, key, () => this.base.role(key));
   }
+  orgChange(id: string): OrgChange | undefined {
+    return this.changes.orgChanges.get(id) ?? this.base.orgChange(id);
+  }
 
   setUser(id: string, next: User | null): void {
     const previous = this.user(id);
@@ -77,10 +84,12 @@ export class PendingLayer implements OrgView {
     for (const [id, request] of child.changes.requests) this.changes.requests.set(id, request);
     for (const [key, role] of child.changes.roles) this.changes.roles.set(key, role);
     for (const [id, locale] of child.changes.preferences) this.changes.preferences.set(id, locale);
+    for (const [id, change] of child.changes.orgChanges) this.changes.orgChanges.set(id, change);
     const { catalog } = child.changes;
     for (const [url, site] of catalog.sites) this.changes.catalog.sites.set(url, site);
     for (const [id, sub] of catalog.subscriptions) this.changes.catalog.subscriptions.set(id, sub);
     for (const [id, license] of catalog.licenses) this.changes.catalog.licenses.set(id, license);
+    for (const [id, location] of catalog.locations) this.changes.catalog.locations.set(id, location);
   }
 }
 
@@ -95,7 +104,9 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
     case 'user.assign': {
       const current = layer.user(mutation.userId);
       checkRev('user', mutation.userId, mutation.expectedRev, current?.rev);
-      const next = { ...current!, licenseIds: mutation.licenseIds, attendeeOf: mutation.attendeeOf, rev: current!.rev + 1 };
+      const next: User = { ...current!, licenseIds: mutation.licenseIds, attendeeOf: mutation.attendeeOf, rev: current!.rev + 1 };
+      if (mutation.calling === null) delete next.calling;
+      else if (mutation.calling !== undefined) next.calling = mutation.calling;
       layer.setUser(mutation.userId, checkUser(layer, next));
       return;
     }
@@ -128,6 +139,15 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
         checkRev('request', request.id, mutation.expectedVersion, layer.request(request.id)?.version);
       }
       layer.changes.requests.set(request.id, request);
+      return;
+    }
+    case 'orgChange.put': {
+      const change = parseRecord(OrgChangeSchema, mutation.change, `outbox entry ${mutation.change.id}`);
+      if (mutation.expectedVersion !== undefined) {
+        checkRev('outbox entry', change.id, mutation.expectedVersion, layer.orgChange(change.id)?.version);
+      }
+      if (!layer.user(change.userId) && change.status === 'queued') throw new InvalidCommitError(`outbox entry ${change.id}: unknown user ${change.userId}`);
+      layer.changes.orgChanges.set(change.id, change);
       return;
     }
     case 'role.put': {
@@ -176,6 +196,10 @@ function putCatalog(layer: PendingLayer, mutation: Extract<Mutation, { type: 'ca
     }
     catalog.licenses.set(parsed.id, parsed);
   }
+  for (const location of mutation.locations ?? []) {
+    const parsed = parseRecord(LocationSchema, location, `location ${location.id}`);
+    catalog.locations.set(parsed.id, parsed);
+  }
 }
 
 function checkRev(what: string, id: string, expected: number, actual: number | undefined): void {
@@ -206,9 +230,17 @@ function checkUser(layer: PendingLayer, candidate: User): User {
 
 /** A mutation as it is applied and journaled: a draft's link to an audit line of its commit becomes that line's seq. */
 export function linkAuditSeq(mutation: Mutation, entries: readonly AuditEntry[]): Mutation {
+  if (mutation.type === 'orgChange.put' && mutation.auditLine !== undefined) {
+    const { auditLine, ...rest } = mutation;
+    return { ...rest, change: { ...mutation.change, auditSeq: linkedSeq(entries, auditLine, `outbox entry ${mutation.change.id}`) } };
+  }
   if (mutation.type !== 'draft.put' || mutation.resultAuditLine === undefined) return mutation;
-  const entry = entries[mutation.resultAuditLine];
-  if (!entry) throw new InvalidCommitError(`draft ${mutation.draft.id} links audit line ${mutation.resultAuditLine}, the commit has ${entries.length}`);
-  const { resultAuditLine: _line, ...rest } = mutation;
-  return { ...rest, draft: { ...mutation.draft, resultAuditSeq: entry.seq } };
+  const { resultAuditLine, ...rest } = mutation;
+  return { ...rest, draft: { ...mutation.draft, resultAuditSeq: linkedSeq(entries, resultAuditLine, `draft ${mutation.draft.id}`) } };
+}
+
+function linkedSeq(entries: readonly AuditEntry[], line: number, what: string): number {
+  const entry = entries[line];
+  if (!entry) throw new InvalidCommitError(`${what} links audit line ${line}, the commit has ${entries.length}`);
+  return entry.seq;
 }

@@ -4,10 +4,13 @@
 import type {
   AuditEntry,
   AuditInput,
+  CallingProperties,
   ChangeRequest,
   Draft,
   License,
   Locale,
+  Location,
+  OrgChange,
   Role,
   Site,
   Subscription,
@@ -16,7 +19,8 @@ import type {
 
 /** One part of an atomic commit. All parts of a commit apply, or none. */
 export type Mutation =
-  | { type: 'user.assign'; userId: string; expectedRev: number; licenseIds: string[]; attendeeOf: string[] }
+  // calling: the Calling license's location and number (null: the user has none any more; unset: unchanged)
+  | { type: 'user.assign'; userId: string; expectedRev: number; licenseIds: string[]; attendeeOf: string[]; calling?: CallingProperties | null }
   | { type: 'user.put'; user: User; expectedRev?: number } // create or replace (import, external add)
   | { type: 'user.delete'; userId: string; expectedRev: number }
   // resultAuditLine: the index of one of this commit's audit lines; the stored draft keeps
@@ -24,12 +28,14 @@ export type Mutation =
   | { type: 'draft.put'; draft: Draft; expectedVersion?: number; resultAuditLine?: number }
   | { type: 'draft.delete'; draftId: string }
   | { type: 'request.put'; request: ChangeRequest; expectedVersion?: number }
+  // The outbox entry of a change on its way to Webex. auditLine: like draft.put's resultAuditLine.
+  | { type: 'orgChange.put'; change: OrgChange; expectedVersion?: number; auditLine?: number }
   | { type: 'role.put'; role: Role }
   | { type: 'role.delete'; email: string }
   | { type: 'preference.put'; personId: string; locale: Locale }
   // Upsert of the license catalog (a GET /v1/licenses import): records with a known key
   // (site url, subscription id, license id) are replaced, others added; nothing is removed.
-  | { type: 'catalog.put'; sites: Site[]; subscriptions: Subscription[]; licenses: License[] };
+  | { type: 'catalog.put'; sites: Site[]; subscriptions: Subscription[]; licenses: License[]; locations?: Location[] };
 
 export interface CommitInput {
   mutations: Mutation[];
@@ -118,6 +124,11 @@ export interface StoreReader {
   request(id: string): ChangeRequest | undefined;
   /** With status 'open' only the open requests are looked at (an index), not every request ever filed. */
   requests(filter?: { status?: ChangeRequest['status']; requesterId?: string }): ChangeRequest[];
+  /** Webex Calling locations, as last synced. */
+  locations(): readonly Location[];
+  orgChange(id: string): OrgChange | undefined;
+  /** Outbox entries, oldest first. status 'queued' reads an index, not every change ever made. */
+  orgChanges(filter?: { status?: OrgChange['status']; userId?: string }): OrgChange[];
 }
 
 export interface Store extends StoreReader {

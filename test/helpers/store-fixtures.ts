@@ -55,10 +55,12 @@ export function buildOrg(options: { users?: number; orgName?: string } = {}): Or
     subscriptions: [{ id: 'Sub-100101' }, { id: 'Sub-100202' }, { id: 'Sub-100303' }],
     licenses: LICENSES,
     users,
+    locations: [],
     roles: [{ email: 'admin@acme.example', role: 'admin', addedBy: 'setup', addedAt: '2026-01-01T00:00:00.000Z' }],
     preferences: [],
     drafts: [],
     requests: [],
+    orgChanges: [],
   };
 }
 
