@@ -3,6 +3,7 @@
 import type { Actor, ActorRole, Locale } from '../domain/index.js';
 import type { RenderedCard } from '../cards/index.js';
 import type { Store } from '../store/index.js';
+import type { OrgConnection } from './org/port.js';
 
 /** The part of the bot's config flows read (structurally a subset of src/config.ts's Config). */
 export interface FlowConfig {
@@ -46,4 +47,6 @@ export interface FlowContext {
   readonly locale: Locale;
   readonly reply: Reply;
   readonly outbox: FlowOutbox;
+  /** The admin connection to the Webex org; unset: changes are saved in the desk only. */
+  readonly org?: OrgConnection | undefined;
 }
