@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   'role.remove',
   'import',
   'export', // the users' CSV posted in a space (`export`)
+  'webex.apply', // what Webex answered to a change the desk sent (applied, pending, partial, failed)
+  'webex.outside', // a sync found a change made outside the desk (Control Hub, another tool)
+  'webex.revert', // an admin reverted a change Webex did not (fully) take
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

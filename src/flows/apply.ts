@@ -2,11 +2,12 @@
 // commit of the user's new licenses (guarded by the rev the draft started from), the
 // finished draft and one audit line. The draft keeps that line's seq (the store fills it
 // in), so its result card names it.
-import type { AuditInput, Draft, User } from '../domain/index.js';
+import type { AuditInput, Draft, OrgChangeSource, User } from '../domain/index.js';
 import type { Verdict } from '../rules/index.js';
 import { allCodes, auditBase, licensesBefore } from './audit-lines.js';
 import type { FlowContext } from './context.js';
 import { advance } from './drafts.js';
+import { opsBetween, outboxMutations, type OrgOps } from './org/changes.js';
 import { verdictSections, verdictView } from './verdict-sections.js';
 import type { FinishChange } from './wizard/types.js';
 
@@ -19,14 +20,20 @@ export interface AssignmentCommit {
   verdict: Verdict;
   /** What the audit line says beyond who, whom, before, after and codes. */
   audit: Pick<AuditInput, 'action' | 'change' | 'details'>;
+  /** Where the change came from, for the outbox entry that takes it to Webex. */
+  source: OrgChangeSource;
+  /** The PATCH requests to send, in order, when they are not simply before → after (R10 reassign). */
+  orgOps?: OrgOps[];
 }
 
 /** Returns the finished draft as stored, with the audit line's seq as resultAuditSeq. */
-export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit }: AssignmentCommit): Promise<Draft> {
+export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit, source, orgOps }: AssignmentCommit): Promise<Draft> {
+  const toWebex = orgOps ?? [opsBetween(ctx.store, user, { ...verdict.result, calling: draft.change.calling ?? user.calling })];
   await ctx.store.commit({
     mutations: [
       { type: 'user.assign', userId: user.id, expectedRev: draft.baseRev ?? user.rev, ...verdict.result },
       { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
+      ...toWebex.flatMap((ops) => outboxMutations(ctx, { user, ops, source, auditLine: 0 })),
     ],
     audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, codes: allCodes(verdict) }],
   });
@@ -52,6 +59,7 @@ export const applyNow: FinishChange = {
       done,
       verdict,
       audit: { action: 'license.change', change: draft.change, details: { flow: draft.flow, draftId: draft.id } },
+      source: 'save',
     });
     return { done: stored };
   },

@@ -4,6 +4,7 @@ import type { Actor, ActorRole, Locale } from '../domain/index.js';
 import type { RenderedCard } from '../cards/index.js';
 import type { Store } from '../store/index.js';
 import type { OrgConnection } from './org/port.js';
+import type { SyncResult } from './org/sync.js';
 
 /** The part of the bot's config flows read (structurally a subset of src/config.ts's Config). */
 export interface FlowConfig {
@@ -49,4 +50,6 @@ export interface FlowContext {
   readonly outbox: FlowOutbox;
   /** The admin connection to the Webex org; unset: changes are saved in the desk only. */
   readonly org?: OrgConnection | undefined;
+  /** The sync with the org (one at a time), when there is an admin connection. */
+  readonly orgSync?: { syncNow(): Promise<SyncResult>; readonly isSyncing: boolean } | undefined;
 }

@@ -33,6 +33,8 @@ const COLORS: Partial<Record<AuditEntry['action'], TextColor>> = {
   'request.fail': 'Attention',
   'request.expire': 'Warning',
   'user.delete': 'Attention',
+  'webex.outside': 'Accent',
+  'webex.revert': 'Warning',
 };
 
 const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -55,12 +57,19 @@ function diffLines(ctx: FlowContext, entry: AuditEntry): Line[] {
   return [...added.map((text) => ({ text: `+ ${text}` })), ...removed.map((text) => ({ text: `− ${text}` }))];
 }
 
-function entryOf(ctx: FlowContext, entry: AuditEntry): { heading: string; color: TextColor; lines: Line[] } {
+/** Each change's Webex status, by the seq of the audit line that recorded it. */
+function webexStatusBySeq(ctx: FlowContext, user: User): Map<number, string> {
+  return new Map(ctx.store.orgChanges({ userId: user.id }).flatMap((c) => (c.auditSeq ? [[c.auditSeq, c.status] as const] : [])));
+}
+
+function entryOf(ctx: FlowContext, entry: AuditEntry, webexStatus: ReadonlyMap<number, string>): { heading: string; color: TextColor; lines: Line[] } {
   const lines: Line[] = [{ text: tr(ctx, 'history.by', { actor: entry.actorEmail }) }, ...diffLines(ctx, entry)];
   const reason = entry.details?.reason ?? entry.details?.comment;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
   if (entry.codes.length > 0) lines.push({ text: tr(ctx, 'history.codes', { codes: [...new Set(entry.codes)].join(', ') }) });
   if (entry.requestId) lines.push({ text: tr(ctx, 'history.request', { id: entry.requestId }) });
+  const sent = webexStatus.get(entry.seq);
+  if (sent) lines.push({ text: tr(ctx, `history.webex.${sent}`) });
   return { heading: `${when(entry.time)} · #${entry.seq} · ${tr(ctx, `history.action.${entry.action}`)}`, color: COLORS[entry.action] ?? 'Default', lines };
 }
 
@@ -69,6 +78,7 @@ export async function historyCard(ctx: FlowContext, draft: Draft, user: User): P
   const { entries, total } = await ctx.store.history(user.id, { offset: page * HISTORY_PAGE_SIZE, limit: HISTORY_PAGE_SIZE });
   const from = total === 0 ? 0 : page * HISTORY_PAGE_SIZE + 1;
   const to = page * HISTORY_PAGE_SIZE + entries.length;
+  const webexStatus = webexStatusBySeq(ctx, user);
   const actions: CardAction[] = [];
   if (page > 0) actions.push(actionOf(draft, tr(ctx, 'action.previous'), 'prev'));
   if (to < total) actions.push(actionOf(draft, tr(ctx, 'action.next'), 'next', 'positive'));
@@ -77,7 +87,7 @@ export async function historyCard(ctx: FlowContext, draft: Draft, user: User): P
     fallbackText: title,
     title,
     subtitle: total === 0 ? tr(ctx, 'history.empty') : tr(ctx, 'history.count', { from, to, total }),
-    entries: entries.map((e) => entryOf(ctx, e)),
+    entries: entries.map((e) => entryOf(ctx, e, webexStatus)),
     footer: tr(ctx, 'history.footer'),
     actions,
   });

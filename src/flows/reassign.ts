@@ -71,6 +71,14 @@ export const reassignWizard: Wizard = {
             done,
             verdict,
             audit: { action: 'license.reassign', details: { licenseId: license?.id ?? '', removedAndAssigned: true } },
+            source: 'reassign',
+            // R10 in Webex too: remove the Calling license, then assign it again (with its location and number).
+            orgOps: license
+              ? [
+                  { licenses: [{ id: license.id, operation: 'remove' }], siteUrls: [] },
+                  { licenses: [{ id: license.id, operation: 'add', ...(user.calling ? { properties: user.calling } : {}) }], siteUrls: [] },
+                ]
+              : [],
           });
           await replaceWith(stored);
         }),

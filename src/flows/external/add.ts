@@ -8,6 +8,7 @@ import { findingText, licenseName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { rulesContextOf } from '../org-view.js';
 import { allCodes, auditBase } from '../audit-lines.js';
+import { changeToOrg } from '../org/changes.js';
 
 const EmailSchema = z.email();
 
@@ -60,7 +61,10 @@ export async function addExternal(ctx: FlowContext, args: string[]): Promise<voi
     return;
   }
   await ctx.store.commit({
-    mutations: [{ type: 'user.put', user: { ...user, ...verdict.result } }],
+    mutations: [
+      { type: 'user.put', user: { ...user, ...verdict.result } },
+      ...changeToOrg(ctx, { user, after: verdict.result, source: 'external', auditLine: 0 }),
+    ],
     audit: [{ ...audit, action: 'user.add', after: verdict.result, change, codes: allCodes(verdict) }],
   });
   await ctx.reply.card(

@@ -21,6 +21,7 @@ import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { ColoredLine } from '../../cards/index.js';
 import type { StepAction, StepInput, Wizard } from '../wizard/types.js';
 import { EXTERNAL_LICENSE_PREFIX, addAgainCommand, confirmDeleteCard, deletedCard, externalUserCard } from './cards.js';
+import { changeToOrg } from '../org/changes.js';
 
 export const EXTERNAL_FLOW = 'external';
 
@@ -50,6 +51,8 @@ async function deleteUser({ ctx, draft, user, replaceWith }: StepInput & { user:
     mutations: [
       { type: 'user.delete', userId: user.id, expectedRev: draft.baseRev ?? user.rev },
       { type: 'draft.put', draft: done, expectedVersion: draft.version },
+      // In Webex an external user is "deleted" from the org by taking all of the org's licenses away (R9).
+      ...changeToOrg(ctx, { user, after: { licenseIds: [], attendeeOf: [] }, source: 'external', auditLine: 0 }),
     ],
     audit: [
       {

@@ -14,6 +14,7 @@ import { alreadyDecidedCard, COMMENT_INPUT, failureLines, outcomeCard } from './
 import { adminVerdict, requestUser, requesterLocale } from './views.js';
 import { expireIfDue } from './expiry.js';
 import { tellRequester } from './notify.js';
+import { changeToOrg } from '../org/changes.js';
 
 export const FAIL_USER_CHANGED = 'request.fail.user-changed';
 export const FAIL_USER_GONE = 'request.fail.user-gone';
@@ -85,6 +86,8 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
     mutations: [
       { type: 'user.assign', userId: user.id, expectedRev: request.baseRev, ...verdict.result },
       { type: 'request.put', request: next, expectedVersion: request.version },
+      // The requester's space hears the request's outcome; "Applied in Webex" goes to the approver's.
+      ...changeToOrg(ctx, { user, after: { ...verdict.result, calling: request.change.calling ?? user.calling }, source: 'request', auditLine: 1 }),
     ],
     audit: [
       { ...base(ctx, request, user), action: 'request.approve', codes: allCodes(verdict), details: { comment, requesterEmail: request.requesterEmail } },

@@ -61,7 +61,8 @@ export function isRetryable(error: unknown): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
 
-function delayFor(error: unknown, attempt: number, policy: RetryPolicy): number {
+/** How long to wait before try `attempt + 1`: Retry-After for a 429 (capped), else exponential backoff. */
+export function delayFor(error: unknown, attempt: number, policy: RetryPolicy): number {
   if (statusOf(error) === 429) {
     const retryAfter = retryAfterMsOf(error) ?? policy.baseDelayMs;
     return Math.min(retryAfter, policy.maxRetryAfterMs);

@@ -1,0 +1,78 @@
+// A saved change becomes an outbox entry in the same commit (DESIGN section 8): the
+// difference between the user's licenses before and after, as the PATCH /v1/licenses/users
+// operations Webex takes. No admin connection, no entry: the change is the desk's only.
+import type { CallingProperties, LicenseOp, OrgChange, OrgChangeSource, SiteOp, User } from '../../domain/index.js';
+import type { Mutation, StoreReader } from '../../store/index.js';
+import type { FlowContext } from '../context.js';
+
+export interface AssignmentState {
+  licenseIds: readonly string[];
+  attendeeOf: readonly string[];
+  calling?: CallingProperties | undefined;
+}
+
+export interface OrgOps {
+  licenses: LicenseOp[];
+  siteUrls: SiteOp[];
+}
+
+/**
+ * Removals first, then additions with Calling before the rest: Webex checks a request as a
+ * whole, but a reader of the outbox (and a partial answer) reads best in that order.
+ */
+export function opsBetween(store: Pick<StoreReader, 'license'>, before: AssignmentState, after: AssignmentState): OrgOps {
+  const had = new Set(before.licenseIds);
+  const has = new Set(after.licenseIds);
+  const isCalling = (id: string) => store.license(id)?.service === 'calling';
+  const adds = [...has].filter((id) => !had.has(id)).sort((a, b) => Number(isCalling(b)) - Number(isCalling(a)));
+  const licenses: LicenseOp[] = [
+    ...[...had].filter((id) => !has.has(id)).map((id): LicenseOp => ({ id, operation: 'remove' })),
+    ...adds.map((id): LicenseOp => {
+      const properties = isCalling(id) ? (after.calling ?? before.calling) : undefined;
+      return { id, operation: 'add', ...(properties ? { properties } : {}) };
+    }),
+  ];
+  const wasAttendee = new Set(before.attendeeOf);
+  const isAttendee = new Set(after.attendeeOf);
+  const siteUrls: SiteOp[] = [
+    ...[...wasAttendee].filter((url) => !isAttendee.has(url)).map((siteUrl): SiteOp => ({ siteUrl, accountType: 'attendee', operation: 'remove' })),
+    ...[...isAttendee].filter((url) => !wasAttendee.has(url)).map((siteUrl): SiteOp => ({ siteUrl, accountType: 'attendee', operation: 'add' })),
+  ];
+  return { licenses, siteUrls };
+}
+
+export interface OutboxInput {
+  user: Pick<User, 'id' | 'email'>;
+  ops: OrgOps;
+  source: OrgChangeSource;
+  /** Index of the commit's audit line that records the desk's change. */
+  auditLine: number;
+}
+
+/** The outbox mutations for a change: none without an admin connection or when nothing changes. */
+export function outboxMutations(ctx: Pick<FlowContext, 'org' | 'newId' | 'now' | 'roomId' | 'actor'>, input: OutboxInput): Mutation[] {
+  if (!ctx.org || (input.ops.licenses.length === 0 && input.ops.siteUrls.length === 0)) return [];
+  const change: OrgChange = {
+    id: `oc-${ctx.newId()}`,
+    userId: input.user.id,
+    email: input.user.email,
+    source: input.source,
+    licenses: input.ops.licenses,
+    siteUrls: input.ops.siteUrls,
+    status: 'queued',
+    parts: [],
+    attempts: 0,
+    notify: { roomId: ctx.roomId, personId: ctx.actor.personId },
+    createdAt: ctx.now().toISOString(),
+    version: 0,
+  };
+  return [{ type: 'orgChange.put', change, auditLine: input.auditLine }];
+}
+
+/** The outbox mutations from a user's assignment before and after a change. */
+export function changeToOrg(
+  ctx: Pick<FlowContext, 'org' | 'newId' | 'now' | 'roomId' | 'actor' | 'store'>,
+  input: { user: User; after: AssignmentState; source: OrgChangeSource; auditLine: number },
+): Mutation[] {
+  return outboxMutations(ctx, { user: input.user, ops: opsBetween(ctx.store, input.user, input.after), source: input.source, auditLine: input.auditLine });
+}

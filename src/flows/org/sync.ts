@@ -1,0 +1,133 @@
+// Sync in: the store follows the org. Read the license catalog, the Calling locations and
+// everyone's licenses (a page at a time), and commit every difference the desk did not
+// make in one durable commit, each as a "changed outside the desk" audit line with before
+// and after. A user with a change of the desk still on its way to Webex (or refused by it,
+// waiting for Retry or Revert) is left alone: the desk's change is not overwritten.
+import type { AuditInput, OrgChange, User, UserStatus } from '../../domain/index.js';
+import { planCatalog } from '../../csv/license-catalog.js';
+import { ConflictError, type Mutation, type Store } from '../../store/index.js';
+import type { OrgConnection, OrgPerson } from './port.js';
+
+export interface SyncResult {
+  people: number;
+  /** Users whose licenses or status Webex shows differently (changed outside the desk). */
+  changed: number;
+  /** People in the org the desk did not know yet. */
+  added: number;
+  /** Users the desk holds back because a change of its own is not settled in Webex. */
+  held: number;
+  /** Desk users Webex did not list (external users belong to another org's directory). */
+  notListed: number;
+  licensesAdded: number;
+  ms: number;
+}
+
+const holdsUser = (change: OrgChange) => change.status === 'queued' || change.status === 'partial' || change.status === 'failed';
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+function statusFrom(person: OrgPerson, user: User | undefined): UserStatus {
+  if (person.invitePending) return 'pending';
+  return user?.status === 'inactive' ? 'inactive' : 'active';
+}
+
+interface Drift {
+  before: User | undefined;
+  after: User;
+}
+
+export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now: () => Date }): Promise<SyncResult> {
+  const { store, org } = deps;
+  const started = Date.now();
+  const items = await org.licenses();
+  const locations = await org.locations().catch(() => undefined); // without the telephony scope: keep the last known
+  const held = new Set(store.orgChanges().filter(holdsUser).map((c) => c.userId));
+  const drifts = new Map<string, Drift>(); // by email
+  const attendeeSites = new Set<string>();
+  const seen = new Set<string>();
+  let people = 0;
+  let heldCount = 0;
+  const known = new Set([...store.licenses().map((l) => l.id), ...items.filter((i) => i.subscriptionId).map((i) => i.id)]);
+
+  await org.people((page) => {
+    for (const person of page) {
+      people += 1;
+      seen.add(person.email);
+      person.attendeeOf.forEach((url) => attendeeSites.add(url));
+      const user = store.userByEmail(person.email);
+      if (user && held.has(user.id)) {
+        heldCount += 1;
+        continue;
+      }
+      const licenseIds = person.licenses.filter((id) => known.has(id));
+      const status = statusFrom(person, user);
+      if (user && sameSet(user.licenseIds, licenseIds) && sameSet(user.attendeeOf, person.attendeeOf) && user.status === status) continue;
+      const after: User = user
+        ? { ...user, licenseIds, attendeeOf: person.attendeeOf, status }
+        : {
+            id: person.id,
+            email: person.email,
+            displayName: person.displayName || person.email,
+            ...(person.firstName ? { firstName: person.firstName } : {}),
+            ...(person.lastName ? { lastName: person.lastName } : {}),
+            type: 'internal',
+            status,
+            siteAdminOf: [],
+            licenseIds,
+            attendeeOf: person.attendeeOf,
+            rev: 0,
+          };
+      drifts.set(person.email, { before: user, after });
+    }
+  });
+
+  const catalog = planCatalog({ reader: store, items, attendeeSites });
+  const siteKnown = new Set(catalog.sites.map((s) => s.url));
+  for (const drift of drifts.values()) drift.after = { ...drift.after, attendeeOf: drift.after.attendeeOf.filter((url) => siteKnown.has(url)) };
+  await commitDrift(store, { catalog: { ...catalog.mutation, ...(locations ? { locations } : {}) }, drifts: [...drifts.values()] });
+  return {
+    people,
+    changed: [...drifts.values()].filter((d) => d.before).length,
+    added: [...drifts.values()].filter((d) => !d.before).length,
+    held: heldCount,
+    notListed: store.userCount() - [...seen].filter((email) => store.userByEmail(email)).length,
+    licensesAdded: catalog.added.licenses.length,
+    ms: Date.now() - started,
+  };
+}
+
+function outsideLine(drift: Drift): AuditInput {
+  const { before, after } = drift;
+  return {
+    action: 'webex.outside',
+    actorId: 'webex',
+    actorEmail: 'webex',
+    targetUserId: after.id,
+    targetEmail: after.email,
+    ...(before ? { before: { licenseIds: [...before.licenseIds], attendeeOf: [...before.attendeeOf] } } : {}),
+    after: { licenseIds: [...after.licenseIds], attendeeOf: [...after.attendeeOf] },
+    details: { ...(before ? {} : { added: true }), ...(before && before.status !== after.status ? { status: { before: before.status, after: after.status } } : {}) },
+  };
+}
+
+/**
+ * One commit. A desk change may land between the read and the commit: such a user is left
+ * for the next sync (its rev moved, or its change is now on its way), and the rest commit.
+ */
+async function commitDrift(store: Store, input: { catalog: Extract<Mutation, { type: 'catalog.put' }>; drifts: Drift[] }): Promise<void> {
+  let drifts = input.drifts;
+  for (let attempt = 1; ; attempt++) {
+    const held = new Set(store.orgChanges().filter(holdsUser).map((c) => c.userId));
+    drifts = drifts.filter(({ before, after }) => (before ? store.user(before.id)?.rev === before.rev && !held.has(before.id) : !store.userByEmail(after.email)));
+    const mutations: Mutation[] = [
+      input.catalog,
+      ...drifts.map(({ before, after }): Mutation => ({ type: 'user.put', user: after, ...(before ? { expectedRev: before.rev } : {}) })),
+    ];
+    try {
+      await store.commit({ mutations, audit: drifts.map(outsideLine) });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 3) throw error;
+    }
+  }
+}
