@@ -80,7 +80,7 @@ export function assignLicenses(org: Org, personId: string, licenseOps: LicenseOp
   const pending = new Set(h.pendingLicenses);
   const attendee = new Set(h.attendeeOf);
   const pendingAttendee = new Set(h.pendingAttendeeOf);
-  const removed = new Set<LicenseKind>();
+  const removed = new Map<LicenseKind, { id: string; pending: boolean }>();
   let calling: OrgCallingSeed | undefined = h.calling;
   const failed: Failure[] = [];
   let applied = 0;
@@ -94,7 +94,7 @@ export function assignLicenses(org: Org, personId: string, licenseOps: LicenseOp
       failed.push(failures.notRecognized(op.id));
       continue;
     }
-    if (held(op.id)) removed.add(licenseKind(license.name));
+    if (held(op.id)) removed.set(licenseKind(license.name), { id: op.id, pending: pending.has(op.id) });
     active.delete(op.id);
     pending.delete(op.id);
     applied += 1;
@@ -112,7 +112,8 @@ export function assignLicenses(org: Org, personId: string, licenseOps: LicenseOp
     }
     const kind = licenseKind(license.name);
     const kinds = heldKinds();
-    const ruleFailure = kindRule(kind, kinds, removed, op.id);
+    const downgraded = kind === 'callingStandard' ? (removed.get('callingProfessional') ?? removed.get('cxEssentials')) : undefined;
+    const ruleFailure = kindRule(kind, kinds, new Set(removed.keys()), downgraded ? `${downgraded.id},${op.id}` : op.id);
     const code = offerCodeOf(license);
     const sameOffer = code ? [...active, ...pending].find((id) => id !== op.id && offerCodeOf(org.licenses.get(id) ?? license) === code) : undefined;
     let failure = ruleFailure ?? (sameOffer ? failures.offerCode(op.id, code ?? '') : undefined);
@@ -125,6 +126,11 @@ export function assignLicenses(org: Org, personId: string, licenseOps: LicenseOp
     }
     if (failure) {
       failed.push(failure);
+      // A refused change (downgrade) is one change: the removal it came with is undone too.
+      if (downgraded && (failure.errorCode === 400112 || failure.errorCode === 400410)) {
+        (downgraded.pending ? pending : active).add(downgraded.id);
+        applied -= 1;
+      }
       continue;
     }
     calling = nextCalling;
