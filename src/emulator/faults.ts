@@ -1,5 +1,6 @@
 // Fault injection for tests: the next N calls to a route answer an error status
-// (429 with Retry-After, 500, ...) or have their connection dropped; the next N
+// (429 with Retry-After, 500, ...), have their connection dropped or their answer held
+// back; the next N
 // webhook deliveries are sent twice.
 
 export interface FaultRule {
@@ -8,8 +9,10 @@ export interface FaultRule {
   path: RegExp;
   /** Only calls by this person (e.g. the bot). Any caller when unset. */
   callerId?: string;
-  kind: 'status' | 'drop';
+  /** timeout: the call is handled, its answer held back `holdMs` (a client's timeout fires first). */
+  kind: 'status' | 'drop' | 'timeout';
   status?: number;
+  holdMs?: number;
   retryAfterSeconds?: number;
   remaining: number;
 }

@@ -7,6 +7,8 @@ import type { Deliveries } from './deliveries.js';
 import type { EventLog } from './event-log.js';
 import type { Faults } from './faults.js';
 import type { Person } from './model.js';
+import type { Org } from './org/org.js';
+import { FORBIDDEN_MESSAGE } from './org/tokens.js';
 import type { EmulatorState } from './state.js';
 
 /** Where Webex's documentation and its observed behaviour differ, which one the emulator plays. */
@@ -18,6 +20,8 @@ export interface EmulatorBehaviour {
    * trip would (benchmarks: the calls before a reply are what a person waits for). 0: none.
    */
   latencyMs: number;
+  /** Admin (OAuth access token) calls the org answers per second before 429 with Retry-After. 0: no limit. */
+  orgRateLimitPerSecond: number;
 }
 
 export interface EmulatorContext {
@@ -26,9 +30,14 @@ export interface EmulatorContext {
   faults: Faults;
   deliveries: Deliveries;
   behaviour: EmulatorBehaviour;
+  org: Org;
 }
 
-export type EmulatorEnv = { Bindings: HttpBindings; Variables: { caller: Person; trackingId: string; logRoom?: string; logDetail?: string } };
+export type EmulatorEnv = {
+  Bindings: HttpBindings;
+  /** scopes: those of an OAuth access token (admin, Service App); unset for the bot and person tokens. */
+  Variables: { caller: Person; scopes?: ReadonlySet<string>; trackingId: string; logRoom?: string; logDetail?: string };
+};
 export type EmulatorHttpContext = Context<EmulatorEnv>;
 
 /** Webex's error body: {message, errors: [{description}], trackingId}. */
@@ -46,30 +55,58 @@ function bearer(header: string | undefined): string | undefined {
   return match?.[1]?.trim();
 }
 
+/** 403 unless the caller's access token carries one of these scopes (a person token carries none). */
+export function requireScope(c: EmulatorHttpContext, ...anyOf: string[]): Response | undefined {
+  const scopes = c.get('scopes');
+  return scopes && anyOf.some((s) => scopes.has(s)) ? undefined : apiError(c, 403, FORBIDDEN_MESSAGE);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export function authAndFaults(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const trackingId = `EMULATOR_${randomUUID()}`;
     c.set('trackingId', trackingId);
     c.header('trackingid', trackingId);
-    const caller = ctx.state.personByToken(bearer(c.req.header('authorization')) ?? '');
+    const token = bearer(c.req.header('authorization')) ?? '';
+    // The bot's and people's tokens first (as before), then the org's OAuth access tokens.
+    let caller = ctx.state.personByToken(token);
+    const access = caller ? undefined : ctx.org.tokens.lookup(token);
+    if (access?.kind === 'valid') {
+      caller = access.grant.subject;
+      c.set('scopes', access.grant.scopes);
+    }
     const path = apiPath(c);
     const fault = ctx.faults.take(c.req.method, path, caller?.id);
+    let holdMs = 0;
     if (fault) {
       ctx.log.add({ kind: 'fault', title: `${c.req.method} /v1${path}`, status: fault.status, who: caller?.emails[0], detail: fault.kind });
-      if (fault.kind === 'drop') {
+      if (fault.kind === 'timeout') holdMs = fault.holdMs ?? 30_000;
+      else if (fault.kind === 'drop') {
         c.env.incoming.socket.destroy();
         return new Response(null, { status: 599 });
+      } else {
+        if (fault.retryAfterSeconds !== undefined) c.header('retry-after', String(fault.retryAfterSeconds));
+        const status = (fault.status ?? 500) as 429 | 500;
+        return apiError(c, status, status === 429 ? 'Too many requests, retry later.' : 'Internal server error (injected).');
       }
-      if (fault.retryAfterSeconds !== undefined) c.header('retry-after', String(fault.retryAfterSeconds));
-      const status = (fault.status ?? 500) as 429 | 500;
-      return apiError(c, status, status === 429 ? 'Too many requests, retry later.' : 'Internal server error (injected).');
     }
-    if (!caller) {
+    // The OAuth token endpoint authenticates by client id and secret in its body, not a bearer.
+    const tokenEndpoint = c.req.method === 'POST' && path === '/access_token';
+    if (!caller && !tokenEndpoint) {
       return apiError(c, 401, 'The request requires a valid access token set in the Authorization request header.');
     }
-    c.set('caller', caller);
+    if (caller) c.set('caller', caller);
+    if (c.get('scopes')) {
+      const retryAfter = ctx.org.rateLimit(ctx.behaviour.orgRateLimitPerSecond);
+      if (retryAfter !== undefined) {
+        c.header('retry-after', String(retryAfter));
+        return apiError(c, 429, 'Too many requests, retry later.');
+      }
+    }
     await next();
-    if (ctx.behaviour.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, ctx.behaviour.latencyMs));
+    if (holdMs > 0) await sleep(holdMs);
+    if (ctx.behaviour.latencyMs > 0) await sleep(ctx.behaviour.latencyMs);
   };
 }
 

@@ -11,7 +11,8 @@ export type IdKind =
   | 'WEBHOOK'
   | 'ORGANIZATION'
   | 'APPLICATION'
-  | 'CONTENT';
+  | 'CONTENT'
+  | 'ROLE';
 
 export function webexId(kind: IdKind, uuid: string = randomUUID()): string {
   return Buffer.from(`ciscospark://us/${kind}/${uuid}`).toString('base64url');

@@ -6,16 +6,24 @@ import { EventLog } from './event-log.js';
 import { Faults } from './faults.js';
 import { authAndFaults, logCalls, type EmulatorBehaviour, type EmulatorContext, type EmulatorEnv } from './http.js';
 import type { Person, Room } from './model.js';
+import { orgControl, type OrgControl } from './org/control.js';
+import { Org } from './org/org.js';
+import type { OrgSeed } from './org/types.js';
 import { actionRoutes } from './routes/actions.js';
 import { contentRoutes, messageRoutes } from './routes/messages.js';
+import { licenseRoutes } from './routes/licenses.js';
 import { peopleRoutes } from './routes/people.js';
 import { ensureDirectRoom, membershipRoutes, roomRoutes } from './routes/rooms.js';
+import { locationRoutes, telephonyRoutes } from './routes/telephony.js';
+import { tokenRoutes } from './routes/token.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { EmulatorState, type PersonSeed } from './state.js';
 
 export type { PersonSeed } from './state.js';
 export type { LogEntry } from './event-log.js';
 export type { FaultInput } from './faults.js';
+export type { OrgControl, OrgPersonView, OutsideChange } from './org/control.js';
+export type * from './org/types.js';
 export * from './model.js';
 
 export interface EmulatorOptions {
@@ -25,6 +33,8 @@ export interface EmulatorOptions {
   groupTitle?: string;
   botToken?: string;
   behaviour?: Partial<EmulatorBehaviour>;
+  /** The org for the admin APIs (licenses, sites, locations, numbers); its people join the directory. */
+  org?: OrgSeed;
 }
 
 export interface Emulator {
@@ -35,6 +45,8 @@ export interface Emulator {
   /** Changeable at run time (tests play both sides of a documented/observed difference). */
   behaviour: EmulatorBehaviour;
   groupRoom: Room;
+  /** The org behind the admin APIs: tokens, people's licenses, changes from outside the desk. */
+  org: OrgControl;
   /** Where the API is reachable (for file URLs), e.g. http://127.0.0.1:3000/v1. Set once listening. */
   setPublicBase(url: string): void;
   /** The 1:1 space of a person and the bot, created on first use (the bot hears "membership created"). */
@@ -49,12 +61,15 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const log = new EventLog();
   const faults = new Faults();
   const deliveries = new Deliveries(state, log, faults);
-  const behaviour: EmulatorBehaviour = { cardEdits: 'refused', latencyMs: 0, ...options.behaviour };
-  const ctx: EmulatorContext = { state, log, faults, deliveries, behaviour };
+  const behaviour: EmulatorBehaviour = { cardEdits: 'refused', latencyMs: 0, orgRateLimitPerSecond: 0, ...options.behaviour };
+  // Before the group space: org-only people stay out of it (the space is the chat seed's).
+  const groupMembers = [...state.people.values()];
+  const org = new Org(state, log, options.org);
+  const ctx: EmulatorContext = { state, log, faults, deliveries, behaviour, org };
   let publicBase = 'http://127.0.0.1/v1';
 
   const groupRoom = state.createRoom({ title: options.groupTitle ?? 'License desk', type: 'group', creator: state.bot });
-  for (const person of state.people.values()) state.addMember(groupRoom, person);
+  for (const person of groupMembers) state.addMember(groupRoom, person);
 
   const api = new Hono<EmulatorEnv>({ strict: false });
   api.use('*', authAndFaults(ctx), logCalls(ctx));
@@ -65,6 +80,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   api.route('/contents', contentRoutes(ctx));
   api.route('/attachment/actions', actionRoutes(ctx));
   api.route('/webhooks', webhookRoutes(ctx));
+  api.route('/licenses', licenseRoutes(ctx));
+  api.route('/locations', locationRoutes(ctx));
+  api.route('/telephony', telephonyRoutes(ctx));
+  api.route('/access_token', tokenRoutes(ctx));
   api.all('*', (c) => c.json({ message: `The emulator does not implement ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 
   return {
@@ -74,6 +93,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     faults,
     behaviour,
     groupRoom,
+    org: orgControl(org, (email) => state.personByEmail(email)),
     setPublicBase: (url) => {
       publicBase = url.replace(/\/+$/, '');
     },

@@ -53,6 +53,17 @@ export class EmulatorState {
     }
   }
 
+  /** The person with this email, created (with a person token) when new: the org's people share the chat directory. */
+  ensurePerson(seed: PersonSeed & { firstName?: string; lastName?: string }): Person {
+    const existing = this.personByEmail(seed.email);
+    if (existing) return existing;
+    const person = makePerson(seed, 'person');
+    if (seed.firstName !== undefined) person.firstName = seed.firstName;
+    if (seed.lastName !== undefined) person.lastName = seed.lastName;
+    this.addPerson(person, randomToken('person'));
+    return person;
+  }
+
   private addPerson(person: Person, token: string): void {
     this.people.set(person.id, person);
     this.tokens.set(token, person.id);
