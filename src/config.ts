@@ -26,12 +26,24 @@ export const CONFIG_VARIABLES = [
   'MAX_EVENTS_IN_FLIGHT',
   'MAX_EVENTS_PER_ROOM',
   'WEBHOOK_MAX_PENDING_BODIES',
+  'WEBEX_ADMIN_TOKEN',
+  'WEBEX_ADMIN_CLIENT_ID',
+  'WEBEX_ADMIN_CLIENT_SECRET',
+  'WEBEX_ADMIN_REFRESH_TOKEN',
+  'SYNC_INTERVAL_MINUTES',
   'NODE_ENV',
 ] as const;
 type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
 /** Values we never echo back in an error message. */
-const SECRET_VARIABLES: ReadonlySet<ConfigVariable> = new Set(['WEBEX_BOT_TOKEN', 'WEBHOOK_SECRET']);
+const SECRET_VARIABLES: ReadonlySet<ConfigVariable> = new Set(['WEBEX_BOT_TOKEN', 'WEBHOOK_SECRET', 'WEBEX_ADMIN_TOKEN', 'WEBEX_ADMIN_CLIENT_SECRET', 'WEBEX_ADMIN_REFRESH_TOKEN']);
+
+const SERVICE_APP_VARIABLES = ['WEBEX_ADMIN_CLIENT_ID', 'WEBEX_ADMIN_CLIENT_SECRET', 'WEBEX_ADMIN_REFRESH_TOKEN'] as const;
+
+/** The admin connection (a second identity: it reads and changes the org; the bot token cannot). */
+export type AdminConnectionConfig =
+  | { readonly kind: 'token'; readonly token: string }
+  | { readonly kind: 'serviceApp'; readonly clientId: string; readonly clientSecret: string; readonly refreshToken: string };
 
 export interface Config {
   /** "local": no token, the embedded emulator and playground. "webex": a real Webex org. */
@@ -52,6 +64,9 @@ export interface Config {
   readonly requestExpiryDays: number;
   /** Past these the bot sheds load (503 to Webex, or "try again" to the person) instead of queueing. */
   readonly limits: { readonly eventsInFlight: number; readonly eventsPerRoom: number; readonly pendingWebhookBodies: number };
+  /** Webex mode: from WEBEX_ADMIN_*; unset: changes are saved in the desk only. Local mode: the emulator's. */
+  readonly adminConnection: AdminConnectionConfig | undefined;
+  readonly syncIntervalMinutes: number;
   readonly nodeEnv: string;
   readonly isProduction: boolean;
 }
@@ -117,6 +132,11 @@ const EnvSchema = z
     MAX_EVENTS_IN_FLIGHT: wholeNumber(1, 100_000, 'must be a whole number between 1 and 100000').default(200),
     MAX_EVENTS_PER_ROOM: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(20),
     WEBHOOK_MAX_PENDING_BODIES: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(32),
+    WEBEX_ADMIN_TOKEN: z.string().optional(),
+    WEBEX_ADMIN_CLIENT_ID: z.string().optional(),
+    WEBEX_ADMIN_CLIENT_SECRET: z.string().optional(),
+    WEBEX_ADMIN_REFRESH_TOKEN: z.string().optional(),
+    SYNC_INTERVAL_MINUTES: wholeNumber(0, 1440, 'must be a whole number of minutes between 0 (off) and 1440').default(15),
     NODE_ENV: z.string().default('development'),
   })
   .superRefine((env, ctx) => {
@@ -126,6 +146,18 @@ const EnvSchema = z
         path: ['WEBHOOK_SECRET'],
         message: 'is required when WEBHOOK_URL is set (at least 16 characters; Webex signs each call with it)',
       });
+    }
+    const serviceApp = SERVICE_APP_VARIABLES.filter((name) => env[name] !== undefined);
+    if (serviceApp.length > 0 && serviceApp.length < SERVICE_APP_VARIABLES.length) {
+      for (const name of SERVICE_APP_VARIABLES.filter((n) => env[n] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${serviceApp.join(' and ')} (a Service App needs its client id, client secret and refresh token)` });
+      }
+    }
+    if (serviceApp.length > 0 && env.WEBEX_ADMIN_TOKEN !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['WEBEX_ADMIN_TOKEN'], message: 'set either WEBEX_ADMIN_TOKEN or the Service App (WEBEX_ADMIN_CLIENT_ID, _SECRET, _REFRESH_TOKEN), not both' });
+    }
+    if ((serviceApp.length > 0 || env.WEBEX_ADMIN_TOKEN !== undefined) && env.WEBEX_BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: [env.WEBEX_ADMIN_TOKEN !== undefined ? 'WEBEX_ADMIN_TOKEN' : 'WEBEX_ADMIN_CLIENT_ID'], message: 'is set but WEBEX_BOT_TOKEN is not: local mode (no bot token) uses the emulator\'s org; set WEBEX_BOT_TOKEN too to use a real org' });
     }
   });
 
@@ -174,9 +206,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
     limits: Object.freeze({ eventsInFlight: e.MAX_EVENTS_IN_FLIGHT, eventsPerRoom: e.MAX_EVENTS_PER_ROOM, pendingWebhookBodies: e.WEBHOOK_MAX_PENDING_BODIES }),
+    adminConnection: adminConnectionOf(e),
+    syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
   } satisfies Config);
+}
+
+function adminConnectionOf(e: z.infer<typeof EnvSchema>): AdminConnectionConfig | undefined {
+  if (e.WEBEX_ADMIN_TOKEN) return Object.freeze({ kind: 'token', token: e.WEBEX_ADMIN_TOKEN });
+  if (e.WEBEX_ADMIN_CLIENT_ID && e.WEBEX_ADMIN_CLIENT_SECRET && e.WEBEX_ADMIN_REFRESH_TOKEN) {
+    return Object.freeze({ kind: 'serviceApp', clientId: e.WEBEX_ADMIN_CLIENT_ID, clientSecret: e.WEBEX_ADMIN_CLIENT_SECRET, refreshToken: e.WEBEX_ADMIN_REFRESH_TOKEN });
+  }
+  return undefined;
 }
 
 /** Load `.env` from the working folder if there is one; real environment variables win. */

@@ -6,6 +6,7 @@ import { configureLogger, logger } from './logger.js';
 import { openStore, StoreLoadError } from './store/index.js';
 import { createBot } from './bot/index.js';
 import { startTransport, stopOnSignals } from './transports/start.js';
+import { AdminConnectionError } from './transports/webex-admin/check.js';
 
 /** A missing data file starts as the demo org locally, as an empty org against real Webex. */
 function seedFor(config: Config): { make: () => OrgDocument; used: () => boolean } {
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreLoadError) {
+  if (error instanceof ConfigError || error instanceof StoreLoadError || error instanceof AdminConnectionError) {
     process.stderr.write(`Cannot start: ${error.message}\n`);
     process.exit(2);
   }

@@ -9,6 +9,7 @@ import {
   exportUsers,
   findUsers,
   listRequests,
+  pendingCommand,
   removeRole,
   setLanguage,
   showRequest,
@@ -19,6 +20,7 @@ import {
   startEdit,
   startExternal,
   startReassign,
+  syncCommand,
   verifyAudit,
 } from '../flows/index.js';
 import type { ActorRole } from '../domain/index.js';
@@ -104,6 +106,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'role', needs: 'apply', match: first('role', 'rol'), handle: (ctx) => showRoles(ctx) },
   { name: 'audit verify', needs: 'apply', help: 'audit-verify', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
   { name: 'export', needs: 'apply', help: 'export', match: first('export'), handle: (ctx) => exportUsers(ctx) },
+  { name: 'sync', needs: 'apply', help: 'sync', match: first('sync', 'synchroniseren'), handle: (ctx) => syncCommand(ctx) },
+  { name: 'pending', needs: 'apply', help: 'pending', match: first('pending', 'wachtrij'), handle: (ctx) => pendingCommand(ctx) },
 ];
 
 /** The help card's lines for a role: the commands it may run, in the help card's order. */

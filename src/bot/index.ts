@@ -14,6 +14,7 @@ import { parseCommandText, routeCommand } from './commands.js';
 import { RecentIds } from './dedupe.js';
 import { parseSubmit } from './payload.js';
 import type { BotCore, Outbox } from './types.js';
+import { OrgDesk, type OrgDeskOptions } from '../flows/org/desk.js';
 
 export interface CreateBotOptions {
   store: Store;
@@ -27,6 +28,8 @@ export interface CreateBotOptions {
   recentEvents?: number;
   /** Expired drafts are removed at most this often (a scan of all drafts); default 5 minutes. */
   draftSweepEveryMs?: number;
+  /** The outbox worker's pace (tests: short backoff). */
+  orgWork?: OrgDeskOptions['worker'];
 }
 
 const DRAFT_SWEEP_EVERY_MS = 5 * 60 * 1000;
@@ -60,7 +63,11 @@ export function createBot(options: CreateBotOptions): BotCore {
   const recent = new RecentIds(options.recentEvents);
   const localeOf = (actor: Actor): Locale => store.locale(actor.personId) ?? config.botLocale;
 
+  let orgDesk: OrgDesk | undefined;
+
   const contextFor = (input: { eventId: string; actor: Actor; roomId: string; outbox: Outbox }): FlowContext => ({
+    org: orgDesk?.org,
+    orgSync: orgDesk,
     store,
     config,
     now,
@@ -118,10 +125,32 @@ export function createBot(options: CreateBotOptions): BotCore {
       await sweep(ctx);
       await withBoundary(ctx, () => work(ctx));
     });
+    orgDesk?.kick(); // the event may have queued a change for Webex
   };
 
   return {
     handled: (eventId) => recent.has(eventId),
+
+    start({ outbox, org }) {
+      if (!org || orgDesk) return;
+      orgDesk = new OrgDesk({
+        store,
+        org,
+        outbox,
+        botLocale: config.botLocale,
+        syncIntervalMinutes: config.syncIntervalMinutes ?? 15,
+        now,
+        log: (level, message, meta) => logger[level](message, meta),
+        ...(options.orgWork ? { worker: options.orgWork } : {}),
+      });
+      orgDesk.start();
+    },
+
+    async stop() {
+      await orgDesk?.stop();
+    },
+
+    orgDesk: () => orgDesk,
 
     async onMessage(message, outbox) {
       await handleEvent({ ...message, outbox }, async (ctx) => {

@@ -2,6 +2,8 @@
 // or the in-process fake used in tests) turns its events into these shapes and
 // implements Outbox. The actor always comes from Webex's personId/personEmail.
 import type { Actor } from '../domain/index.js';
+import type { OrgDesk } from '../flows/org/desk.js';
+import type { OrgConnection } from '../flows/org/port.js';
 
 export type RoomType = 'direct' | 'group';
 
@@ -60,4 +62,13 @@ export interface BotCore {
   onAction(action: IncomingAction, outbox: Outbox): Promise<void>;
   /** The bot was added to a space: post the welcome card. eventId: the membership's id (once per membership). */
   onJoined(room: { roomId: string; roomType: RoomType; eventId?: string }, outbox: Outbox): Promise<void>;
+  /**
+   * The transport is up. With an admin connection the bot starts its work on the org: the
+   * outbox worker (changes saved before a restart go out first) and the sync.
+   */
+  start?(services: { outbox: Outbox; org?: OrgConnection | undefined }): void;
+  /** Stop the work on the org (in-flight sends finish). */
+  stop?(): Promise<void>;
+  /** The work on the org once started (tests and benchmarks wait on it). */
+  orgDesk?(): OrgDesk | undefined;
 }

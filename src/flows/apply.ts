@@ -7,7 +7,7 @@ import type { Verdict } from '../rules/index.js';
 import { allCodes, auditBase, licensesBefore } from './audit-lines.js';
 import type { FlowContext } from './context.js';
 import { advance } from './drafts.js';
-import { opsBetween, outboxMutations, type OrgOps } from './org/changes.js';
+import { outboxMutations, requestsFor, type OrgOps } from './org/changes.js';
 import { verdictSections, verdictView } from './verdict-sections.js';
 import type { FinishChange } from './wizard/types.js';
 
@@ -28,7 +28,7 @@ export interface AssignmentCommit {
 
 /** Returns the finished draft as stored, with the audit line's seq as resultAuditSeq. */
 export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit, source, orgOps }: AssignmentCommit): Promise<Draft> {
-  const toWebex = orgOps ?? [opsBetween(ctx.store, user, { ...verdict.result, calling: draft.change.calling ?? user.calling })];
+  const toWebex = orgOps ?? requestsFor(ctx.store, user, { ...verdict.result, calling: draft.change.calling ?? user.calling });
   await ctx.store.commit({
     mutations: [
       { type: 'user.assign', userId: user.id, expectedRev: draft.baseRev ?? user.rev, ...verdict.result },

@@ -17,6 +17,8 @@ export interface FlowConfig {
   readonly requestExpiryDays?: number;
   /** The audit log file `audit verify` checks. */
   readonly auditFile?: string;
+  /** Minutes between syncs with the org (0: at start and on `sync` only; default 15). */
+  readonly syncIntervalMinutes?: number;
 }
 
 /** Messages to places other than the event's room (approvals, the requester's space, files). */

@@ -19,6 +19,8 @@ export const HELP_ORDER = [
   'role-remove',
   'audit-verify',
   'export',
+  'sync',
+  'pending',
   'language',
   'help',
 ] as const;

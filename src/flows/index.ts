@@ -7,6 +7,7 @@ import { externalWizard } from './external/index.js';
 import { reassignWizard } from './reassign.js';
 import { historyFlow } from './history.js';
 import { requestFlow } from './requests/index.js';
+import { webexChangeFlow } from './org/change-actions.js';
 
 export type { FlowContext, FlowConfig, FlowOutbox, Reply } from './context.js';
 export { tr } from '../i18n/index.js';
@@ -30,8 +31,10 @@ export { listRequests, showRequest, expireDueRequests, REQUEST_FLOW } from './re
 export { verifyAudit } from './audit.js';
 export { authRefusedLine } from './audit-lines.js';
 export { exportUsers } from './export.js';
+export { syncCommand, pendingCommand } from './org/commands.js';
+export type { OrgConnection } from './org/port.js';
 
 /** Every flow whose cards have buttons, by name. */
 export const CARD_FLOWS: ReadonlyMap<string, CardFlow> = new Map(
-  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow].map((flow) => [flow.name, flow]),
+  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow, webexChangeFlow].map((flow) => [flow.name, flow]),
 );

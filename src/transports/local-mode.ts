@@ -7,7 +7,9 @@ import type winston from 'winston';
 import type { BotCore } from '../bot/types.js';
 import type { Locale } from '../domain/index.js';
 import type { TransportLimits } from './webex/http-routes.js';
-import { createEmulator, type Emulator, type PersonSeed } from '../emulator/index.js';
+import { createEmulator, type Emulator, type OrgSeed, type PersonSeed } from '../emulator/index.js';
+import type { OrgConnection } from '../flows/org/port.js';
+import { createAdminClient } from './webex-admin/client.js';
 import { logger as appLogger } from '../logger.js';
 import { playgroundRoutes } from '../playground/routes.js';
 import { DEFAULT_WEBHOOK_LIMITS, healthRoutes, webhookReceiver } from './webex/http-routes.js';
@@ -21,6 +23,8 @@ const WEBHOOK_PATH = '/webhook';
 export interface LocalModeOptions {
   bot: BotCore;
   people: PersonSeed[];
+  /** The org the emulator plays; with it the bot gets an admin connection to the emulator. */
+  org?: OrgSeed;
   /** 0 picks a free port (tests). */
   port: number;
   locale?: Locale;
@@ -37,13 +41,15 @@ export interface LocalApp {
   transport: WebexTransport;
   /** The secret the framework registered its webhooks with (tests sign with it). */
   webhookSecret: string;
+  /** The admin connection to the emulated org (when `org` was given). */
+  org: OrgConnection | undefined;
   /** Stop taking events, finish in-flight ones, stop the framework, close the port. */
   stop(): Promise<void>;
 }
 
 export async function startLocalMode(options: LocalModeOptions): Promise<LocalApp> {
   const log = options.logger ?? appLogger;
-  const emulator = createEmulator({ bot: LOCAL_BOT, people: options.people });
+  const emulator = createEmulator({ bot: LOCAL_BOT, people: options.people, ...(options.org ? { org: options.org } : {}) });
   const webhookSecret = randomBytes(24).toString('hex');
   let transport: WebexTransport | undefined;
   let receiver: Hono | undefined;
@@ -83,6 +89,10 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
     throw error;
   }
   const running = transport;
+  // The same client as against Webex, with the emulated org's admin token.
+  const adminToken = emulator.org.adminToken;
+  const org = adminToken ? createAdminClient({ credentials: { kind: 'token', token: adminToken }, apiBase, ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}) }) : undefined;
+  options.bot.start?.({ outbox: running.outbox, org });
   const url = `http://localhost:${server.port}/`;
   return {
     url,
@@ -90,7 +100,9 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
     emulator,
     transport: running,
     webhookSecret,
+    org,
     async stop() {
+      await options.bot.stop?.();
       await running.stop();
       await emulator.idle();
       await server.close();

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 import { startLocalMode } from './local-mode.js';
+import { orgSeedFromStore } from './org-from-store.js';
 import { peopleFromStore } from './people-from-store.js';
 import { startWebexMode } from './webex-mode.js';
 
@@ -16,7 +17,9 @@ export async function startTransport(options: { config: Config; store: Store; bo
   const { config, store, bot } = options;
   if (config.mode === 'local') {
     const startedAt = Date.now();
-    const app = await startLocalMode({ bot, people: peopleFromStore(store, config), port: config.port, locale: config.botLocale, limits: config.limits });
+    const people = peopleFromStore(store, config);
+    const org = orgSeedFromStore(store, { adminEmail: localAdminEmail(store, config) });
+    const app = await startLocalMode({ bot, people, org, port: config.port, locale: config.botLocale, limits: config.limits });
     logger.info(`local mode ready in ${Date.now() - startedAt} ms: open the playground at ${app.url}`);
     return app;
   }
@@ -25,9 +28,16 @@ export async function startTransport(options: { config: Config; store: Store; bo
     token: config.webexBotToken ?? '',
     ...(config.webhookUrl && config.webhookSecret ? { webhook: { url: config.webhookUrl, secret: config.webhookSecret } } : {}),
     port: config.port,
+    admin: config.adminConnection,
     locale: config.botLocale,
     limits: config.limits,
   });
+}
+
+/** The emulated org's administrator: the first admin who is also a user of the org (so a sync finds no stranger). */
+function localAdminEmail(store: Store, config: Config): string {
+  const admins = [...config.adminEmails, ...store.roles().filter((r) => r.role === 'admin').map((r) => r.email)];
+  return admins.find((email) => store.userByEmail(email)) ?? admins[0] ?? 'admin@desk.local';
 }
 
 /** On SIGTERM/SIGINT: stop the transport (drains in-flight events), close the store, exit 0. */

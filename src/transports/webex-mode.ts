@@ -11,12 +11,17 @@ import { listen, type RunningServer } from './server.js';
 import { DEFAULT_WEBHOOK_LIMITS, healthRoutes, webhookReceiver } from './webex/http-routes.js';
 import { WEBEX_API_BASE } from './webex/rest-client.js';
 import { createWebexTransport, type WebexTransport } from './webex/transport.js';
+import type { AdminConnectionConfig } from '../config.js';
+import { checkAdminConnection } from './webex-admin/check.js';
+import { createAdminClient } from './webex-admin/client.js';
 
 export interface WebexModeOptions {
   bot: BotCore;
   token: string;
   webhook?: { url: string; secret: string };
   port: number;
+  /** The admin connection (WEBEX_ADMIN_*); checked before the bot takes events. */
+  admin?: AdminConnectionConfig | undefined;
   locale?: Locale;
   /** Load shedding (see event-lanes.ts and http-routes.ts); defaults when unset. */
   limits?: TransportLimits;
@@ -31,11 +36,15 @@ export interface WebexApp {
 
 export async function startWebexMode(options: WebexModeOptions): Promise<WebexApp> {
   const log = options.logger ?? appLogger;
+  const apiBase = process.env.HYDRA_SERVICE_URL ?? WEBEX_API_BASE;
+  const org = options.admin ? createAdminClient({ credentials: options.admin, apiBase }) : undefined;
+  if (org && options.admin) log.info((await checkAdminConnection(org, options.admin)).summary);
+  else log.warn('no admin connection (WEBEX_ADMIN_TOKEN or a Service App): changes are saved in the desk only, not applied in Webex; see README "Admin connection"');
   const transport = createWebexTransport({
     bot: options.bot,
     token: options.token,
     // The SDK reads HYDRA_SERVICE_URL too; both default to Webex's public API.
-    apiBase: process.env.HYDRA_SERVICE_URL ?? WEBEX_API_BASE,
+    apiBase,
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
@@ -56,10 +65,12 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     await server?.close();
     throw error;
   }
+  options.bot.start?.({ outbox: transport.outbox, org });
   return {
     transport,
     port: server?.port,
     async stop() {
+      await options.bot.stop?.();
       await transport.stop();
       await server?.close();
     },

@@ -2,7 +2,7 @@
 // mode + playground) on an ephemeral port, with helpers that act like Webex clients.
 import { expect } from 'vitest';
 import type { BotCore } from '../../src/bot/types.js';
-import type { Message, Person, PersonSeed } from '../../src/emulator/index.js';
+import type { Message, OrgSeed, Person, PersonSeed } from '../../src/emulator/index.js';
 import { startLocalMode, type LocalApp } from '../../src/transports/local-mode.js';
 import type { TransportLimits } from '../../src/transports/webex/http-routes.js';
 import type { RetryPolicy } from '../../src/transports/webex/retry.js';
@@ -43,8 +43,15 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { bot: BotCore; people: PersonSeed[]; limits?: TransportLimits }): Promise<Harness> {
-  const app = await startLocalMode({ bot: options.bot, people: options.people, port: 0, retryPolicy: TEST_RETRY_POLICY, ...(options.limits ? { limits: options.limits } : {}) });
+export async function startHarness(options: { bot: BotCore; people: PersonSeed[]; limits?: TransportLimits; org?: OrgSeed }): Promise<Harness> {
+  const app = await startLocalMode({
+    bot: options.bot,
+    people: options.people,
+    port: 0,
+    retryPolicy: TEST_RETRY_POLICY,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.org ? { org: options.org } : {}),
+  });
   const base = `http://127.0.0.1:${app.port}`;
   const { state } = app.emulator;
   const person = (email: string) => {

@@ -41,6 +41,22 @@ export function opsBetween(store: Pick<StoreReader, 'license'>, before: Assignme
   return { licenses, siteUrls };
 }
 
+/**
+ * Webex refuses a downgrade to Calling Standard in one request (400112 from Professional,
+ * 400410 from Customer Experience - Essential): such a change goes as two, removals first.
+ */
+export function requestsFor(store: Pick<StoreReader, 'license'>, before: AssignmentState, after: AssignmentState): OrgOps[] {
+  const ops = opsBetween(store, before, after);
+  const service = (id: string) => store.license(id);
+  const addsStandard = ops.licenses.some((op) => op.operation === 'add' && service(op.id)?.tier === 'standard');
+  const removesHigher = ops.licenses.some((op) => op.operation === 'remove' && (service(op.id)?.tier === 'professional' || service(op.id)?.service === 'cxBasic'));
+  if (!addsStandard || !removesHigher) return [ops];
+  return [
+    { licenses: ops.licenses.filter((op) => op.operation === 'remove'), siteUrls: ops.siteUrls.filter((op) => op.operation === 'remove') },
+    { licenses: ops.licenses.filter((op) => op.operation === 'add'), siteUrls: ops.siteUrls.filter((op) => op.operation === 'add') },
+  ];
+}
+
 export interface OutboxInput {
   user: Pick<User, 'id' | 'email'>;
   ops: OrgOps;
@@ -74,5 +90,5 @@ export function changeToOrg(
   ctx: Pick<FlowContext, 'org' | 'newId' | 'now' | 'roomId' | 'actor' | 'store'>,
   input: { user: User; after: AssignmentState; source: OrgChangeSource; auditLine: number },
 ): Mutation[] {
-  return outboxMutations(ctx, { user: input.user, ops: opsBetween(ctx.store, input.user, input.after), source: input.source, auditLine: input.auditLine });
+  return requestsFor(ctx.store, input.user, input.after).flatMap((ops) => outboxMutations(ctx, { user: input.user, ops, source: input.source, auditLine: input.auditLine }));
 }

@@ -59,11 +59,14 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
         heldCount += 1;
         continue;
       }
-      const licenseIds = person.licenses.filter((id) => known.has(id));
       const status = statusFrom(person, user);
-      if (user && sameSet(user.licenseIds, licenseIds) && sameSet(user.attendeeOf, person.attendeeOf) && user.status === status) continue;
+      // The People API does not show what waits for an invitation: the desk's record of it stands.
+      const keep = person.invitePending && user !== undefined;
+      const licenseIds = keep ? user.licenseIds : person.licenses.filter((id) => known.has(id));
+      const attendeeOf = keep ? user.attendeeOf : person.attendeeOf;
+      if (user && sameSet(user.licenseIds, licenseIds) && sameSet(user.attendeeOf, attendeeOf) && user.status === status) continue;
       const after: User = user
-        ? { ...user, licenseIds, attendeeOf: person.attendeeOf, status }
+        ? { ...user, licenseIds, attendeeOf, status }
         : {
             id: person.id,
             email: person.email,
@@ -74,7 +77,7 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
             status,
             siteAdminOf: [],
             licenseIds,
-            attendeeOf: person.attendeeOf,
+            attendeeOf,
             rev: 0,
           };
       drifts.set(person.email, { before: user, after });

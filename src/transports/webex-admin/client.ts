@@ -37,7 +37,8 @@ const PersonItem = z.object({
   licenses: z.array(z.string()).default([]),
   /** "site.webex.com#attendee" */
   siteUrls: z.array(z.string()).default([]),
-  invitePending: z.boolean().default(false),
+  /** The spec types it as a string ("true"/"false"); accept a boolean too. */
+  invitePending: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
 });
 
 const SiteAccount = z.object({ siteUrl: z.string(), accountType: z.string().optional() });
@@ -50,7 +51,8 @@ const PatchAnswer = z.object({
 
 const Me = z.object({ orgId: z.string(), emails: z.array(z.string()).min(1), displayName: z.string().default('') });
 const LocationItem = z.object({ id: z.string(), name: z.string() });
-const NumbersAnswer = z.object({ phoneNumbers: z.array(z.object({ phoneNumber: z.string().optional(), owner: z.unknown().optional() })).default([]) });
+/** GET /telephony/config/people/primary/availableNumbers: unassigned numbers only. */
+const NumbersAnswer = z.object({ phoneNumbers: z.array(z.object({ phoneNumber: z.string().optional() })).default([]) });
 
 /** An admin API answer that is neither a success nor a transient failure (4xx). */
 export class AdminApiError extends Error {
@@ -166,10 +168,12 @@ export function createAdminClient(options: AdminClientOptions): OrgConnection & 
       return all;
     },
     async availableNumbers(locationId) {
-      const answer = await call('GET', `/telephony/config/numbers?locationId=${encodeURIComponent(locationId)}&available=true`);
-      return parsed(NumbersAnswer, answer, 'GET /telephony/config/numbers')
-        .phoneNumbers.filter((n) => !n.owner)
-        .flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : []));
+      const numbers: string[] = [];
+      const first = `/telephony/config/people/primary/availableNumbers?locationId=${encodeURIComponent(locationId)}&max=100`;
+      await paged(first, NumbersAnswer.transform((a) => ({ items: a.phoneNumbers })), 'GET availableNumbers', (items) => {
+        numbers.push(...items.flatMap((n) => (n.phoneNumber ? [n.phoneNumber] : [])));
+      });
+      return numbers;
     },
   };
 }

@@ -104,8 +104,11 @@ export function webexError(body: unknown): { code?: string; message: string } {
     errorCode?: unknown;
     errors?: { description?: unknown; errorCode?: unknown; code?: unknown }[];
   };
-  const first = Array.isArray(b.errors) ? b.errors[0] : undefined;
+  const errors = Array.isArray(b.errors) ? b.errors : [];
+  const first = errors[0];
   const rawCode = first?.errorCode ?? first?.code ?? b.errorCode;
-  const message = typeof first?.description === 'string' ? first.description : typeof b.message === 'string' ? b.message : 'no message';
+  // A 400 lists one error per part Webex refused; all of them are worth reading.
+  const descriptions = errors.flatMap((e) => (typeof e.description === 'string' ? [e.description] : []));
+  const message = descriptions.length > 0 ? descriptions.join(' ') : typeof b.message === 'string' ? b.message : 'no message';
   return { ...(rawCode !== undefined ? { code: String(rawCode) } : {}), message };
 }
