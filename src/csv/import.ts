@@ -127,6 +127,8 @@ export function planImport(input: PlanImportInput): ImportPlan {
     licenses: new Map<string, License>(licenses.map((l) => [l.id, l])),
     sites: new Map<string, Site>(sites.map((s) => [s.url, s])),
     usedUnits: usage.used,
+    locations: new Map(reader.locations().map((l) => [l.id, l])),
+    usersWithCalling: () => reader.usersWithCalling(),
   };
   const licenseName = (id: string): string => {
     const license = ctx.licenses.get(id);
