@@ -25,7 +25,14 @@ export interface AssignmentCommit {
 export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit }: AssignmentCommit): Promise<Draft> {
   await ctx.store.commit({
     mutations: [
-      { type: 'user.assign', userId: user.id, expectedRev: draft.baseRev ?? user.rev, ...verdict.result },
+      {
+        type: 'user.assign',
+        userId: user.id,
+        expectedRev: draft.baseRev ?? user.rev,
+        ...verdict.result,
+        // The Calling license's location and number: new ones, null when no Calling license is left; absent: kept.
+        ...(verdict.calling !== undefined ? { calling: verdict.calling } : {}),
+      },
       { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
     ],
     audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, codes: allCodes(verdict) }],
