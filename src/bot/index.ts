@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Locale } from '../domain/index.js';
 import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
+import type { OrgConnection } from '../flows/org/port.js';
 import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, messageCard, removeExpiredDrafts, tr } from '../flows/index.js';
 import { can } from '../rules/index.js';
 import { logger, withEventContext } from '../logger.js';
@@ -27,6 +28,8 @@ export interface CreateBotOptions {
   recentEvents?: number;
   /** Expired drafts are removed at most this often (a scan of all drafts); default 5 minutes. */
   draftSweepEveryMs?: number;
+  /** The admin connection to the Webex org, when there is one (flows ask it e.g. for free numbers). */
+  org?: OrgConnection;
 }
 
 const DRAFT_SWEEP_EVERY_MS = 5 * 60 * 1000;
@@ -72,6 +75,7 @@ export function createBot(options: CreateBotOptions): BotCore {
     locale: localeOf(input.actor),
     reply: replyFor(input.outbox, input.roomId, input.eventId),
     outbox: input.outbox,
+    ...(options.org ? { org: options.org } : {}),
   });
 
   const draftSweepEveryMs = options.draftSweepEveryMs ?? DRAFT_SWEEP_EVERY_MS;

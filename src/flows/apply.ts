@@ -4,6 +4,7 @@
 // in), so its result card names it.
 import type { AuditInput, Draft, User } from '../domain/index.js';
 import type { Verdict } from '../rules/index.js';
+import type { Mutation } from '../store/index.js';
 import { allCodes, auditBase, licensesBefore } from './audit-lines.js';
 import type { FlowContext } from './context.js';
 import { advance } from './drafts.js';
@@ -21,18 +22,22 @@ export interface AssignmentCommit {
   audit: Pick<AuditInput, 'action' | 'change' | 'details'>;
 }
 
+/** The user's new licenses, and their Calling license's location and number: new ones, null when no Calling license is left; absent: kept. */
+export function assignMutation(user: User, expectedRev: number, verdict: Verdict): Mutation {
+  return {
+    type: 'user.assign',
+    userId: user.id,
+    expectedRev,
+    ...verdict.result,
+    ...(verdict.calling !== undefined ? { calling: verdict.calling } : {}),
+  };
+}
+
 /** Returns the finished draft as stored, with the audit line's seq as resultAuditSeq. */
 export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit }: AssignmentCommit): Promise<Draft> {
   await ctx.store.commit({
     mutations: [
-      {
-        type: 'user.assign',
-        userId: user.id,
-        expectedRev: draft.baseRev ?? user.rev,
-        ...verdict.result,
-        // The Calling license's location and number: new ones, null when no Calling license is left; absent: kept.
-        ...(verdict.calling !== undefined ? { calling: verdict.calling } : {}),
-      },
+      assignMutation(user, draft.baseRev ?? user.rev, verdict),
       { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
     ],
     audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, codes: allCodes(verdict) }],
