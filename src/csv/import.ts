@@ -147,7 +147,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
     rows.push(outcome);
     let next = base;
     if (!isEmpty(change)) {
-      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change, newUser: !existing });
+      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change, newUser: !existing, recordsWebex: true });
       const { violations } = verdict;
       if (violations.length > 0 || verdict.autoChanges.length > 0) {
         outcome.outcome = 'refused';

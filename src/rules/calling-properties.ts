@@ -60,7 +60,7 @@ export const callingProperties: Rule = (s) => {
   if (given) return { violations: checkCallingProperties(s, given) };
   const added = callingLicensesOf(s.ctx, addedLicenseIds(s));
   const [license] = added;
-  if (!license || s.user.calling) return {};
+  if (!license || s.user.calling || s.recordsWebex) return {};
   return { violations: [{ rule: 'CALLING', code: CODES.callingPropertiesMissing, params: { user: userLabel(s.user), license: license.name } }] };
 };
 

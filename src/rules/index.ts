@@ -47,7 +47,7 @@ function initialState(input: EvaluateInput): RuleState {
       (url) => !valid.removeAttendeeSites.includes(url),
     ),
   };
-  return { ctx, actorRole: input.actorRole, intent: input.intent, user, newUser: input.newUser ?? false, change: normalized, before, result };
+  return { ctx, actorRole: input.actorRole, intent: input.intent, user, newUser: input.newUser ?? false, recordsWebex: input.recordsWebex ?? false, change: normalized, before, result };
 }
 
 /** The verdict on a proposed change: violations block; auto changes and notices are shown. */

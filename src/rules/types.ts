@@ -49,6 +49,11 @@ export interface EvaluateInput {
    * delete). R8 is about changing an existing pending user, so it does not apply.
    */
   newUser?: boolean;
+  /**
+   * The change records what Webex already holds (a CSV import row) instead of asking Webex for
+   * it: Calling properties the row carries are checked, missing ones are not asked for.
+   */
+  recordsWebex?: boolean;
 }
 
 export interface Verdict {

@@ -1,7 +1,8 @@
 // CALLING: Webex refuses a Calling license without properties (400411: each Calling license
 // needs a locationId and an extension or a phone number). The rules check them before a save.
 import { describe, expect, it } from 'vitest';
-import { CALLING, codes, makeUser, verdictFor, type Case } from './fixtures.js';
+import { evaluate } from '../../src/rules/index.js';
+import { CALLING, change, codes, makeCtx, makeUser, verdictFor, type Case } from './fixtures.js';
 
 const BOB = makeUser({
   id: 'u-bob',
@@ -91,6 +92,13 @@ describe('CALLING a Calling license needs a location and an extension or number 
       code: 'CALLING.extension-taken',
       params: { user: 'Alice Jansen', extension: '4101', location: 'Amsterdam HQ', holder: 'Bob Visser' },
     });
+  });
+
+  it('CALLING a CSV import row records what Webex holds: missing properties are not asked for, given ones are checked', () => {
+    const evaluateRow = (calling?: { locationId: string; extension: string }) =>
+      evaluate({ ctx: makeCtx(), actorRole: 'admin', intent: 'apply', user: makeUser(), change: change({ addLicenseIds: ['CAL-PRO-1'], ...(calling ? { calling } : {}) }), newUser: true, recordsWebex: true });
+    expect(codes(evaluateRow().violations)).toEqual([]);
+    expect(codes(evaluateRow({ locationId: 'loc-paris', extension: '4101' }).violations)).toEqual(['CALLING.location-unknown']);
   });
 
   it('CALLING the missing-properties message names the license (the way out: choose a location and number)', () => {
