@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, Locale } from '../domain/index.js';
 import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
+import type { OrgConnection } from '../flows/org/port.js';
 import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, messageCard, removeExpiredDrafts, tr } from '../flows/index.js';
 import { can } from '../rules/index.js';
 import { logger, withEventContext } from '../logger.js';
@@ -30,6 +31,11 @@ export interface CreateBotOptions {
   draftSweepEveryMs?: number;
   /** The outbox worker's pace (tests: short backoff). */
   orgWork?: OrgDeskOptions['worker'];
+  /**
+   * An admin connection for flows to ask (e.g. free numbers) without the org work started
+   * (flow tests). The transport's connection, given at start, takes over.
+   */
+  org?: OrgConnection;
 }
 
 const DRAFT_SWEEP_EVERY_MS = 5 * 60 * 1000;
@@ -66,7 +72,7 @@ export function createBot(options: CreateBotOptions): BotCore {
   let orgDesk: OrgDesk | undefined;
 
   const contextFor = (input: { eventId: string; actor: Actor; roomId: string; outbox: Outbox }): FlowContext => ({
-    org: orgDesk?.org,
+    org: orgDesk?.org ?? options.org,
     orgSync: orgDesk,
     store,
     config,

@@ -120,6 +120,21 @@ export interface SiteAccountsCardData extends WithFallback {
   actions: CardAction[];
 }
 
+/** A Calling license's location and number: a ChoiceSet of numbers when the org offers them, else a text input. */
+export interface CallingPropertiesCardData extends WithFallback {
+  title: string;
+  stepLabel: string;
+  intro: string;
+  notes: ColoredLine[];
+  location: { id: string; label: string; value: string; choices: Choice[] };
+  extension: { id: string; label: string; placeholder: string; value: string };
+  /** One or none: the location's free numbers. */
+  numberChoices: { id: string; label: string; value: string; choices: Choice[] }[];
+  /** One or none: the number typed in (no org connection, or no location chosen yet). */
+  numberTexts: { id: string; label: string; placeholder: string; value: string }[];
+  actions: CardAction[];
+}
+
 /** A free-text input (a request's reason, an approver's comment). */
 export interface TextInput {
   id: string;
@@ -185,6 +200,7 @@ export interface CardDataByName {
   'service-choice': ServiceChoiceCardData;
   'service-licenses': ServiceLicensesCardData;
   'site-accounts': SiteAccountsCardData;
+  'calling-properties': CallingPropertiesCardData;
   review: ReviewCardData;
   result: ResultCardData;
   usage: UsageCardData;
@@ -202,6 +218,7 @@ export const CARD_NAMES: readonly CardName[] = [
   'service-choice',
   'service-licenses',
   'site-accounts',
+  'calling-properties',
   'review',
   'result',
   'usage',

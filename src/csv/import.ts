@@ -127,6 +127,8 @@ export function planImport(input: PlanImportInput): ImportPlan {
     licenses: new Map<string, License>(licenses.map((l) => [l.id, l])),
     sites: new Map<string, Site>(sites.map((s) => [s.url, s])),
     usedUnits: usage.used,
+    locations: new Map(reader.locations().map((l) => [l.id, l])),
+    usersWithCalling: () => reader.usersWithCalling(),
   };
   const licenseName = (id: string): string => {
     const license = ctx.licenses.get(id);
@@ -145,7 +147,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
     rows.push(outcome);
     let next = base;
     if (!isEmpty(change)) {
-      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change, newUser: !existing });
+      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change, newUser: !existing, recordsWebex: true });
       const { violations } = verdict;
       if (violations.length > 0 || verdict.autoChanges.length > 0) {
         outcome.outcome = 'refused';

@@ -1,7 +1,7 @@
 // The Acme demo org, built from a readable table so every rule of DESIGN section 1 has
 // people to show it on. Deterministic: `npx tsx scripts/make-demo-org.ts` writes
 // data/demo-org.json from it, and a test checks that the committed file matches.
-import type { License, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
+import type { CallingProperties, License, Location, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
 
 const ACME = 'acme.webex.com';
 const TRAINING = 'acme-training.webex.com';
@@ -71,6 +71,20 @@ const licenseSpecs: Record<LicenseKey, LicenseSpec> = {
     license: { id: 'lic-ucm-100104', name: 'Unified Communication Manager (UCM)', service: 'ucm', subscriptionId: 'Sub-100104' },
     free: 5,
   },
+};
+
+/** Webex Calling locations; every demo user with a Calling license has a location and extension (Webex's 400411). */
+export const DEMO_LOCATIONS: Location[] = [
+  { id: 'loc-amsterdam', name: 'Amsterdam HQ' },
+  { id: 'loc-rotterdam', name: 'Rotterdam' },
+  { id: 'loc-utrecht', name: 'Utrecht' },
+];
+
+/** The E.164 numbers each location owns, held or free: local mode seeds the emulated org with them. */
+export const DEMO_LOCATION_NUMBERS: Readonly<Record<string, readonly string[]>> = {
+  'loc-amsterdam': Array.from({ length: 24 }, (_, i) => `+3120555${String(100 + i).padStart(4, '0')}`),
+  'loc-rotterdam': Array.from({ length: 12 }, (_, i) => `+3110555${String(100 + i).padStart(4, '0')}`),
+  'loc-utrecht': Array.from({ length: 8 }, (_, i) => `+3130555${String(100 + i).padStart(4, '0')}`),
 };
 
 type SiteKey = 'acme' | 'training' | 'events';
@@ -179,9 +193,29 @@ function toUser(person: Person): User {
   };
 }
 
+const CALLING_LICENSES: readonly string[] = [licenseSpecs.pro.license.id, licenseSpecs.std.license.id];
+
+/**
+ * Calling users in table order take turns over the locations: extensions 4101, 4102, … per
+ * location; every other one also holds the location's next number, so some numbers stay free.
+ */
+function withCalling(users: User[]): User[] {
+  const taken = new Map<string, number>();
+  return users.map((user) => {
+    if (!user.licenseIds.some((id) => CALLING_LICENSES.includes(id))) return user;
+    const count = [...taken.values()].reduce((a, b) => a + b, 0);
+    const location = DEMO_LOCATIONS[count % DEMO_LOCATIONS.length]!;
+    const n = taken.get(location.id) ?? 0;
+    taken.set(location.id, n + 1);
+    const phoneNumber = n % 2 === 0 ? DEMO_LOCATION_NUMBERS[location.id]?.[n / 2] : undefined;
+    const calling: CallingProperties = { locationId: location.id, extension: String(4101 + n), ...(phoneNumber ? { phoneNumber } : {}) };
+    return { ...user, calling };
+  });
+}
+
 /** The demo org document; totals are the demo users' usage plus each license's free units. */
 export function buildDemoOrg(): OrgDocument {
-  const users = [...internal, ...external].map(toUser);
+  const users = withCalling([...internal, ...external].map(toUser));
   const used = new Map<string, number>();
   for (const user of users) for (const id of user.licenseIds) used.set(id, (used.get(id) ?? 0) + 1);
   const licenses: License[] = Object.values(licenseSpecs).map(({ license, free }) => ({
@@ -195,7 +229,7 @@ export function buildDemoOrg(): OrgDocument {
     subscriptions,
     licenses,
     users,
-    locations: [],
+    locations: DEMO_LOCATIONS,
     roles,
     preferences: [],
     drafts: [],

@@ -4,6 +4,7 @@
 // in), so its result card names it.
 import type { AuditInput, Draft, OrgChangeSource, User } from '../domain/index.js';
 import type { Verdict } from '../rules/index.js';
+import type { Mutation } from '../store/index.js';
 import { allCodes, auditBase, licensesBefore } from './audit-lines.js';
 import type { FlowContext } from './context.js';
 import { advance } from './drafts.js';
@@ -26,12 +27,23 @@ export interface AssignmentCommit {
   orgOps?: OrgOps[];
 }
 
+/** The user's new licenses, and their Calling license's location and number: new ones, null when no Calling license is left; absent: kept. */
+export function assignMutation(user: User, expectedRev: number, verdict: Verdict): Mutation {
+  return {
+    type: 'user.assign',
+    userId: user.id,
+    expectedRev,
+    ...verdict.result,
+    ...(verdict.calling !== undefined ? { calling: verdict.calling } : {}),
+  };
+}
+
 /** Returns the finished draft as stored, with the audit line's seq as resultAuditSeq. */
 export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit, source, orgOps }: AssignmentCommit): Promise<Draft> {
-  const toWebex = orgOps ?? requestsFor(ctx.store, user, { ...verdict.result, calling: draft.change.calling ?? user.calling });
+  const toWebex = orgOps ?? requestsFor(ctx.store, user, { ...verdict.result, calling: verdict.calling ?? user.calling });
   await ctx.store.commit({
     mutations: [
-      { type: 'user.assign', userId: user.id, expectedRev: draft.baseRev ?? user.rev, ...verdict.result },
+      assignMutation(user, draft.baseRev ?? user.rev, verdict),
       { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
       ...toWebex.flatMap((ops) => outboxMutations(ctx, { user, ops, source, auditLine: 0 })),
     ],

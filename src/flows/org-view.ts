@@ -11,6 +11,8 @@ export function rulesContextOf(store: StoreReader): RulesContext {
     licenses: new Map(store.licenses().map((l) => [l.id, l])),
     sites: new Map(store.sites().map((s) => [s.url, s])),
     usedUnits: (licenseId) => store.usedUnits(licenseId),
+    locations: new Map(store.locations().map((l) => [l.id, l])),
+    usersWithCalling: () => store.usersWithCalling(),
   };
 }
 

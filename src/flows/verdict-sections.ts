@@ -1,7 +1,7 @@
 // The rules' verdict as card sections: added, removed, automatic changes, account types,
 // notices, and the violations that block saving. Shared by the review step and the
 // approval card. verdictView gathers what the sections show; verdictSections only shapes it.
-import type { Section } from '../cards/index.js';
+import type { Line, Section } from '../cards/index.js';
 import { CODES, can, meetingsLicensesOfSite, type Finding, type Verdict } from '../rules/index.js';
 import type { FlowContext } from './context.js';
 import { tr } from '../i18n/index.js';
@@ -19,6 +19,8 @@ export interface VerdictView {
   accountTypes: { siteUrl: string; type: AccountType }[];
   /** R10's hint names `reassign`, an admin command; others are told to ask an administrator. */
   mayReassign: boolean;
+  /** The Calling license's new location and number; null: they go (no Calling license left); absent: unchanged. */
+  calling?: { location: string; extension: string; phoneNumber: string } | null;
 }
 
 export function verdictView(ctx: FlowContext, verdict: Verdict): VerdictView {
@@ -32,12 +34,27 @@ export function verdictView(ctx: FlowContext, verdict: Verdict): VerdictView {
       const type: AccountType = host ? 'host' : verdict.result.attendeeOf.includes(siteUrl) ? 'attendee' : 'none';
       return { siteUrl, type };
     });
-  return { verdict, labels: new Map(ids.map((id) => [id, licenseLabel(ctx.store, id)])), accountTypes, mayReassign: can(ctx.role, 'apply') };
+  const { calling } = verdict;
+  const location = calling ? (ctx.store.locations().find((l) => l.id === calling.locationId)?.name ?? calling.locationId) : '';
+  return {
+    verdict,
+    labels: new Map(ids.map((id) => [id, licenseLabel(ctx.store, id)])),
+    accountTypes,
+    mayReassign: can(ctx.role, 'apply'),
+    ...(calling === undefined ? {} : { calling: calling && { location, extension: calling.extension ?? '', phoneNumber: calling.phoneNumber ?? '' } }),
+  };
 }
 
 function noticeText(ctx: Ctx, view: VerdictView, finding: Finding): string {
   if (finding.code === CODES.r10CallingSettingsHint && !view.mayReassign) return tr(ctx, 'review.r10-ask-admin', finding.params);
   return findingText(ctx, finding);
+}
+
+function callingLines(ctx: Ctx, { calling }: VerdictView): Line[] {
+  if (calling === undefined) return [];
+  if (calling === null) return [{ text: tr(ctx, 'review.calling-dropped') }];
+  const none = tr(ctx, 'review.calling-none');
+  return [{ text: tr(ctx, 'review.calling-line', { location: calling.location, extension: calling.extension || none, number: calling.phoneNumber || none }) }];
 }
 
 /**
@@ -53,6 +70,7 @@ export function verdictSections(ctx: Ctx, view: VerdictView): Section[] {
   const sections: Section[] = [
     { title: tr(ctx, 'review.added'), color: 'Good', lines: added.map((text) => ({ text: `+ ${text}` })) },
     { title: tr(ctx, 'review.removed'), color: 'Default', lines: removed.map((text) => ({ text: `− ${text}` })) },
+    { title: tr(ctx, 'review.calling'), color: 'Default', lines: callingLines(ctx, view) },
     { title: tr(ctx, 'review.automatic'), color: 'Accent', lines: verdict.autoChanges.map((f) => ({ text: findingText(ctx, f) })) },
     {
       title: tr(ctx, 'review.account-types'),

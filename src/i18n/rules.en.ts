@@ -43,4 +43,20 @@ export const rulesEn: Record<string, string> = {
     'Only an administrator with full privileges can change licenses, and helpdesk agents can file requests. Ask an administrator to give you one of these roles.',
   'R12.no-free-unit':
     '{license} has no free unit ({used} of {total} used). Remove it from another user first, or choose a license with a free unit.',
+  'CALLING.properties-missing':
+    'Webex needs a location and a number for {license}: choose a location for {user} and give an extension or a phone number (or both).',
+  'CALLING.location-unknown':
+    'The location {locationId} is not a Webex Calling location of this organization. Choose one of the locations shown for {user}.',
+  'CALLING.extension-invalid':
+    'The extension {extension} is not valid: use 2 to 10 digits only (for example 4101).',
+  'CALLING.number-invalid':
+    'The phone number {phoneNumber} is not valid: give it in E.164 form, a + and the country code first (for example +31 20 555 0101).',
+  'CALLING.number-or-extension':
+    'A Webex Calling license needs an extension or a phone number: give {user} at least one of them.',
+  'CALLING.extension-taken':
+    'The extension {extension} in {location} already belongs to {holder}. Choose another extension for {user}.',
+  'CALLING.number-taken':
+    'The phone number {phoneNumber} already belongs to {holder}. Choose a free number for {user}, or none and an extension.',
+  'CALLING.without-license':
+    'A location and number only go with a Webex Calling license, and {user} keeps none. Choose a Webex Calling license, or leave the location and number out.',
 };

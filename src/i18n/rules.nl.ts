@@ -42,4 +42,20 @@ export const rulesNl: Record<string, string> = {
     'Alleen een beheerder met volledige beheerdersrechten kan licenties bewerken, en helpdeskmedewerkers kunnen aanvragen indienen. Vraag een beheerder om u een van deze rollen te geven.',
   'R12.no-free-unit':
     '{license} heeft geen vrije eenheid ({used} van {total} in gebruik). Verwijder de licentie eerst bij een andere gebruiker of kies een licentie met een vrije eenheid.',
+  'CALLING.properties-missing':
+    'Webex heeft een locatie en een nummer nodig voor {license}: kies een locatie voor {user} en geef een toestelnummer of een telefoonnummer op (of allebei).',
+  'CALLING.location-unknown':
+    'De locatie {locationId} is geen Webex Calling-locatie van deze organisatie. Kies een van de locaties die voor {user} worden weergegeven.',
+  'CALLING.extension-invalid':
+    'Het toestelnummer {extension} is ongeldig: gebruik alleen 2 tot 10 cijfers (bijvoorbeeld 4101).',
+  'CALLING.number-invalid':
+    'Het telefoonnummer {phoneNumber} is ongeldig: geef het op in E.164-notatie, met een + en eerst de landcode (bijvoorbeeld +31 20 555 0101).',
+  'CALLING.number-or-extension':
+    'Een Webex Calling-licentie heeft een toestelnummer of een telefoonnummer nodig: geef {user} ten minste een van beide.',
+  'CALLING.extension-taken':
+    'Het toestelnummer {extension} in {location} is al van {holder}. Kies een ander toestelnummer voor {user}.',
+  'CALLING.number-taken':
+    'Het telefoonnummer {phoneNumber} is al van {holder}. Kies een vrij nummer voor {user}, of geen nummer en een toestelnummer.',
+  'CALLING.without-license':
+    'Een locatie en nummer horen alleen bij een Webex Calling-licentie, en {user} houdt er geen. Kies een Webex Calling-licentie of laat de locatie en het nummer weg.',
 };

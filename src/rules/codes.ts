@@ -22,6 +22,14 @@ export const CODES = {
   r11RequestOnly: 'R11.request-only',
   r11NotAuthorized: 'R11.not-authorized',
   r12NoFreeUnit: 'R12.no-free-unit',
+  callingPropertiesMissing: 'CALLING.properties-missing',
+  callingLocationUnknown: 'CALLING.location-unknown',
+  callingExtensionInvalid: 'CALLING.extension-invalid',
+  callingNumberInvalid: 'CALLING.number-invalid',
+  callingNumberOrExtension: 'CALLING.number-or-extension',
+  callingExtensionTaken: 'CALLING.extension-taken',
+  callingNumberTaken: 'CALLING.number-taken',
+  callingWithoutLicense: 'CALLING.without-license',
 } as const;
 
 export type Code = (typeof CODES)[keyof typeof CODES];
@@ -52,4 +60,12 @@ export const CODE_PARAMS: Readonly<Record<Code, readonly string[]>> = {
   'R11.request-only': ['user'],
   'R11.not-authorized': ['user'],
   'R12.no-free-unit': ['license', 'used', 'total'],
+  'CALLING.properties-missing': ['user', 'license'],
+  'CALLING.location-unknown': ['user', 'locationId'],
+  'CALLING.extension-invalid': ['user', 'extension'],
+  'CALLING.number-invalid': ['user', 'phoneNumber'],
+  'CALLING.number-or-extension': ['user'],
+  'CALLING.extension-taken': ['user', 'extension', 'location', 'holder'],
+  'CALLING.number-taken': ['user', 'phoneNumber', 'holder'],
+  'CALLING.without-license': ['user'],
 };

@@ -25,6 +25,7 @@ export {
   meetingsLicensesOfSite,
 } from './helpers.js';
 export { can, type Capability } from './r11-authorization.js';
+export { E164_PATTERN, EXTENSION_PATTERN, normalizeCallingProperties, normalizePhoneNumber } from './calling-properties.js';
 export { attendeeOptions, planSiteAccount, type AttendeeOption, type PlanSiteAccountInput } from './site-account.js';
 
 function initialState(input: EvaluateInput): RuleState {
@@ -34,6 +35,7 @@ function initialState(input: EvaluateInput): RuleState {
     removeLicenseIds: sortedUnique(change.removeLicenseIds),
     addAttendeeSites: sortedUnique(change.addAttendeeSites),
     removeAttendeeSites: sortedUnique(change.removeAttendeeSites),
+    ...(change.calling ? { calling: change.calling } : {}),
   };
   const before = { licenseIds: sortedUnique(user.licenseIds), attendeeOf: sortedUnique(user.attendeeOf) };
   const valid = validPart(ctx, normalized);
@@ -45,7 +47,7 @@ function initialState(input: EvaluateInput): RuleState {
       (url) => !valid.removeAttendeeSites.includes(url),
     ),
   };
-  return { ctx, actorRole: input.actorRole, intent: input.intent, user, newUser: input.newUser ?? false, change: normalized, before, result };
+  return { ctx, actorRole: input.actorRole, intent: input.intent, user, newUser: input.newUser ?? false, recordsWebex: input.recordsWebex ?? false, change: normalized, before, result };
 }
 
 /** The verdict on a proposed change: violations block; auto changes and notices are shown. */

@@ -2,6 +2,7 @@
 // auto change: R1 replaces the calling tier (a change that still leaves two calling
 // licenses is refused), then R3 may switch to Professional, and only then are R4 and
 // R12 judged, so Attendant Console on a Standard + CX user yields R3's switch, not R4.
+import { callingAfter, callingProperties } from './calling-properties.js';
 import { changeValidation } from './change-validation.js';
 import { r1OneCallingLicense, r1ReplaceCalling } from './r01-one-calling-license.js';
 import { r2Migration } from './r02-migration.js';
@@ -33,6 +34,7 @@ export const PIPELINE: readonly Rule[] = [
   r7SiteAdminAttendee,
   r5ChooseAccountType,
   r12Units,
+  callingProperties,
   r9ExternalLeavesList,
   r10CallingSettingsHint,
 ];
@@ -66,6 +68,7 @@ export function runPipeline(initial: RuleState, rules: readonly Rule[] = PIPELIN
     autoChanges,
     notices,
     result: { licenseIds: [...result.licenseIds], attendeeOf: [...result.attendeeOf] },
+    calling: callingAfter(state),
     diff: {
       addedLicenseIds: difference(result.licenseIds, before.licenseIds),
       removedLicenseIds: difference(before.licenseIds, result.licenseIds),

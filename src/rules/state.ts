@@ -1,6 +1,6 @@
 // What every rule function sees, and what it may return. The pipeline owns the
 // state; rules only read it and return findings (and, for R1/R3, auto changes).
-import type { ActorRole, User } from '../domain/index.js';
+import type { ActorRole, CallingProperties, User } from '../domain/index.js';
 import type { AutoChange, Intent, Notice, RulesContext, Violation } from './types.js';
 
 export interface AssignmentSets {
@@ -14,6 +14,8 @@ export interface NormalizedChange {
   removeLicenseIds: string[];
   addAttendeeSites: string[];
   removeAttendeeSites: string[];
+  /** Location and number for the Calling license, as proposed (not yet checked or normalized). */
+  calling?: CallingProperties;
 }
 
 export interface RuleState {
@@ -23,6 +25,8 @@ export interface RuleState {
   user: User;
   /** The user is being added with these licenses (an import row, `external add`), not changed. */
   newUser: boolean;
+  /** A CSV import row: records what Webex holds, so missing Calling properties are not asked for. */
+  recordsWebex: boolean;
   /** The change as proposed (sorted, de-duplicated), including invalid parts. */
   change: NormalizedChange;
   /** The user's assignment before the change, sorted. */

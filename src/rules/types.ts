@@ -1,7 +1,7 @@
 // The rules module's contract. Pure data in, a verdict out: no I/O, no clock, no logger.
-import type { ActorRole, License, ProposedChange, Site, User } from '../domain/index.js';
+import type { ActorRole, CallingProperties, License, Location, ProposedChange, Site, User } from '../domain/index.js';
 
-export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'R12' | 'CHANGE';
+export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9' | 'R10' | 'R11' | 'R12' | 'CHANGE' | 'CALLING';
 
 /** Parameters a message needs; the i18n catalog turns code + params into text. */
 export type MessageParams = Record<string, string | number>;
@@ -28,6 +28,10 @@ export interface RulesContext {
   sites: ReadonlyMap<string, Site>;
   /** Units in use per license id, derived from assignments (R12). */
   usedUnits: (licenseId: string) => number;
+  /** Webex Calling locations by id (a Calling license needs one, Webex's 400411). */
+  locations: ReadonlyMap<string, Location>;
+  /** Users that hold Calling properties (location, extension, number): who holds a number already. */
+  usersWithCalling: () => readonly User[];
 }
 
 /** "apply" = change licenses now (admins); "request" = file a request (helpdesk). */
@@ -45,6 +49,11 @@ export interface EvaluateInput {
    * delete). R8 is about changing an existing pending user, so it does not apply.
    */
   newUser?: boolean;
+  /**
+   * The change records what Webex already holds (a CSV import row) instead of asking Webex for
+   * it: Calling properties the row carries are checked, missing ones are not asked for.
+   */
+  recordsWebex?: boolean;
 }
 
 export interface Verdict {
@@ -54,6 +63,11 @@ export interface Verdict {
   notices: Notice[];
   /** The user's licenses and attendee sites after change + autoChanges, sorted. */
   result: { licenseIds: string[]; attendeeOf: string[] };
+  /**
+   * What the change does to the user's Calling properties: the new ones (normalized), null when
+   * no Calling license is left (the properties go), undefined when they stay as they are.
+   */
+  calling: CallingProperties | null | undefined;
   /** Net difference against the user as given, sorted. */
   diff: { addedLicenseIds: string[]; removedLicenseIds: string[]; addedAttendeeSites: string[]; removedAttendeeSites: string[] };
 }

@@ -58,6 +58,7 @@ export class LowdbStore implements Store {
   userByEmail(email: string) { return this.parts.state.userByEmail(email); }
   searchUsers(query: UserQuery) { return this.parts.state.searchUsers(query); }
   userCount() { return this.parts.state.userCount(); }
+  usersWithCalling() { return this.parts.state.usersWithCalling(); }
   roles() { return this.parts.state.roles(); }
   locale(personId: string) { return this.parts.state.locale(personId); }
   draft(id: string) { return this.parts.state.draft(id); }

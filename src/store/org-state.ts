@@ -193,6 +193,10 @@ export class OrgState implements OrgView {
   user(id: string): User | undefined {
     return this.users.get(id);
   }
+  /** Users with Calling properties (a scan: asked only when a change brings a number). */
+  usersWithCalling(): User[] {
+    return [...this.users.values()].filter((user) => user.calling !== undefined);
+  }
   userIdByEmail(key: string): string | undefined {
     return this.userIdByEmailKey.get(key);
   }

@@ -116,6 +116,8 @@ export interface StoreReader {
   userByEmail(email: string): User | undefined;
   searchUsers(query: UserQuery): UserPage;
   userCount(): number;
+  /** Users that hold Calling properties (location, extension, number). */
+  usersWithCalling(): readonly User[];
   roles(): readonly Role[];
   locale(personId: string): Locale | undefined;
   draft(id: string): Draft | undefined;

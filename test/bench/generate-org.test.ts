@@ -57,15 +57,25 @@ describe('bench org generator', () => {
       licenses: new Map(doc.licenses.map((l) => [l.id, l])),
       sites: new Map(doc.sites.map((s) => [s.url, s])),
       usedUnits: () => 0,
+      // The generated org records licenses only; each Calling license gets a location and extension here (Webex's 400411).
+      locations: new Map([['loc-bench', { id: 'loc-bench', name: 'Bench' }]]),
+      usersWithCalling: () => [],
     };
     // Status active: R8 (pending external) is about changing a user, not about what they hold.
-    const problems = doc.users.flatMap((user) => {
+    const problems = doc.users.flatMap((user, index) => {
+      const calling = { locationId: 'loc-bench', extension: String(10_000 + index) };
       const verdict = evaluate({
         ctx,
         actorRole: 'admin',
         intent: 'apply',
         user: { ...user, status: 'active', licenseIds: [], attendeeOf: [] },
-        change: { addLicenseIds: user.licenseIds, removeLicenseIds: [], addAttendeeSites: user.attendeeOf, removeAttendeeSites: [] },
+        change: {
+          addLicenseIds: user.licenseIds,
+          removeLicenseIds: [],
+          addAttendeeSites: user.attendeeOf,
+          removeAttendeeSites: [],
+          ...(doc.licenses.some((l) => l.service === 'calling' && user.licenseIds.includes(l.id)) ? { calling } : {}),
+        },
       });
       const codes = [...verdict.violations, ...verdict.autoChanges].map((f) => f.code);
       return codes.length > 0 ? [`${user.email}: ${codes.join(', ')}`] : [];

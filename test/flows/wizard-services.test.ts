@@ -113,7 +113,10 @@ describe('the edit-licenses wizard, per service', () => {
     expect(h.lastText()).toMatch(/Changes so far[\s\S]*\+ Advanced Messaging/);
     await h.click(ADMIN, 'Choose service', { service: 'calling' });
     await h.click(ADMIN, 'Apply and review', { tier: 'lic-calling-pro-100101' });
+    // Webex needs a location and number with the Calling license (400411): the Calling card asks.
+    await h.click(ADMIN, 'Apply and review', { 'calling.location': 'loc-utrecht', 'calling.extension': '4190' });
     await h.click(ADMIN, 'Save');
+    expect(user('mateo.garcia@acme.example').calling).toEqual({ locationId: 'loc-utrecht', extension: '4190' });
     expect(user('mateo.garcia@acme.example').licenseIds).toEqual(
       expect.arrayContaining(['lic-adv-messaging-100101', 'lic-calling-pro-100101', 'lic-messaging-100101']),
     );

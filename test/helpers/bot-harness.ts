@@ -2,6 +2,7 @@
 // transport. Each test gets its own folder, clock and ids.
 import { createBot } from '../../src/bot/index.js';
 import type { AuditEntry, Locale } from '../../src/domain/index.js';
+import type { OrgConnection } from '../../src/flows/org/port.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { copyDemoOrg, readAuditLines } from './demo-org-copy.js';
 import { cardText, createDriver, type Driver, type Sent } from './fake-transport.js';
@@ -19,7 +20,7 @@ export interface Harness extends Driver {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { botLocale?: Locale } = {}): Promise<Harness> {
+export async function createHarness(options: { botLocale?: Locale; org?: OrgConnection } = {}): Promise<Harness> {
   const files = copyDemoOrg({ prefix: 'bot-flow-' });
   const { dir, dataFile, auditFile } = files;
   const clock = {
@@ -36,6 +37,7 @@ export async function createHarness(options: { botLocale?: Locale } = {}): Promi
     now: () => clock.now,
     newId: () => `id-${++ids}`,
     botNames: ['LicenseDesk'],
+    ...(options.org ? { org: options.org } : {}),
   });
   const driver = createDriver(bot);
   return {

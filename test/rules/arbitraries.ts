@@ -104,6 +104,8 @@ export function ctxOf(org: Org): RulesContext {
     licenses: new Map(org.licenses.map((l) => [l.id, l])),
     sites: new Map(org.sites.map((s) => [s.url, s])),
     usedUnits: (id) => used[id] ?? 0,
+    locations: new Map(),
+    usersWithCalling: () => org.users.filter((u) => u.calling !== undefined),
   };
 }
 

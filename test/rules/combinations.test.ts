@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyChange } from '../../src/domain/index.js';
 import { evaluate, planSiteAccount } from '../../src/rules/index.js';
-import { change, codes, ctxFromUsers, makeCtx, makeUser, verdictFor } from './fixtures.js';
+import { CALLING, change, codes, ctxFromUsers, makeCtx, makeUser, verdictFor } from './fixtures.js';
 
 describe('combinations', () => {
   it('R3+R4 "Attendant Console … Professional-licentie" + "standaardlicentie … Basisbeginselen voor de klantervaring": Attendant Console for a Standard + CX user switches to Professional, no R4', () => {
@@ -64,11 +64,12 @@ describe('combinations', () => {
 
   it('R2 "voor migratiescenario\'s" then "Unified CM-rechten verwijderen": add Webex Calling, then complete by removing UCM', () => {
     let user = makeUser({ licenseIds: ['UCM-1'] });
-    const step1 = evaluate({ ctx: ctxFromUsers([user]), actorRole: 'admin', intent: 'apply', user, change: change({ addLicenseIds: ['CAL-PRO-1'] }) });
+    const step1 = evaluate({ ctx: ctxFromUsers([user]), actorRole: 'admin', intent: 'apply', user, change: change({ addLicenseIds: ['CAL-PRO-1'], calling: CALLING }) });
     expect(step1.ok).toBe(true);
     expect(codes(step1.notices)).toEqual(['R2.migrating', 'R10.calling-settings-hint']);
 
-    user = { ...user, licenseIds: step1.result.licenseIds, attendeeOf: step1.result.attendeeOf };
+    expect(step1.calling).toEqual(CALLING);
+    user = { ...user, licenseIds: step1.result.licenseIds, attendeeOf: step1.result.attendeeOf, calling: step1.calling! };
     const step2 = evaluate({ ctx: ctxFromUsers([user]), actorRole: 'admin', intent: 'apply', user, change: change({ removeLicenseIds: ['UCM-1'] }) });
     expect(step2.ok).toBe(true);
     expect(codes(step2.notices)).toEqual(['R2.migration-complete']);

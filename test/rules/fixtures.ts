@@ -1,5 +1,5 @@
 // A small realistic org for the rule tests, and builders for users, contexts and changes.
-import type { License, ProposedChange, Site, User } from '../../src/domain/index.js';
+import type { License, Location, ProposedChange, Site, User } from '../../src/domain/index.js';
 import { evaluate, type RulesContext, type Verdict } from '../../src/rules/index.js';
 
 export const SITES: Site[] = [
@@ -23,6 +23,14 @@ export const LICENSES: License[] = [
   { id: 'MTG-EVENTS-1', name: 'Meeting - Webex Events', service: 'meetings', siteUrl: 'acme-events.webex.com', subscriptionId: 'Sub-100101', totalUnits: 10 },
 ];
 
+export const LOCATIONS: Location[] = [
+  { id: 'loc-amsterdam', name: 'Amsterdam HQ' },
+  { id: 'loc-rotterdam', name: 'Rotterdam' },
+];
+
+/** Calling properties for a change that adds a Calling license (Webex's 400411). */
+export const CALLING = { locationId: 'loc-amsterdam', extension: '4999' } as const;
+
 export function makeUser(overrides: Partial<User> = {}): User {
   return {
     id: 'u-alice',
@@ -45,13 +53,18 @@ export interface CtxOptions {
   used?: Record<string, number>;
   /** Override totalUnits per license id. */
   totals?: Record<string, number>;
+  locations?: Location[];
+  /** Other users holding Calling properties (for "extension / number taken"). */
+  callingUsers?: User[];
 }
 
-export function makeCtx({ licenses = LICENSES, sites = SITES, used = {}, totals = {} }: CtxOptions = {}): RulesContext {
+export function makeCtx({ licenses = LICENSES, sites = SITES, used = {}, totals = {}, locations = LOCATIONS, callingUsers = [] }: CtxOptions = {}): RulesContext {
   return {
     licenses: new Map(licenses.map((l) => [l.id, { ...l, totalUnits: totals[l.id] ?? l.totalUnits }])),
     sites: new Map(sites.map((s) => [s.url, s])),
     usedUnits: (id) => used[id] ?? 0,
+    locations: new Map(locations.map((l) => [l.id, l])),
+    usersWithCalling: () => callingUsers,
   };
 }
 
@@ -79,13 +92,23 @@ export interface Case {
   newUser?: boolean;
 }
 
+/** The properties Webex holds for a user who already has a Calling license (when a row gives none). */
+export const HELD_CALLING = { locationId: 'loc-rotterdam', extension: '1001' } as const;
+
+/** A row's user; one who holds a Calling license has its properties, as in Webex, unless the row says otherwise. */
+export function rowUser(row: Case): User {
+  const user = makeUser(row.user);
+  const holdsCalling = user.licenseIds.some((id) => LICENSES.find((l) => l.id === id)?.service === 'calling');
+  return holdsCalling && !(row.user && 'calling' in row.user) ? { ...user, calling: { ...HELD_CALLING } } : user;
+}
+
 /** Evaluates one table row as an admin applying the change, unless the row says otherwise. */
 export function verdictFor(row: Case): Verdict {
   return evaluate({
     ctx: makeCtx(row.ctx),
     actorRole: row.role ?? 'admin',
     intent: row.intent ?? 'apply',
-    user: makeUser(row.user),
+    user: rowUser(row),
     change: change(row.change),
     ...(row.newUser ? { newUser: true } : {}),
   });

@@ -1,7 +1,7 @@
 // R1: "U kunt slechts één gesprekslicentie tegelijk gebruiken."
 // (You can use only one calling license at a time.)
 import { describe, expect, it } from 'vitest';
-import { codes, verdictFor, type Case } from './fixtures.js';
+import { CALLING, codes, verdictFor, type Case } from './fixtures.js';
 
 const QUOTE = 'R1 "U kunt slechts één gesprekslicentie tegelijk gebruiken." (only one calling license at a time)';
 
@@ -12,7 +12,7 @@ interface Row extends Case {
 }
 
 const rows: Row[] = [
-  { name: 'allowed: first calling license', change: { addLicenseIds: ['CAL-PRO-1'] }, violations: [], autoChanges: [], result: ['CAL-PRO-1'] },
+  { name: 'allowed: first calling license', change: { addLicenseIds: ['CAL-PRO-1'], calling: CALLING }, violations: [], autoChanges: [], result: ['CAL-PRO-1'] },
   {
     name: 'allowed: picking Professional replaces Standard (auto change)',
     user: { licenseIds: ['CAL-STD-1'] },
@@ -40,7 +40,7 @@ const rows: Row[] = [
   {
     name: 'allowed: Webex Calling beside Unified CM is not a second calling license (R2)',
     user: { licenseIds: ['UCM-1'] },
-    change: { addLicenseIds: ['CAL-PRO-1'] },
+    change: { addLicenseIds: ['CAL-PRO-1'], calling: CALLING },
     violations: [],
     autoChanges: [],
     result: ['CAL-PRO-1', 'UCM-1'],

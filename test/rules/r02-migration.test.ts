@@ -4,7 +4,7 @@
 // (Webex Calling and Unified CM may both be selected for migration; removing UCM once
 // Webex Calling is configured completes the migration.)
 import { describe, expect, it } from 'vitest';
-import { codes, verdictFor, type Case } from './fixtures.js';
+import { CALLING, codes, verdictFor, type Case } from './fixtures.js';
 
 const QUOTE =
   'R2 "zowel Webex Calling- als Unified CM-registratie voor migratiescenario\'s" (both for migration) / "kan de beheerder de Unified CM-rechten verwijderen" (then remove UCM)';
@@ -14,7 +14,7 @@ interface Row extends Case {
 }
 
 const rows: Row[] = [
-  { name: 'allowed: adding Webex Calling to a Unified CM user starts the migration', user: { licenseIds: ['UCM-1'] }, change: { addLicenseIds: ['CAL-PRO-1'] }, notices: ['R2.migrating'] },
+  { name: 'allowed: adding Webex Calling to a Unified CM user starts the migration', user: { licenseIds: ['UCM-1'] }, change: { addLicenseIds: ['CAL-PRO-1'], calling: CALLING }, notices: ['R2.migrating'] },
   { name: 'allowed: adding Unified CM to a Webex Calling user', user: { licenseIds: ['CAL-STD-1'] }, change: { addLicenseIds: ['UCM-1'] }, notices: ['R2.migrating'] },
   { name: 'allowed: a migrating user stays migrating on an unrelated change', user: { licenseIds: ['CAL-PRO-1', 'UCM-1'] }, change: { addLicenseIds: ['MSG-1'] }, notices: ['R2.migrating'] },
   { name: 'allowed: removing Unified CM while Webex Calling stays completes the migration', user: { licenseIds: ['CAL-PRO-1', 'UCM-1'] }, change: { removeLicenseIds: ['UCM-1'] }, notices: ['R2.migration-complete'] },

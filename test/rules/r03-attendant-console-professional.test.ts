@@ -2,7 +2,7 @@
 // Professional-licentie." (When you select Webex Attendant Console, set the Webex Calling
 // service to the Professional license.)
 import { describe, expect, it } from 'vitest';
-import { codes, verdictFor, type Case } from './fixtures.js';
+import { CALLING, codes, verdictFor, type Case } from './fixtures.js';
 
 const QUOTE =
   'R3 "Wanneer u Webex Attendant Console selecteert, stelt u de Webex Calling-service in op Professional-licentie." (Attendant Console needs Calling Professional)';
@@ -41,14 +41,14 @@ const rows: Row[] = [
   },
   {
     name: 'allowed: a user without calling gets the Professional with most free units',
-    change: { addLicenseIds: ['AC-1'] },
+    change: { addLicenseIds: ['AC-1'], calling: CALLING },
     ctx: { used: { 'CAL-PRO-1': 8, 'CAL-PRO-2': 3 } },
     violations: [],
     auto: { add: ['CAL-PRO-2'], remove: [] },
   },
   {
     name: 'allowed: equal free units → lowest id',
-    change: { addLicenseIds: ['AC-1'] },
+    change: { addLicenseIds: ['AC-1'], calling: CALLING },
     violations: [],
     auto: { add: ['CAL-PRO-1'], remove: [] },
   },

@@ -2,7 +2,7 @@
 // klantervaring niet toewijzen aan een gebruiker." (You cannot assign the Webex Calling
 // Standard license and the Customer Experience Basic license to a user.)
 import { describe, expect, it } from 'vitest';
-import { codes, verdictFor, type Case } from './fixtures.js';
+import { CALLING, codes, verdictFor, type Case } from './fixtures.js';
 
 const QUOTE =
   'R4 "U kunt de standaardlicentie voor Webex Calling en de licentie Basisbeginselen voor de klantervaring niet toewijzen aan een gebruiker." (not Calling Standard + CX Basic)';
@@ -13,8 +13,8 @@ interface Row extends Case {
 
 const rows: Row[] = [
   { name: 'refused: CX Basic added to a Standard user', user: { licenseIds: ['CAL-STD-1'] }, change: { addLicenseIds: ['CX-1'] }, violations: ['R4.standard-with-cx'] },
-  { name: 'refused: Standard added to a CX Basic user', user: { licenseIds: ['CX-1'] }, change: { addLicenseIds: ['CAL-STD-2'] }, violations: ['R4.standard-with-cx'] },
-  { name: 'refused: both added at once', change: { addLicenseIds: ['CX-1', 'CAL-STD-1'] }, violations: ['R4.standard-with-cx'] },
+  { name: 'refused: Standard added to a CX Basic user', user: { licenseIds: ['CX-1'] }, change: { addLicenseIds: ['CAL-STD-2'], calling: CALLING }, violations: ['R4.standard-with-cx'] },
+  { name: 'refused: both added at once', change: { addLicenseIds: ['CX-1', 'CAL-STD-1'], calling: CALLING }, violations: ['R4.standard-with-cx'] },
   { name: 'refused: a Professional user with CX moving to Standard', user: { licenseIds: ['CAL-PRO-1', 'CX-1'] }, change: { addLicenseIds: ['CAL-STD-1'] }, violations: ['R4.standard-with-cx'] },
   { name: 'allowed: CX Basic with Professional', user: { licenseIds: ['CAL-PRO-1'] }, change: { addLicenseIds: ['CX-1'] }, violations: [] },
   { name: 'allowed: switching a Standard + CX user to Professional', user: { licenseIds: ['CAL-STD-1', 'CX-1'] }, change: { addLicenseIds: ['CAL-PRO-1'] }, violations: [] },

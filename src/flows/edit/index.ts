@@ -1,5 +1,5 @@
 // The edit-licenses wizard (flow "edit"), as data: select → overview → service → licenses →
-// sites (Meetings) → review → result, or → requested for a helpdesk agent. Each step says
+// calling (a Calling license's location and number) / sites (Meetings) → review → result, or → requested for a helpdesk agent. Each step says
 // how its card renders and what each of its buttons does; the engine checks the draft first.
 import type { Draft } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
@@ -12,7 +12,8 @@ import { wizardWithUserSelection } from '../wizard/select-step.js';
 import { startAtUser } from '../wizard/engine.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { StepAction, Wizard } from '../wizard/types.js';
-import { licensesCard, overviewCard, resultCard, serviceCard, sitesCard } from './cards.js';
+import { afterCallingLicenses, applyCalling, callingView, listNumbers } from './calling.js';
+import { callingCard, licensesCard, overviewCard, resultCard, serviceCard, sitesCard } from './cards.js';
 import { applyLicenseInputs, applySiteInputs } from './inputs.js';
 import { chosenService } from './state.js';
 import { licensesView, offeredServices, overviewView, resultView, serviceView, sitesView } from './views.js';
@@ -25,7 +26,13 @@ const applyThen = (apply: typeof applyLicenseInputs, next: (draft: Draft) => str
     const changed = apply(ctx, draft, user, submit);
     return go(advance(changed, { step: submit.action === 'review' ? 'review' : next(draft) }));
   });
-const afterLicenses = applyThen(applyLicenseInputs, (draft) => (chosenService(draft) === 'meetings' ? 'sites' : 'service'));
+/** After the licenses step; Calling asks for the location and number of a Calling license it adds. */
+const afterLicenses: StepAction = withUser(async ({ ctx, draft, user, submit, go }) => {
+  const changed = applyLicenseInputs(ctx, draft, user, submit);
+  const service = chosenService(draft);
+  const next = submit.action === 'review' ? 'review' : service === 'meetings' ? 'sites' : 'service';
+  return go(service === 'calling' ? await afterCallingLicenses(ctx, changed, user, next) : advance(changed, { step: next }));
+});
 const afterSites = applyThen(applySiteInputs, () => 'service');
 
 export const editWizard: Wizard = wizardWithUserSelection({
@@ -54,6 +61,10 @@ export const editWizard: Wizard = wizardWithUserSelection({
     licenses: {
       render: forUser((ctx, draft, user) => licensesCard(ctx, licensesView(ctx, draft, user))),
       actions: { apply: afterLicenses, review: afterLicenses, back: to('service') },
+    },
+    calling: {
+      render: forUser((ctx, draft, user, notes) => callingCard(ctx, callingView(ctx, draft, user, notes))),
+      actions: { review: applyCalling, apply: applyCalling, numbers: listNumbers, back: to('licenses') },
     },
     sites: {
       render: forUser((ctx, draft, user) => sitesCard(ctx, sitesView(ctx, draft, user))),

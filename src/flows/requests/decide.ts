@@ -6,6 +6,7 @@
 import type { ChangeRequest, User } from '../../domain/index.js';
 import type { Finding, Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
+import { assignMutation } from '../apply.js';
 import { allCodes, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { InputError } from '../errors.js';
@@ -84,10 +85,10 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
   const next = decided(ctx, request, 'approved', comment);
   await ctx.store.commit({
     mutations: [
-      { type: 'user.assign', userId: user.id, expectedRev: request.baseRev, ...verdict.result },
+      assignMutation(user, request.baseRev, verdict),
       { type: 'request.put', request: next, expectedVersion: request.version },
       // The requester's space hears the request's outcome; "Applied in Webex" goes to the approver's.
-      ...changeToOrg(ctx, { user, after: { ...verdict.result, calling: request.change.calling ?? user.calling }, source: 'request', auditLine: 1 }),
+      ...changeToOrg(ctx, { user, after: { ...verdict.result, calling: verdict.calling ?? user.calling }, source: 'request', auditLine: 1 }),
     ],
     audit: [
       { ...base(ctx, request, user), action: 'request.approve', codes: allCodes(verdict), details: { comment, requesterEmail: request.requesterEmail } },
