@@ -16,6 +16,7 @@ import { findOne } from './wizard/find-user.js';
 import { showStep } from './wizard/engine.js';
 import { forUser, withUser } from './wizard/step-helpers.js';
 import type { Wizard } from './wizard/types.js';
+import { whereSavedLine } from './org/notify.js';
 
 export const REASSIGN_FLOW = 'reassign';
 
@@ -37,6 +38,7 @@ function doneCard(ctx: FlowContext, draft: Draft) {
     textKey: 'reassign.done',
     params: { user: state.user ?? '', license: state.license ?? '', seq: draft.resultAuditSeq ?? state.seq ?? 0 }, // state.seq: drafts finished before one commit per reassign
     color: 'Good',
+    lines: draft.targetUserId ? [whereSavedLine(ctx, { userId: draft.targetUserId, auditSeq: draft.resultAuditSeq ?? 0 })] : [],
   });
 }
 

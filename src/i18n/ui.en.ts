@@ -405,4 +405,6 @@ export const uiEn: Record<string, string> = {
   'help.desc.sync': 'Read the org from Webex now (administrators)',
   'help.cmd.pending': 'pending',
   'help.desc.pending': 'Changes not applied in Webex yet, with Retry and Revert (administrators)',
+  'webex.where.nothing': 'Nothing to send to Webex: the org already has it.',
+  'webex.where.problem': 'Webex did not take all of it: see the message below, or type `pending`.',
 };

@@ -405,4 +405,6 @@ export const uiNl: Record<string, string> = {
   'help.desc.sync': 'De organisatie nu uit Webex lezen (beheerders)',
   'help.cmd.pending': 'pending',
   'help.desc.pending': 'Wijzigingen die nog niet in Webex zijn toegepast, met Opnieuw en Terugdraaien (beheerders)',
+  'webex.where.nothing': 'Niets naar Webex te sturen: de organisatie heeft dit al.',
+  'webex.where.problem': 'Webex heeft niet alles overgenomen: zie het bericht hieronder, of typ `pending`.',
 };

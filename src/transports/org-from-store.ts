@@ -12,7 +12,7 @@ export const ADMIN_SCOPES = [
   'spark-admin:telephony_config_read',
 ];
 
-/** Free numbers per location beyond those users hold, so the Calling step has some to offer. */
+/** Free numbers made up for a location without a number list. */
 const FREE_NUMBERS_PER_LOCATION = 5;
 
 export function orgSeedFromStore(store: StoreReader, options: { adminEmail: string; locationNumbers?: ReadonlyMap<string, readonly string[]> }): OrgSeed {
@@ -37,7 +37,8 @@ export function orgSeedFromStore(store: StoreReader, options: { adminEmail: stri
         ...new Set([
           ...(options.locationNumbers?.get(location.id) ?? []),
           ...(held.get(location.id) ?? []),
-          ...Array.from({ length: FREE_NUMBERS_PER_LOCATION }, (_, n) => `+3120${String(index + 1).padStart(2, '0')}0${String(9000 + n)}`),
+          // No list for this location: a few free numbers, so the Calling step has some to offer.
+          ...(options.locationNumbers?.has(location.id) ? [] : Array.from({ length: FREE_NUMBERS_PER_LOCATION }, (_, n) => `+3130${String(index + 1).padStart(2, '0')}${String(90000 + n)}`)),
         ]),
       ],
     })),

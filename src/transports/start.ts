@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 import { startLocalMode } from './local-mode.js';
+import { DEMO_LOCATION_NUMBERS } from '../demo/build-demo-org.js';
 import { orgSeedFromStore } from './org-from-store.js';
 import { peopleFromStore } from './people-from-store.js';
 import { startWebexMode } from './webex-mode.js';
@@ -18,7 +19,7 @@ export async function startTransport(options: { config: Config; store: Store; bo
   if (config.mode === 'local') {
     const startedAt = Date.now();
     const people = peopleFromStore(store, config);
-    const org = orgSeedFromStore(store, { adminEmail: localAdminEmail(store, config) });
+    const org = orgSeedFromStore(store, { adminEmail: localAdminEmail(store, config), locationNumbers: new Map(Object.entries(DEMO_LOCATION_NUMBERS)) });
     const app = await startLocalMode({ bot, people, org, port: config.port, locale: config.botLocale, limits: config.limits });
     logger.info(`local mode ready in ${Date.now() - startedAt} ms: open the playground at ${app.url}`);
     return app;

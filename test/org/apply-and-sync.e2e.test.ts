@@ -1,110 +1,118 @@
 // Issue 12 end to end: the real framework and bot against the emulator playing both Webex
-// and the org. A saved change reaches the org ("Applied in Webex"), a change made outside
-// the desk comes back with `sync` (audited, in history), and a sync makes an open card stale.
-import { afterEach, describe, expect, it } from 'vitest';
+// and the org. A saved change reaches the org ("Applied in Webex"), a change Webex refuses
+// comes back with Retry and Revert, a change made outside the desk comes back with `sync`
+// (audited, in history), and a sync makes an open card stale. One app per file (the SDK
+// takes one API base per process); each test edits its own user.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/domain/index.js';
 import type { Message } from '../../src/emulator/index.js';
 import { cardText } from '../helpers/cards.js';
 import { ADMIN } from '../helpers/demo-org-copy.js';
 import { cardOf } from '../e2e/harness.js';
 import { startDemoOrgApp, type DemoOrgApp } from '../e2e/demo-org-app.js';
-import { EMMA } from '../e2e/edit-emma.js';
 
 const ADV = 'lic-adv-messaging-100101';
-let running: DemoOrgApp | undefined;
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
+const CX = 'lic-cx-essential-100103';
+let app: DemoOrgApp;
+let room: string;
+const unused: User[] = [];
+
+beforeAll(async () => {
+  app = await startDemoOrgApp({ prefix: 'org-apply-sync-', org: true, orgWork: { backoff: { baseMs: 20, maxMs: 100 } } });
+  room = await app.h.directRoomOf(ADMIN.email);
+  await app.bot.orgDesk?.()?.syncNow(); // the sync at start, done
+  unused.push(...app.store.searchUsers({ limit: 200 }).users.filter((u) => u.type === 'internal' && u.status === 'active' && !u.licenseIds.includes(ADV) && u.email !== ADMIN.email));
+});
+afterAll(async () => {
+  await app?.stop();
 });
 
-const start = async (prefix: string) => (running = await startDemoOrgApp({ prefix, org: true, orgWork: { backoff: { baseMs: 20, maxMs: 100 } } }));
 const text = (m: Message) => cardText(cardOf(m));
+const nextUser = (): User => unused.shift()!;
+const command = async (line: string, expect: string) => app.h.nextCard(room, await app.h.say(ADMIN.email, room, line), expect);
 
-/** Open Emma and click to the review of "+ Advanced Messaging". */
-async function reviewAdvancedMessaging(app: DemoOrgApp, room: string): Promise<Message> {
+/** Open the user and click to the review of "+ Advanced Messaging". */
+async function reviewAdvancedMessaging(user: User): Promise<Message> {
   const { h } = app;
-  const said = await h.say(ADMIN.email, room, `licenses ${EMMA}`);
-  let card = await h.nextCard(room, said, 'Emma Bakker');
+  let card = await command(`licenses ${user.email}`, user.displayName);
   card = await h.click(ADMIN.email, card, 'Edit licenses');
   card = await h.click(ADMIN.email, card, 'Choose service', { service: 'messaging' });
   return h.click(ADMIN.email, card, 'Apply and review', { [`lic.${ADV}`]: 'true' });
 }
 
+async function save(review: Message, expectText: string): Promise<{ saved: Message; answer: Message }> {
+  const marker = app.h.snapshot(room);
+  const saved = await app.h.click(ADMIN.email, review, 'Save');
+  return { saved, answer: await app.h.nextCard(room, marker, expectText) };
+}
+
 describe('apply out: a saved change reaches the org', () => {
-  it('Save puts the change in the org through PATCH /v1/licenses/users and says "Applied in Webex" in the same space', async () => {
-    const app = await start('org-apply');
-    const { h, store } = app;
-    const room = await h.directRoomOf(ADMIN.email);
-    expect(h.app.emulator.org.person(EMMA)?.licenses).not.toContain(ADV);
-    const review = await reviewAdvancedMessaging(app, room);
-    const marker = h.snapshot(room);
-    const saved = await h.click(ADMIN.email, review, 'Save');
+  it('Save sends PATCH /v1/licenses/users and says "Applied in Webex" in the same space; history shows the Webex status', async () => {
+    const user = nextUser();
+    const org = app.h.app.emulator.org;
+    expect(org.person(user.email)?.licenses).not.toContain(ADV);
+    const { saved, answer } = await save(await reviewAdvancedMessaging(user), 'Applied in Webex');
     expect(text(saved)).toContain('on its way to Webex');
-    const applied = await h.nextCard(room, marker, 'Applied in Webex');
-    expect(text(applied)).toContain('Emma Bakker');
-    expect(text(applied)).toContain('Advanced Messaging');
-    expect(h.app.emulator.org.person(EMMA)?.licenses).toContain(ADV);
-    const [change] = store.orgChanges({ userId: store.userByEmail(EMMA)!.id });
+    expect(text(answer)).toContain(user.displayName);
+    expect(text(answer)).toContain('✓ + Advanced Messaging');
+    expect(org.person(user.email)?.licenses).toContain(ADV);
+    const [change] = app.store.orgChanges({ userId: user.id });
     expect(change).toMatchObject({ status: 'applied', source: 'save', licenses: [{ id: ADV, operation: 'add' }] });
     expect(change!.auditSeq).toBeGreaterThan(0);
 
-    const history = await h.nextCard(room, await h.say(ADMIN.email, room, `history ${EMMA}`), 'History of');
+    const history = await command(`history ${user.email}`, 'History of');
     expect(text(history)).toContain('Webex: applied');
     expect(text(history)).toContain('Webex answered');
   });
 
-  it('a change Webex refuses (the org changed meanwhile) comes back as "Not applied in Webex" with Webex\'s reason, Retry and Revert; Revert puts the desk back', async () => {
-    const app = await start('org-refused');
-    const { h, store } = app;
-    const room = await h.directRoomOf(ADMIN.email);
-    // Someone takes the last free unit in Control Hub meanwhile: the desk does not know yet.
-    const org = h.app.emulator.org;
-    const adv = store.license(ADV)!;
-    const free = adv.totalUnits - store.usedUnits(ADV);
-    const others = store.searchUsers({ limit: 100 }).users.filter((u) => !u.licenseIds.includes(ADV) && u.email !== EMMA && u.status === 'active').slice(0, free);
-    for (const other of others) org.changeOutsideDesk(other.email, { add: [ADV] });
-    const review = await reviewAdvancedMessaging(app, room);
-    const marker = h.snapshot(room);
-    await h.click(ADMIN.email, review, 'Save');
-    const refused = await h.nextCard(room, marker, 'Not applied in Webex');
+  it('a change Webex refuses (its last unit taken in Control Hub meanwhile) comes back as "Not applied in Webex" with the reason, Retry and Revert; Revert puts the desk back', async () => {
+    const user = nextUser();
+    const org = app.h.app.emulator.org;
+    const free = app.store.license(ADV)!.totalUnits - app.store.usedUnits(ADV);
+    const takers = unused.splice(0, free);
+    for (const taker of takers) org.changeOutsideDesk(taker.email, { add: [ADV] });
+    const patches = org.patchCount;
+    const { answer: refused } = await save(await reviewAdvancedMessaging(user), 'Not applied in Webex');
+    expect(org.patchCount).toBe(patches + 1);
     expect(text(refused)).toMatch(/✗ \+ Advanced Messaging/);
-    expect(cardOf(refused)!.actions).toEqual(expect.arrayContaining([expect.objectContaining({ title: 'Retry' }), expect.objectContaining({ title: 'Revert' })]));
-    expect(store.userByEmail(EMMA)!.licenseIds).toContain(ADV); // the desk keeps its record until the admin decides
+    const titles = (cardOf(refused)!.actions as { title: string }[]).map((a) => a.title);
+    expect(titles).toEqual(['Retry', 'Revert']);
+    expect(app.store.user(user.id)!.licenseIds).toContain(ADV); // the desk keeps its record until an admin decides
+    expect((await command('pending', 'Changes on their way to Webex')) && text(app.h.messages(room).at(-1)!)).toContain('Not applied in Webex');
 
-    const reverted = await h.click(ADMIN.email, refused, 'Revert');
+    const reverted = await app.h.click(ADMIN.email, refused, 'Revert');
     expect(text(reverted)).toContain('Reverted');
-    expect(store.userByEmail(EMMA)!.licenseIds).not.toContain(ADV);
-    expect(org.person(EMMA)?.licenses).not.toContain(ADV);
-    const again = await h.submit(ADMIN.email, refused.id, { ...(cardOf(refused)!.actions as { data: object }[])[1]!.data });
-    expect(again.status).toBe(200); // a second Revert on the old card only shows where the change is
+    expect(app.store.user(user.id)!.licenseIds).not.toContain(ADV);
+    expect(org.person(user.email)?.licenses).not.toContain(ADV);
+    const history = await command(`history ${user.email}`, 'History of');
+    expect(text(history)).toContain('Reverted (Webex did not take it)');
+    for (const taker of takers) org.changeOutsideDesk(taker.email, { remove: [ADV] });
+    await app.bot.orgDesk?.()?.syncNow();
   });
 });
 
 describe('sync in: the store follows the org', () => {
   it('a change made in Control Hub comes back with `sync`, audited as "Changed outside the desk" and shown in history', async () => {
-    const app = await start('org-sync');
-    const { h, store } = app;
-    const room = await h.directRoomOf(ADMIN.email);
-    await app.bot.orgDesk?.()?.syncNow(); // the sync at start
-    h.app.emulator.org.changeOutsideDesk(EMMA, { add: [ADV] });
-    const synced = await h.nextCard(room, await h.say(ADMIN.email, room, 'sync'), 'Sync with Webex');
-    expect(text(synced)).toMatch(/1 changed outside the desk/);
-    expect(store.userByEmail(EMMA)!.licenseIds).toContain(ADV);
-    const history = await h.nextCard(room, await h.say(ADMIN.email, room, `history ${EMMA}`), 'History of');
+    const user = nextUser();
+    app.h.app.emulator.org.changeOutsideDesk(user.email, { add: [ADV] });
+    const synced = await command('sync', 'Sync with Webex');
+    expect(text(synced)).toMatch(/\b1 changed outside the desk/);
+    expect(app.store.user(user.id)!.licenseIds).toContain(ADV);
+    const history = await command(`history ${user.email}`, 'History of');
     expect(text(history)).toContain('Changed outside the desk');
-    expect(text(history)).toContain('Advanced Messaging');
+    expect(text(history)).toContain('+ Advanced Messaging');
   });
 
-  it('an open card whose user a sync changed is stale: Save changes nothing', async () => {
-    const app = await start('org-stale');
-    const { h, store } = app;
-    const room = await h.directRoomOf(ADMIN.email);
-    const review = await reviewAdvancedMessaging(app, room);
-    h.app.emulator.org.changeOutsideDesk(EMMA, { remove: ['lic-cx-essential-100103'] });
+  it('an open card whose user a sync changed is stale: Save changes nothing and sends nothing', async () => {
+    const user = app.store.searchUsers({ limit: 200 }).users.find((u) => u.licenseIds.includes(CX) && !u.licenseIds.includes(ADV) && u.type === 'internal' && app.store.orgChanges({ userId: u.id }).length === 0)!;
+    const review = await reviewAdvancedMessaging(user);
+    app.h.app.emulator.org.changeOutsideDesk(user.email, { remove: [CX] });
     await app.bot.orgDesk?.()?.syncNow();
-    const before = store.userByEmail(EMMA)!;
-    const answer = await h.click(ADMIN.email, review, 'Save');
+    const before = app.store.user(user.id)!;
+    expect(before.licenseIds).not.toContain(CX);
+    const answer = await app.h.click(ADMIN.email, review, 'Save');
     expect(text(answer)).toContain('changed by someone else meanwhile');
-    expect(store.userByEmail(EMMA)).toEqual(before);
-    expect(store.orgChanges({ userId: before.id })).toEqual([]);
+    expect(app.store.user(user.id)).toEqual(before);
+    expect(app.store.orgChanges({ userId: user.id })).toEqual([]);
   });
 });

@@ -270,6 +270,8 @@ export interface ResultView {
   /** What was saved (the review's sections without violations) and its audit line. */
   sections: Section[];
   auditSeq: number;
+  /** Saved in the desk only, on its way to Webex, or applied there. */
+  whereSaved: string;
   /** The "again" button goes back to the list (external users) instead of the user. */
   againKey: string;
 }
@@ -290,7 +292,7 @@ export function resultCard(ctx: Ctx, view: ResultView): RenderedCard {
     stepLabel: tr(ctx, 'result.step'),
     intro: tr(ctx, 'result.intro', { seq: view.auditSeq }),
     sections,
-    outcome: '',
+    outcome: view.whereSaved,
     outcomeColor: 'Default',
     actions: [actionOf(draft, tr(ctx, view.againKey), 'again', 'positive'), actionOf(draft, tr(ctx, 'action.done'), 'done')],
   });

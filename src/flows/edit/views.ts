@@ -9,6 +9,7 @@ import { licenseUse, licensesOfUser, rulesContextOf } from '../org-view.js';
 import type { SavedSummary } from '../apply.js';
 import type { LicensesView, OverviewView, ResultView, ServiceView, SiteAccount, SiteView } from './cards.js';
 import { chosenService, isEmptyChange, pendingAssignment } from './state.js';
+import { whereSavedLine } from '../org/notify.js';
 
 /** The services the wizard offers: those with licenses in the store; Unified CM sits under Calling. */
 export function offeredServices(ctx: FlowContext): Service[] {
@@ -86,5 +87,7 @@ export function sitesView(ctx: FlowContext, draft: Draft, user: User): { draft: 
 export function resultView(ctx: FlowContext, draft: Draft, againKey: string): ResultView {
   const user = draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined;
   const saved = draft.state.saved as SavedSummary | undefined; // set by applyNow in the Save's commit
-  return { draft, user, licensesNow: user ? licensesOfUser(ctx.store, user) : [], sections: saved?.sections ?? [], auditSeq: draft.resultAuditSeq ?? 0, againKey };
+  const auditSeq = draft.resultAuditSeq ?? 0;
+  const whereSaved = draft.targetUserId ? whereSavedLine(ctx, { userId: draft.targetUserId, auditSeq }) : '';
+  return { draft, user, licensesNow: user ? licensesOfUser(ctx.store, user) : [], sections: saved?.sections ?? [], auditSeq, whereSaved, againKey };
 }

@@ -9,6 +9,7 @@ import { messageCard } from '../messages.js';
 import { rulesContextOf } from '../org-view.js';
 import { allCodes, auditBase } from '../audit-lines.js';
 import { changeToOrg } from '../org/changes.js';
+import { whereSavedLine } from '../org/notify.js';
 
 const EmailSchema = z.email();
 
@@ -60,7 +61,7 @@ export async function addExternal(ctx: FlowContext, args: string[]): Promise<voi
     );
     return;
   }
-  await ctx.store.commit({
+  const { auditSeqs } = await ctx.store.commit({
     mutations: [
       { type: 'user.put', user: { ...user, ...verdict.result } },
       ...changeToOrg(ctx, { user, after: verdict.result, source: 'external', auditLine: 0 }),
@@ -79,6 +80,7 @@ export async function addExternal(ctx: FlowContext, args: string[]): Promise<voi
           return `+ ${l ? licenseName(l) : id}`;
         }),
         ...[...verdict.autoChanges, ...verdict.notices].map((f) => findingText(ctx, f)),
+        whereSavedLine(ctx, { userId: user.id, auditSeq: auditSeqs[0] ?? 0 }),
       ],
     }),
   );

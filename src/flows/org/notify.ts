@@ -57,5 +57,14 @@ export function webexResultCard(ctx: Ctx, store: StoreReader, change: OrgChange)
   });
 }
 
-/** The line a "saved" card ends with: where the change is now. */
-export const whereSavedLine = (ctx: Ctx & { org?: unknown }): string => tr(ctx, ctx.org ? 'webex.where.webex' : 'webex.where.desk');
+/**
+ * The line a "saved" card ends with: where the change is now. Its outbox entries (by the
+ * audit line of the change) say; none and no admin connection: saved in the desk only.
+ */
+export function whereSavedLine(ctx: Ctx & { org?: unknown; store: StoreReader }, saved: { userId: string; auditSeq: number }): string {
+  const sent = ctx.store.orgChanges({ userId: saved.userId }).filter((c) => c.auditSeq === saved.auditSeq);
+  if (sent.length === 0) return tr(ctx, ctx.org ? 'webex.where.nothing' : 'webex.where.desk');
+  if (sent.some((c) => c.status === 'queued')) return tr(ctx, 'webex.where.webex');
+  if (sent.every((c) => c.status === 'applied')) return tr(ctx, 'webex.applied.title');
+  return tr(ctx, 'webex.where.problem');
+}

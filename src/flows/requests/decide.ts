@@ -16,6 +16,7 @@ import { adminVerdict, requestUser, requesterLocale } from './views.js';
 import { expireIfDue } from './expiry.js';
 import { tellRequester } from './notify.js';
 import { changeToOrg } from '../org/changes.js';
+import { whereSavedLine } from '../org/notify.js';
 
 export const FAIL_USER_CHANGED = 'request.fail.user-changed';
 export const FAIL_USER_GONE = 'request.fail.user-gone';
@@ -42,9 +43,10 @@ const base = (ctx: FlowContext, request: ChangeRequest, user: User | undefined) 
 });
 
 /** Tell the approver (here) and the requester (where they asked); replace the clicked card. */
-async function announce(ctx: FlowContext, request: ChangeRequest, submit: Submit, findings: readonly Finding[] = []): Promise<void> {
+/** approverLines: for the approver only (e.g. where the change is: on its way to Webex). */
+async function announce(ctx: FlowContext, request: ChangeRequest, submit: Submit, findings: readonly Finding[] = [], approverLines: string[] = []): Promise<void> {
   const reasons = (c: FlowContext) => (request.status === 'failed' ? failureLines(c, request.failureCodes ?? [], findings) : []);
-  await ctx.reply.replace(submit.messageId, outcomeCard(ctx, request, requestUser(ctx, request), reasons(ctx)));
+  await ctx.reply.replace(submit.messageId, outcomeCard(ctx, request, requestUser(ctx, request), [...reasons(ctx), ...approverLines.map((text) => ({ text }))]));
   await tellRequester(ctx, request, reasons({ ...ctx, locale: requesterLocale(ctx, request) }));
 }
 
@@ -83,7 +85,7 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
   const codes = [...(user.rev !== request.baseRev ? [FAIL_USER_CHANGED] : []), ...verdict.violations.map((v) => v.code)];
   if (codes.length > 0) return fail(ctx, request, submit, user, codes, verdict);
   const next = decided(ctx, request, 'approved', comment);
-  await ctx.store.commit({
+  const { auditSeqs } = await ctx.store.commit({
     mutations: [
       assignMutation(user, request.baseRev, verdict),
       { type: 'request.put', request: next, expectedVersion: request.version },
@@ -103,7 +105,7 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
       },
     ],
   });
-  await announce(ctx, next, submit);
+  await announce(ctx, next, submit, [], [whereSavedLine(ctx, { userId: user.id, auditSeq: auditSeqs[1] ?? 0 })]);
 }
 
 export async function onDecide(ctx: FlowContext, submit: Submit): Promise<void> {
