@@ -59,6 +59,8 @@ describe('loadConfig', () => {
       MAX_EVENTS_IN_FLIGHT: '50',
       MAX_EVENTS_PER_ROOM: '5',
       WEBHOOK_MAX_PENDING_BODIES: '8',
+      WEBEX_ADMIN_TOKEN: 'admin-token-xyz',
+      SYNC_INTERVAL_MINUTES: '30',
       NODE_ENV: 'production',
     });
     expect(config).toEqual({
@@ -76,6 +78,8 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       requestExpiryDays: 14,
       limits: { eventsInFlight: 50, eventsPerRoom: 5, pendingWebhookBodies: 8 },
+      adminConnection: { kind: 'token', token: 'admin-token-xyz' },
+      syncIntervalMinutes: 30,
       nodeEnv: 'production',
       isProduction: true,
     });
@@ -139,5 +143,41 @@ describe('loadDotEnv', () => {
       delete process.env.LICENSE_DESK_TEST_REAL;
       delete process.env.LICENSE_DESK_TEST_NEW;
     }
+  });
+});
+
+describe('the admin connection (WEBEX_ADMIN_*)', () => {
+  const bot = { WEBEX_BOT_TOKEN: 'bot-token' };
+  const problems = (env: NodeJS.ProcessEnv): string => {
+    try {
+      loadConfig(env);
+      return '';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('is unset by default: changes are saved in the desk only; the sync runs every 15 minutes', () => {
+    const config = loadConfig(bot);
+    expect(config.adminConnection).toBeUndefined();
+    expect(config.syncIntervalMinutes).toBe(15);
+  });
+
+  it('a Service App needs its client id, secret and refresh token together', () => {
+    const config = loadConfig({ ...bot, WEBEX_ADMIN_CLIENT_ID: 'cid', WEBEX_ADMIN_CLIENT_SECRET: 'secret', WEBEX_ADMIN_REFRESH_TOKEN: 'refresh' });
+    expect(config.adminConnection).toEqual({ kind: 'serviceApp', clientId: 'cid', clientSecret: 'secret', refreshToken: 'refresh' });
+    const message = problems({ ...bot, WEBEX_ADMIN_CLIENT_ID: 'cid', WEBEX_ADMIN_CLIENT_SECRET: 'secret-value-never-shown' });
+    expect(message).toContain('WEBEX_ADMIN_REFRESH_TOKEN: is required with WEBEX_ADMIN_CLIENT_ID and WEBEX_ADMIN_CLIENT_SECRET');
+    expect(message).not.toContain('secret-value-never-shown');
+  });
+
+  it('a static token and a Service App at once, or an admin token without a bot token, is refused with the variable named', () => {
+    expect(problems({ ...bot, WEBEX_ADMIN_TOKEN: 't', WEBEX_ADMIN_CLIENT_ID: 'c', WEBEX_ADMIN_CLIENT_SECRET: 's', WEBEX_ADMIN_REFRESH_TOKEN: 'r' })).toContain('WEBEX_ADMIN_TOKEN: set either');
+    expect(problems({ WEBEX_ADMIN_TOKEN: 'admin-only' })).toContain('WEBEX_ADMIN_TOKEN: is set but WEBEX_BOT_TOKEN is not');
+  });
+
+  it('SYNC_INTERVAL_MINUTES is 0 (off) to 1440', () => {
+    expect(loadConfig({ SYNC_INTERVAL_MINUTES: '0' }).syncIntervalMinutes).toBe(0);
+    expect(problems({ SYNC_INTERVAL_MINUTES: '-5' })).toContain('SYNC_INTERVAL_MINUTES: must be a whole number of minutes between 0 (off) and 1440');
   });
 });
