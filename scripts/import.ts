@@ -15,6 +15,9 @@ import { LicenseFileError, parseWebexLicenses } from '../src/csv/license-catalog
 import { CsvFileError, decodeCsvBytes } from '../src/csv/parse.js';
 import { formatImportReport } from '../src/csv/report.js';
 import { runImport } from '../src/csv/run-import.js';
+import type { ImportPlan } from '../src/csv/import.js';
+import { importOutbox } from '../src/flows/org/changes.js';
+import { randomUUID } from 'node:crypto';
 import { openStore, StoreLoadError } from '../src/store/index.js';
 
 const USAGE = 'usage: npm run import -- <file.csv> [--licenses <licenses.json>] [--mode add-only|add-and-remove] [--dry-run] [--verbose]';
@@ -64,12 +67,19 @@ async function main(): Promise<number> {
       dryRun: args.dryRun,
       actor: `cli:${os.userInfo().username}`,
       ...(licenseCatalog ? { licenseCatalog } : {}),
+      // The bot sends them when it runs with its admin connection (local mode: the emulated org).
+      ...(config.adminConnection || config.mode === 'local'
+        ? { toWebex: (plan: ImportPlan) => importOutbox(store, { newId: randomUUID, now: () => new Date() }, plan.userChanges) }
+        : {}),
     });
     console.log(formatImportReport(result.plan, { dryRun: args.dryRun, verbose: args.verbose }));
     const { planMs, writeMs } = result.timings;
     const history = result.plan.userChanges.length;
     const written = `, written in ${writeMs.toFixed(0)} ms as one commit (audit line ${result.auditSeq}, then ${history} license.change lines for the users' history)`;
     console.log(`Checked in ${planMs.toFixed(0)} ms${result.applied ? written : ''}.`);
+    const queued = result.applied ? store.orgChanges({ status: 'queued' }).filter((c) => c.source === 'import').length : 0;
+    if (queued > 0) console.log(`${queued} change(s) queued for Webex: the bot applies them when it runs with its admin connection (see \`pending\`).`);
+    else if (result.applied && !config.adminConnection && config.mode === 'webex') console.log('Saved in the desk only: without an admin connection nothing is sent to Webex.');
     return result.plan.counts.refused > 0 ? 1 : 0;
   } finally {
     await store.close();

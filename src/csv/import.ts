@@ -218,9 +218,9 @@ function checkCapacity(ctx: RulesContext, licenseName: (id: string) => string): 
 }
 
 /** Apply every accepted row: one commit, one durable write; the import's audit line plus one per changed user. All or nothing. */
-export async function applyImport({ store, plan }: { store: Store; plan: ImportPlan }): Promise<{ auditSeq: number | undefined }> {
+export async function applyImport({ store, plan, extra = [] }: { store: Store; plan: ImportPlan; extra?: Mutation[] }): Promise<{ auditSeq: number | undefined }> {
   const audit = importAuditEntries(plan);
-  const result =
-    plan.mutations.length > 0 ? await store.commit({ mutations: plan.mutations, audit }) : await store.audit(audit);
+  const mutations = [...plan.mutations, ...extra];
+  const result = mutations.length > 0 ? await store.commit({ mutations, audit }) : await store.audit(audit);
   return { auditSeq: result.auditSeqs[0] };
 }

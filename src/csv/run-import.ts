@@ -1,6 +1,6 @@
 // One import run as the CLI (and the bot, later) does it: plan, then apply unless dry run.
 import type { Locale } from '../domain/index.js';
-import type { Store } from '../store/types.js';
+import type { Mutation, Store } from '../store/types.js';
 import { applyImport, planImport, type ImportMode, type ImportPlan } from './import.js';
 import type { WebexLicenseItem } from './license-catalog.js';
 
@@ -14,6 +14,8 @@ export interface RunImportInput {
   locale?: Locale;
   /** A GET /v1/licenses body's items, upserted in the same commit (see license-catalog.ts). */
   licenseCatalog?: { fileName: string; items: readonly WebexLicenseItem[] };
+  /** With an admin connection: the outbox entries that take the plan's changes to Webex, in the same commit. */
+  toWebex?: (plan: ImportPlan) => Mutation[];
 }
 
 export interface RunImportResult {
@@ -38,6 +40,6 @@ export async function runImport(input: RunImportInput): Promise<RunImportResult>
   });
   const planned = performance.now();
   if (input.dryRun) return { plan, applied: false, auditSeq: undefined, timings: { planMs: planned - started, writeMs: 0 } };
-  const { auditSeq } = await applyImport({ store: input.store, plan });
+  const { auditSeq } = await applyImport({ store: input.store, plan, extra: input.toWebex?.(plan) ?? [] });
   return { plan, applied: true, auditSeq, timings: { planMs: planned - started, writeMs: performance.now() - planned } };
 }

@@ -65,11 +65,13 @@ export interface OutboxInput {
   auditLine: number;
 }
 
-/** The outbox mutations for a change: none without an admin connection or when nothing changes. */
-export function outboxMutations(ctx: Pick<FlowContext, 'org' | 'newId' | 'now' | 'roomId' | 'actor'>, input: OutboxInput): Mutation[] {
-  if (!ctx.org || (input.ops.licenses.length === 0 && input.ops.siteUrls.length === 0)) return [];
+type Stamps = { newId: () => string; now: () => Date; notify?: OrgChange['notify'] };
+
+/** The orgChange.put of one request to Webex; none when it asks for nothing. */
+function outboxPut(stamps: Stamps, input: OutboxInput): Mutation[] {
+  if (input.ops.licenses.length === 0 && input.ops.siteUrls.length === 0) return [];
   const change: OrgChange = {
-    id: `oc-${ctx.newId()}`,
+    id: `oc-${stamps.newId()}`,
     userId: input.user.id,
     email: input.user.email,
     source: input.source,
@@ -78,11 +80,31 @@ export function outboxMutations(ctx: Pick<FlowContext, 'org' | 'newId' | 'now' |
     status: 'queued',
     parts: [],
     attempts: 0,
-    notify: { roomId: ctx.roomId, personId: ctx.actor.personId },
-    createdAt: ctx.now().toISOString(),
+    ...(stamps.notify ? { notify: stamps.notify } : {}),
+    createdAt: stamps.now().toISOString(),
     version: 0,
   };
   return [{ type: 'orgChange.put', change, auditLine: input.auditLine }];
+}
+
+/** The outbox mutations for a change in a flow: none without an admin connection. The one who acted hears how it went. */
+export function outboxMutations(ctx: Pick<FlowContext, 'org' | 'newId' | 'now' | 'roomId' | 'actor'>, input: OutboxInput): Mutation[] {
+  if (!ctx.org) return [];
+  return outboxPut({ newId: ctx.newId, now: ctx.now, notify: { roomId: ctx.roomId, personId: ctx.actor.personId } }, input);
+}
+
+/**
+ * An import's changes for Webex, one per changed user, each linked to that user's audit line
+ * (line 0 is the import's own). Nobody to tell in a space: `pending` and `history` show them.
+ */
+export function importOutbox(
+  store: Pick<StoreReader, 'license'>,
+  stamps: Omit<Stamps, 'notify'>,
+  changes: readonly { userId: string; email: string; before: AssignmentState; after: AssignmentState }[],
+): Mutation[] {
+  return changes.flatMap((u, index) =>
+    requestsFor(store, u.before, u.after).flatMap((ops) => outboxPut(stamps, { user: { id: u.userId, email: u.email }, ops, source: 'import', auditLine: index + 1 })),
+  );
 }
 
 /** The outbox mutations from a user's assignment before and after a change. */
