@@ -248,7 +248,7 @@ export const uiEn: Record<string, string> = {
   'request.outcome.open.title': 'Request open',
   'request.outcome.open': 'Request {id} for {user} is waiting for an administrator.',
   'request.outcome.approved.title': 'Request approved',
-  'request.outcome.approved': 'Request {id} for {user} was approved by {by} and the change is applied.',
+  'request.outcome.approved': 'Request {id} for {user} was approved by {by} and the change is saved.',
   'request.outcome.rejected.title': 'Request rejected',
   'request.outcome.rejected': 'Request {id} for {user} was rejected by {by}. Nothing was changed.',
   'request.outcome.failed.title': 'Request approved, but not applied',

@@ -248,7 +248,7 @@ export const uiNl: Record<string, string> = {
   'request.outcome.open.title': 'Verzoek open',
   'request.outcome.open': 'Verzoek {id} voor {user} wacht op een beheerder.',
   'request.outcome.approved.title': 'Verzoek goedgekeurd',
-  'request.outcome.approved': 'Verzoek {id} voor {user} is goedgekeurd door {by} en de wijziging is doorgevoerd.',
+  'request.outcome.approved': 'Verzoek {id} voor {user} is goedgekeurd door {by} en de wijziging is opgeslagen.',
   'request.outcome.rejected.title': 'Verzoek afgewezen',
   'request.outcome.rejected': 'Verzoek {id} voor {user} is afgewezen door {by}. Er is niets gewijzigd.',
   'request.outcome.failed.title': 'Verzoek goedgekeurd, maar niet doorgevoerd',

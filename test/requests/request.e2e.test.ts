@@ -46,6 +46,6 @@ describe('a helpdesk request end to end in local mode', () => {
     expect(cardText(cardOf(decided))).toContain('Request approved');
     expect(store.userByEmail(EMMA)!.licenseIds).toContain('lic-adv-messaging-100101');
     const told = await h.nextCard(helpdeskRoom, helpdeskMarker, 'Request approved');
-    expect(cardText(cardOf(told))).toContain('was approved by admin@acme.example and the change is applied');
+    expect(cardText(cardOf(told))).toContain('was approved by admin@acme.example and the change is saved');
   });
 });

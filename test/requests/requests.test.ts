@@ -90,7 +90,7 @@ describe('helpdesk requests', () => {
     const toApprover = h.cardsIn(APPROVALS).at(-1)!;
     expect(h.textOf(toApprover)).toContain('Request approved');
     const toRequester = h.cardsIn(HELPDESK_ROOM).at(-1)!;
-    expect(h.textOf(toRequester)).toContain(`Request ${requestId} for Emma Bakker was approved by admin@acme.example and the change is applied.`);
+    expect(h.textOf(toRequester)).toContain(`Request ${requestId} for Emma Bakker was approved by admin@acme.example and the change is saved.`);
     expect(h.textOf(toRequester)).toContain('ok, welcome Emma');
     expect(h.outbox.deleted.has(approval.messageId)).toBe(true);
 
