@@ -22,7 +22,7 @@ export function partName(ctx: Ctx, store: Pick<StoreReader, 'license'>, change: 
 export function reasonText(ctx: Ctx, part: Pick<PartResult, 'code' | 'message'>): string {
   const key = `webex.error.${part.code ?? ''}`;
   if (part.code && hasKey(ctx.locale, key)) return tr(ctx, key, { detail: part.message ?? '' });
-  return part.message ?? tr(ctx, 'webex.error.unknown');
+  return part.message || tr(ctx, 'webex.error.unknown');
 }
 
 export function partLines(ctx: Ctx, store: Pick<StoreReader, 'license'>, change: OrgChange): string[] {
