@@ -9,6 +9,7 @@ import type { Locale } from '../domain/index.js';
 import type { TransportLimits } from './webex/http-routes.js';
 import { createEmulator, type Emulator, type OrgSeed, type PersonSeed } from '../emulator/index.js';
 import type { OrgConnection } from '../flows/org/port.js';
+import { checkAdminConnection } from './webex-admin/check.js';
 import { createAdminClient } from './webex-admin/client.js';
 import { logger as appLogger } from '../logger.js';
 import { playgroundRoutes } from '../playground/routes.js';
@@ -92,6 +93,7 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
   // The same client as against Webex, with the emulated org's admin token.
   const adminToken = emulator.org.adminToken;
   const org = adminToken ? createAdminClient({ credentials: { kind: 'token', token: adminToken }, apiBase, ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}) }) : undefined;
+  if (org && adminToken) log.info((await checkAdminConnection(org, { kind: 'token', token: adminToken }, "the emulator's admin token")).summary);
   options.bot.start?.({ outbox: running.outbox, org });
   const url = `http://localhost:${server.port}/`;
   return {

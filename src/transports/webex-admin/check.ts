@@ -25,8 +25,9 @@ export interface ConnectionCheck {
   summary: string;
 }
 
-export async function checkAdminConnection(org: OrgConnection, config: AdminConnectionConfig): Promise<ConnectionCheck> {
-  const variable = variableOf(config);
+/** `as`: what the messages call the connection (local mode: the emulator's token, not a variable). */
+export async function checkAdminConnection(org: OrgConnection, config: AdminConnectionConfig, as?: string): Promise<ConnectionCheck> {
+  const variable = as ?? variableOf(config);
   const probe = async <T>(scope: string | undefined, read: () => Promise<T>): Promise<T> => {
     try {
       return await read();
@@ -60,5 +61,6 @@ export async function checkAdminConnection(org: OrgConnection, config: AdminConn
     proven.push('spark-admin:telephony_config_read');
   }
   const listed = identity.scopes ? `scopes ${identity.scopes.join(' ')}` : `scopes proven by reads: ${proven.join(' ')} (spark-admin:people_write is proven by the first change)`;
-  return { identity, proven, summary: `admin connection to org ${identity.orgId} as ${identity.email} (${config.kind === 'token' ? 'WEBEX_ADMIN_TOKEN' : 'Service App'}); ${listed}` };
+  const kind = as ?? (config.kind === 'token' ? 'WEBEX_ADMIN_TOKEN' : 'Service App');
+  return { identity, proven, summary: `admin connection to org ${identity.orgId} as ${identity.email} (${kind}); ${listed}` };
 }
