@@ -13,6 +13,11 @@ async function request(app: ReturnType<typeof playgroundRoutes>, method: string,
 }
 
 describe('playground Control Hub routes', () => {
+  it('the page carries the collapsible panel', async () => {
+    const html = await (await playgroundRoutes({ emulator: orgEmulator() }).request('/')).text();
+    expect(html).toMatch(/<details id="org-panel"[^>]*>\s*<summary>Control Hub \(emulated org\)<\/summary>/);
+  });
+
   it('lists the org’s licenses with names and consumed/total units', async () => {
     const app = playgroundRoutes({ emulator: orgEmulator() });
     const { status, json } = await request(app, 'GET', '/playground/api/org/licenses');
