@@ -1,5 +1,6 @@
 // The playground page and its small local-only API: who you can be (with their emulator
-// tokens), opening a 1:1 with the bot, and the emulator's event log (polling or SSE).
+// tokens), opening a 1:1 with the bot, the emulator's event log (polling or SSE), and
+// the emulated org's "Control Hub" (org-routes.ts).
 // Messages and card submits go through the emulator's /v1 API, exactly as a Webex client would.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,6 +8,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { Emulator, LogEntry } from '../emulator/index.js';
+import { orgRoutes } from './org-routes.js';
 
 const require = createRequire(import.meta.url);
 const STATIC_FILES: Record<string, { file: URL | string; type: string }> = {
@@ -50,6 +52,8 @@ export function playgroundRoutes(options: { emulator: Emulator }): Hono {
     const room = emulator.openDirectRoom(parsed.data.personId);
     return c.json({ roomId: room.id });
   });
+
+  app.route('/playground/api/org', orgRoutes({ emulator }));
 
   app.get('/playground/api/log', (c) => c.json({ entries: emulator.log.since(Number(c.req.query('since') ?? 0)) }));
 

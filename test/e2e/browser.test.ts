@@ -1,5 +1,6 @@
 // The playground in a real browser: Debian's Chromium driven by playwright-core, against
-// the local app (emulator + real framework + real bot + a temp copy of the demo org).
+// the local app (emulator + real framework + real bot + a temp copy of the demo org, which
+// the emulator also plays as the Webex org behind the admin APIs, as `npm start` does).
 // Skipped with a message when Chromium is missing, unless REQUIRE_BROWSER=1.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { startLocalMode, type LocalApp } from '../../src/transports/local-mode.js';
+import { orgSeedFromStore } from '../../src/transports/org-from-store.js';
 import { peopleFromStore } from '../../src/transports/people-from-store.js';
+import { ADMIN } from '../helpers/demo-org-copy.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,7 +37,7 @@ beforeAll(async () => {
   copyFileSync(path.join(REPO, 'data/demo-org.json'), path.join(dir, 'db.json'));
   store = await openStore({ dataFile: path.join(dir, 'db.json'), auditFile: path.join(dir, 'audit.log') });
   const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en' } });
-  app = await startLocalMode({ bot, people: peopleFromStore(store), port: 0 });
+  app = await startLocalMode({ bot, people: peopleFromStore(store), org: orgSeedFromStore(store, { adminEmail: ADMIN.email }), port: 0 });
   context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
     executablePath: CHROMIUM,
     headless: true,
@@ -107,5 +110,39 @@ describe.skipIf(!haveBrowser)('the playground in Chromium', () => {
     expect(await page.locator('#log').innerText()).toContain('POST /v1/attachment/actions');
     const file = await screenshot('playground-result');
     if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(file, path.join(REPO, 'docs/playground.png'));
+  });
+
+  it('the Control Hub panel shows the org as Webex holds it; a change made there reaches the desk on `sync`', async () => {
+    const emma = 'emma.bakker@acme.example';
+    const cx = 'lic-cx-essential-100103';
+    await page.goto(`http://127.0.0.1:${app.port}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.selectOption('#who', { label: 'Acme IT Admin (admin)' });
+    await page.click('button[data-space="direct"]');
+
+    await page.getByText('Control Hub (emulated org)').click();
+    await page.fill('#org-search', 'emma');
+    await page.locator('#org-results button', { hasText: 'Emma Bakker' }).click();
+    const panel = page.locator('#org-person');
+    await panel.locator('h3', { hasText: 'Emma Bakker' }).waitFor();
+    const box = panel.getByRole('checkbox', { name: /Customer Experience - Essential/ });
+    expect(await box.isChecked()).toBe(true);
+    expect(await panel.innerText()).toContain('Calling:');
+
+    await box.uncheck();
+    await panel.getByRole('button', { name: 'Change in Control Hub' }).click();
+    await page.locator('#org-status', { hasText: 'removed Customer Experience - Essential' }).waitFor();
+    expect(app.emulator.org.person(emma)?.licenses).not.toContain(cx);
+    expect(await box.isChecked()).toBe(false);
+    expect(store.userByEmail(emma)!.licenseIds).toContain(cx); // the desk does not know yet
+    expect(await panel.innerText()).toContain('The desk learns this on sync');
+    expect(await page.locator('#log').innerText()).toContain('Control Hub: licenses changed outside the desk');
+
+    await page.fill('#text', 'sync');
+    await page.press('#text', 'Enter');
+    const synced = botCard('changed outside the desk');
+    await synced.waitFor();
+    expect(store.userByEmail(emma)!.licenseIds).not.toContain(cx);
+    await screenshot('playground-control-hub');
   });
 });
