@@ -76,7 +76,8 @@ export class LowdbStore implements Store {
   locations() { return this.parts.state.locations; }
   orgChange(id: string) { return this.parts.state.orgChange(id); }
   orgChanges(filter: { status?: OrgChange['status']; userId?: string } = {}): OrgChange[] {
-    const candidates = filter.status === 'queued' ? this.parts.state.queuedOrgChangeList() : this.parts.state.orgChanges();
+    const { state } = this.parts;
+    const candidates = filter.status === 'queued' ? state.queuedOrgChangeList() : filter.userId !== undefined ? state.orgChangesOf(filter.userId) : state.orgChanges();
     return [...candidates].filter(
       (change) => (filter.status === undefined || change.status === filter.status) && (filter.userId === undefined || change.userId === filter.userId),
     );

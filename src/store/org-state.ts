@@ -74,6 +74,8 @@ export class OrgState implements OrgView {
   /** In the order they were first written (Map keeps insertion order): a user's changes go out in that order. */
   private readonly orgChangesById = new Map<string, OrgChange>();
   private readonly queuedOrgChanges = new Map<string, OrgChange>();
+  /** A user's changes by id, oldest first: result cards and history ask per user. */
+  private readonly orgChangesByUser = new Map<string, Map<string, OrgChange>>();
   private search: UserSearchIndex;
 
   /** Throws StoreLoadError (naming `file`) when ids or emails repeat. */
@@ -142,6 +144,9 @@ export class OrgState implements OrgView {
 
   private setOrgChange(change: OrgChange): void {
     this.orgChangesById.set(change.id, change);
+    const ofUser = this.orgChangesByUser.get(change.userId) ?? new Map<string, OrgChange>();
+    ofUser.set(change.id, change);
+    this.orgChangesByUser.set(change.userId, ofUser);
     if (change.status === 'queued') this.queuedOrgChanges.set(change.id, change);
     else this.queuedOrgChanges.delete(change.id);
   }
@@ -244,6 +249,9 @@ export class OrgState implements OrgView {
   }
   queuedOrgChangeList(): IterableIterator<OrgChange> {
     return this.queuedOrgChanges.values();
+  }
+  orgChangesOf(userId: string): IterableIterator<OrgChange> {
+    return (this.orgChangesByUser.get(userId) ?? new Map<string, OrgChange>()).values();
   }
   role(key: string): Role | undefined {
     return this.rolesByEmail.get(key);
