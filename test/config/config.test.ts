@@ -128,6 +128,44 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the admin connection settings', () => {
+  const BOT = { WEBEX_BOT_TOKEN: 'bot-token' };
+  const APP = { WEBEX_ADMIN_CLIENT_ID: 'client-id', WEBEX_ADMIN_CLIENT_SECRET: 'client-secret-value', WEBEX_ADMIN_REFRESH_TOKEN: 'refresh-token-value' };
+
+  it('reads a Service App (all three variables) and defaults SYNC_INTERVAL_MINUTES to 15', () => {
+    const config = loadConfig({ ...BOT, ...APP });
+    expect(config.adminConnection).toEqual({ kind: 'serviceApp', clientId: 'client-id', clientSecret: 'client-secret-value', refreshToken: 'refresh-token-value' });
+    expect(config.syncIntervalMinutes).toBe(15);
+    expect(loadConfig({ ...BOT, SYNC_INTERVAL_MINUTES: '0' }).syncIntervalMinutes).toBe(0);
+    expect(loadConfig(BOT).adminConnection).toBeUndefined();
+  });
+
+  it.each(['WEBEX_ADMIN_CLIENT_ID', 'WEBEX_ADMIN_CLIENT_SECRET', 'WEBEX_ADMIN_REFRESH_TOKEN'] as const)('a Service App without %s names it and what it is needed with, echoing no secret', (missing) => {
+    const env: Record<string, string> = { ...BOT, ...APP };
+    delete env[missing];
+    const message = problemFor(env);
+    expect(message).toContain(`${missing}: is required with`);
+    expect(message).toContain('a Service App needs its client id, client secret and refresh token');
+    expect(message).not.toContain('client-secret-value');
+    expect(message).not.toContain('refresh-token-value');
+  });
+
+  it('WEBEX_ADMIN_TOKEN without WEBEX_BOT_TOKEN says that local mode uses the emulator and a real org needs the bot token', () => {
+    const message = problemFor({ WEBEX_ADMIN_TOKEN: 'admin-token-secret' });
+    expect(message).toContain('WEBEX_ADMIN_TOKEN: is set but WEBEX_BOT_TOKEN is not');
+    expect(message).not.toContain('admin-token-secret');
+    expect(problemFor(APP)).toContain('WEBEX_ADMIN_CLIENT_ID: is set but WEBEX_BOT_TOKEN is not');
+  });
+
+  it('refuses both an admin token and a Service App', () => {
+    expect(problemFor({ ...BOT, ...APP, WEBEX_ADMIN_TOKEN: 'admin-token' })).toContain('WEBEX_ADMIN_TOKEN: set either WEBEX_ADMIN_TOKEN or the Service App');
+  });
+
+  it.each(['-1', '1441', 'hourly'])('refuses SYNC_INTERVAL_MINUTES=%s', (value) => {
+    expect(problemFor({ SYNC_INTERVAL_MINUTES: value })).toContain(`SYNC_INTERVAL_MINUTES: must be a whole number of minutes between 0 (off) and 1440, got '${value}'`);
+  });
+});
+
 describe('loadDotEnv', () => {
   it('loads a .env file without overriding variables already set', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'config-dotenv-'));

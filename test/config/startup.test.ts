@@ -27,6 +27,16 @@ describe('starting the bot', () => {
     expect(stderr).toContain("BOT_LOCALE: must be one of en, nl, got 'de'");
   });
 
+  it('stops with exit code 2 when WEBEX_ADMIN_TOKEN is set without WEBEX_BOT_TOKEN, or a Service App lacks a variable', () => {
+    const admin = start({ WEBEX_ADMIN_TOKEN: 'admin-token-secret' });
+    expect(admin.status).toBe(2);
+    expect(admin.stderr).toContain('WEBEX_ADMIN_TOKEN: is set but WEBEX_BOT_TOKEN is not');
+    expect(admin.stderr).not.toContain('admin-token-secret');
+    const app = start({ WEBEX_BOT_TOKEN: 'bot-token', WEBEX_ADMIN_CLIENT_ID: 'client-id', WEBEX_ADMIN_REFRESH_TOKEN: 'refresh-token' });
+    expect(app.status).toBe(2);
+    expect(app.stderr).toContain('WEBEX_ADMIN_CLIENT_SECRET: is required with WEBEX_ADMIN_CLIENT_ID and WEBEX_ADMIN_REFRESH_TOKEN');
+  });
+
   it('stops with exit code 2 on a corrupt data file, names it and leaves it untouched', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'startup-data-'));
     const dataFile = path.join(dir, 'db.json');

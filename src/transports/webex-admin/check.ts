@@ -28,11 +28,12 @@ export interface ConnectionCheck {
 /** `as`: what the messages call the connection (local mode: the emulator's token, not a variable). */
 export async function checkAdminConnection(org: OrgConnection, config: AdminConnectionConfig, as?: string): Promise<ConnectionCheck> {
   const variable = as ?? variableOf(config);
-  const probe = async <T>(scope: string | undefined, read: () => Promise<T>): Promise<T> => {
+  /** refusedWith: the statuses that mean the scope is missing (403; other ones for some reads). */
+  const probe = async <T>(scope: string | undefined, read: () => Promise<T>, refusedWith: readonly number[] = [403]): Promise<T> => {
     try {
       return await read();
     } catch (error) {
-      if (error instanceof AdminApiError && (error.status === 401 || error.status === 403)) {
+      if (error instanceof AdminApiError && (error.status === 401 || refusedWith.includes(error.status))) {
         throw new AdminConnectionError(
           error.status === 401 || !scope
             ? `${variable}: Webex refused the admin token (${error.status}: ${error.webexMessage}); use a full administrator's token or Service App (see README "Admin connection")`
@@ -47,10 +48,15 @@ export async function checkAdminConnection(org: OrgConnection, config: AdminConn
   const proven: string[] = [];
   await probe('spark-admin:licenses_read', () => org.licenses());
   proven.push('spark-admin:licenses_read');
-  await probe('spark-admin:people_read', () =>
-    org.people(() => {
-      throw new FirstPageOnly();
-    }),
+  // Without spark-admin:people_read Webex answers the unfiltered list 400 ("Email,
+  // displayName, or id list should be specified"), as to any non-admin, not 403.
+  await probe(
+    'spark-admin:people_read',
+    () =>
+      org.people(() => {
+        throw new FirstPageOnly();
+      }),
+    [400, 403],
   ).catch((error: unknown) => {
     if (!(error instanceof FirstPageOnly)) throw error;
   });
