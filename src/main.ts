@@ -40,11 +40,13 @@ async function main(): Promise<void> {
   }
 
   const bot = createBot({ store, config });
-  const running = await startTransport({ config, store, bot }).catch(async (error: unknown) => {
+  const starting = startTransport({ config, store, bot });
+  // Signals are handled from here on: a SIGTERM while starting stops once the start is done.
+  stopOnSignals({ running: { stop: async () => (await starting).stop() }, store });
+  await starting.catch(async (error: unknown) => {
     await store.close(); // release the lock and flush before main's error handler exits
     throw error;
   });
-  stopOnSignals({ running, store });
 }
 
 main().catch((error: unknown) => {
