@@ -65,6 +65,8 @@ export const OrgChangeSchema = z.strictObject({
   lastError: z.string().optional(),
   /** Where to say "Applied in Webex" (the space of the person who saved it). */
   notify: z.strictObject({ roomId: z.string(), personId: z.string(), messageId: z.string().optional() }).optional(),
+  /** false: Webex answered, the person is not told yet (a restart tells them); true: told. */
+  told: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string().optional(),
   version: z.number().int().nonnegative(),

@@ -38,6 +38,9 @@ export class OutboxWorker {
   start(): void {
     this.running = true;
     for (const change of this.options.store.orgChanges({ status: 'queued' })) this.uncertain.add(change.id);
+    // Answered before the last stop, but nobody heard it yet.
+    const untold = this.options.store.orgChanges().filter((c) => c.told === false);
+    void Promise.all(untold.map((change) => this.tell(change)));
     this.kick();
   }
 
@@ -115,13 +118,33 @@ export class OutboxWorker {
   private async finish(change: OrgChange, parts: OrgChange['parts']): Promise<void> {
     const now = this.options.now().toISOString();
     const { notBefore: _n, ...rest } = change;
-    const next: OrgChange = { ...rest, status: statusOfParts(parts), parts, attempts: change.attempts + 1, updatedAt: now, version: change.version + 1 };
+    const next: OrgChange = {
+      ...rest,
+      status: statusOfParts(parts),
+      parts,
+      attempts: change.attempts + 1,
+      updatedAt: now,
+      ...(change.notify ? { told: false } : {}),
+      version: change.version + 1,
+    };
     const saved = await this.save(change, next, [resultLine(next)]);
     if (!saved) return;
     this.options.log?.('info', `change ${next.status} in Webex`, { changeId: next.id, user: next.email, source: next.source });
-    await this.options.notify(next).catch((error: unknown) => {
-      this.options.log?.('warn', 'could not tell the admin what Webex answered', { changeId: next.id, error: String(error) });
-    });
+    await this.tell(next);
+  }
+
+  /** Tell the person who saved it, then note that they were told (a crash in between tells them twice, never not at all). */
+  private async tell(change: OrgChange): Promise<void> {
+    if (!change.notify || change.told !== false) return;
+    try {
+      await this.options.notify(change);
+    } catch (error) {
+      this.options.log?.('warn', 'could not tell the admin what Webex answered; tried again at the next start', { changeId: change.id, error: String(error) });
+      return;
+    }
+    // The same version: a card's Retry and Revert, made from this change, stay valid.
+    const current = this.options.store.orgChange(change.id);
+    if (current?.version === change.version) await this.save(change, { ...current, told: true }, []);
   }
 
   /** A transient failure: try again after a backoff, or give up after maxAttempts (failed, with Retry). */
