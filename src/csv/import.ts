@@ -4,7 +4,7 @@
 // Choices (the Control Hub articles do not cover a bot's store):
 // - A new user is internal, unless the row's `User Type` says otherwise or its `User Status`
 //   is Pending (Control Hub: "hasn't accepted a cross-org license", i.e. an external user).
-// - For an existing user only licenses, attendee accounts and names change; `User Status`
+// - For an existing user only licenses, attendee accounts, Calling properties and names change; `User Status`
 //   is read-only in Control Hub and `User Type` is ours, so neither changes an existing user.
 // - An empty service cell says nothing, in both modes (Control Hub: empty = leave it to
 //   automatic assignment). A license whose column is not in the file is left alone too.
