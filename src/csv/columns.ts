@@ -37,6 +37,10 @@
 //   Export writes it unless asked for a Control Hub-only file (see export.ts).
 // - Documented Control Hub attribute columns we do not manage (Title, Department, ...) are
 //   listed as "ignored"; any other header is "unknown" and reported, never dropped silently.
+// - Of the attribute columns, `Extension`, `Phone Number` and `Location` are the user's Webex
+//   Calling properties (article afv3q8: Location is a string, "HQ", the location's name as
+//   Control Hub shows it). We write the location's name, the extension, and the number in
+//   E.164; on import a Location matches a location's name (any case) or its id.
 import type { License, Site } from '../domain/index.js';
 
 export const EMAIL_HEADER = 'User ID/Email (Required)';
@@ -45,8 +49,14 @@ export const LAST_NAME_HEADER = 'Last Name';
 export const DISPLAY_NAME_HEADER = 'Display Name';
 export const STATUS_HEADER = 'User Status';
 export const USER_TYPE_HEADER = 'User Type';
+export const EXTENSION_HEADER = 'Extension';
+export const PHONE_NUMBER_HEADER = 'Phone Number';
+export const LOCATION_HEADER = 'Location';
 
-export type FieldName = 'email' | 'firstName' | 'lastName' | 'displayName' | 'status' | 'userType';
+export type FieldName = 'email' | 'firstName' | 'lastName' | 'displayName' | 'status' | 'userType' | CallingField;
+/** The Webex Calling properties' columns (User.calling). */
+export type CallingField = 'extension' | 'phoneNumber' | 'location';
+export const CALLING_FIELDS: readonly CallingField[] = ['extension', 'phoneNumber', 'location'];
 
 export type ColumnMeaning =
   | { kind: 'field'; field: FieldName }
@@ -78,6 +88,9 @@ const FIELD_HEADERS: ReadonlyMap<string, FieldName> = new Map(
       [DISPLAY_NAME_HEADER, 'displayName'],
       [STATUS_HEADER, 'status'],
       [USER_TYPE_HEADER, 'userType'],
+      [EXTENSION_HEADER, 'extension'],
+      [PHONE_NUMBER_HEADER, 'phoneNumber'],
+      [LOCATION_HEADER, 'location'],
     ] as const
   ).map(([header, field]) => [normalizeHeader(header), field]),
 );
@@ -87,15 +100,12 @@ const IGNORED_HEADERS: ReadonlySet<string> = new Set(
   [
     'Last Service Accessed Time',
     'Days since Last Service Accessed',
-    'Extension',
     'Title',
     'Department',
     'Manager',
-    'Phone Number',
     'Caller ID Number',
     'Caller ID First Name',
     'Caller ID Last Name',
-    'Location',
     'Preferred Language',
     'Time zone',
     'Address type',

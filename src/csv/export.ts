@@ -1,18 +1,23 @@
 // Export of the store's users as a Control Hub user CSV: every license column and every
-// attendee column, TRUE/FALSE in each, so importing the file again changes nothing.
+// attendee column, TRUE/FALSE in each, and the Calling properties in Control Hub's
+// Extension, Phone Number and Location columns, so importing the file again changes nothing.
 import { stringify } from 'csv-stringify/sync';
-import type { License, OrgDocument, Site, User, UserStatus } from '../domain/index.js';
+import type { License, Location, OrgDocument, Site, User, UserStatus } from '../domain/index.js';
 import type { StoreReader } from '../store/types.js';
 import {
   DISPLAY_NAME_HEADER,
   EMAIL_HEADER,
+  EXTENSION_HEADER,
   FIRST_NAME_HEADER,
   LAST_NAME_HEADER,
+  LOCATION_HEADER,
+  PHONE_NUMBER_HEADER,
   STATUS_HEADER,
   USER_TYPE_HEADER,
   attendeeHeader,
   licenseHeader,
 } from './columns.js';
+import { normalizePhoneNumber } from '../rules/index.js';
 import { MAX_ROWS } from './parse.js';
 
 export interface ExportOptions {
@@ -37,6 +42,7 @@ const bool = (on: boolean): string => (on ? 'TRUE' : 'FALSE');
 interface ExportData {
   licenses: readonly License[];
   sites: readonly Site[];
+  locations: readonly Location[];
   users: readonly User[];
 }
 
@@ -49,6 +55,14 @@ function columnsFor(data: ExportData, options: ExportOptions): Column[] {
     { header: STATUS_HEADER, value: (u) => STATUS_TEXT[u.status] },
   ];
   if (!options.controlHubOnly) columns.push({ header: USER_TYPE_HEADER, value: (u) => u.type });
+  // Calling properties, empty for a user without them. Location: the name Control Hub shows
+  // (article afv3q8: "HQ"); the id when the store does not know the location (import reads both).
+  const locationName = new Map(data.locations.map((l) => [l.id, l.name]));
+  columns.push(
+    { header: EXTENSION_HEADER, value: (u) => u.calling?.extension ?? '' },
+    { header: PHONE_NUMBER_HEADER, value: (u) => (u.calling?.phoneNumber !== undefined ? normalizePhoneNumber(u.calling.phoneNumber) : '') },
+    { header: LOCATION_HEADER, value: (u) => (u.calling ? (locationName.get(u.calling.locationId) ?? u.calling.locationId) : '') },
+  );
   const licenseColumn = (l: License): Column => ({ header: licenseHeader(l), value: (u) => bool(u.licenseIds.includes(l.id)) });
   const { licenses } = data;
   columns.push(...licenses.filter((l) => l.siteUrl === undefined).map(licenseColumn));
@@ -74,7 +88,7 @@ function toCsv(data: ExportData, options: ExportOptions): string {
  */
 export function exportCsv(reader: StoreReader, options: ExportOptions = {}): string {
   const users = reader.searchUsers({ limit: reader.userCount() }).users;
-  return toCsv({ licenses: reader.licenses(), sites: reader.sites(), users }, options);
+  return toCsv({ licenses: reader.licenses(), sites: reader.sites(), locations: reader.locations(), users }, options);
 }
 
 /**

@@ -1,6 +1,6 @@
 // What an import plans: each row's outcome, the counts, the mutations and the users whose
 // licenses change. planImport (import.ts) makes it; the audit lines and the report read it.
-import type { ProposedChange } from '../domain/index.js';
+import type { CallingProperties, ProposedChange } from '../domain/index.js';
 import type { Mutation } from '../store/types.js';
 import type { CatalogPlan } from './license-catalog.js';
 import type { ParsedCsv } from './parse.js';
@@ -33,12 +33,13 @@ export interface ImportCounts {
   refused: number;
 }
 
-/** One user whose licenses or attendee accounts the import changes (one license.change audit line). */
+/** One user whose licenses, attendee accounts or Calling properties the import changes (one license.change audit line; `change.calling` carries the properties). */
 export interface UserLicenseChange {
   userId: string;
   email: string;
-  before: { licenseIds: string[]; attendeeOf: string[] };
-  after: { licenseIds: string[]; attendeeOf: string[] };
+  /** `calling`: the user's Calling properties, for the outbox's add operations (importOutbox); not in the audit line's before/after. */
+  before: { licenseIds: string[]; attendeeOf: string[]; calling?: CallingProperties };
+  after: { licenseIds: string[]; attendeeOf: string[]; calling?: CallingProperties };
   change: ProposedChange;
   /** Non-blocking notice codes of the row (e.g. R2 migrating). */
   codes: string[];

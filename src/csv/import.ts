@@ -4,22 +4,31 @@
 // Choices (the Control Hub articles do not cover a bot's store):
 // - A new user is internal, unless the row's `User Type` says otherwise or its `User Status`
 //   is Pending (Control Hub: "hasn't accepted a cross-org license", i.e. an external user).
-// - For an existing user only licenses, attendee accounts and names change; `User Status`
+// - For an existing user only licenses, attendee accounts, Calling properties and names change; `User Status`
 //   is read-only in Control Hub and `User Type` is ours, so neither changes an existing user.
 // - An empty service cell says nothing, in both modes (Control Hub: empty = leave it to
 //   automatic assignment). A license whose column is not in the file is left alone too.
 // - R8 (a pending external user's licenses cannot change) applies to users already in the
 //   store. A new row records what Control Hub already assigned: the rules are told it is a
 //   new user (evaluate's newUser), which is not a change.
+// - Webex Calling properties (Extension, Phone Number, Location): an empty cell leaves that
+//   property as it is, like an empty service cell. A row's properties become the change's
+//   `calling` when they differ from the user's, or when the row adds a Calling license; the
+//   rules judge them as for the wizard (CALLING.*). Location is a location's name (any case)
+//   or its id. There is no way to remove one property (Control Hub's "REMOVE|" is not read);
+//   the properties go when the user keeps no Calling license (verdict.calling = null).
+// - A file with none of the three columns (an older export) cannot carry properties: its rows
+//   are evaluated with recordsWebex, so adding a Calling license without them is not refused.
+//   A file with any of the columns must give them, as the wizard must (CALLING.properties-missing).
 // - A row whose verdict carries an auto change (R1's replace, R3's switch to Professional)
 //   is refused: an import has no review step, so the file must say the whole change itself.
 // - With a license catalog (GET /v1/licenses, see license-catalog.ts) its licenses, sites and
 //   subscriptions are upserted in the same commit as the users, before them. If any license
 //   would end with more units used than it has (R12), the whole import is refused.
 import { randomUUID } from 'node:crypto';
-import type { License, Locale, ProposedChange, Site, User } from '../domain/index.js';
+import type { CallingProperties, License, Locale, Location, ProposedChange, Site, User } from '../domain/index.js';
 import { t } from '../i18n/index.js';
-import { evaluate, licensesOverCapacity, type Finding, type RulesContext } from '../rules/index.js';
+import { callingLicensesOf, evaluate, licensesOverCapacity, normalizeCallingProperties, type Finding, type RulesContext } from '../rules/index.js';
 import type { Mutation, Store, StoreReader } from '../store/types.js';
 import { licenseHeader } from './columns.js';
 import { importAuditEntries } from './import-audit.js';
@@ -69,18 +78,68 @@ function wanted(values: ReadonlyMap<string, boolean>, on: boolean): string[] {
   return [...values].filter(([, v]) => v === on).map(([k]) => k);
 }
 
-function changeFor(user: User, row: CsvRow, mode: ImportMode): ProposedChange {
+/**
+ * A Location cell to a location id: exact name, then id, then the one name equal ignoring case.
+ * Anything else is given to the rules as written, so CALLING.location-unknown names it.
+ */
+function locationResolver(locations: readonly Location[]): (text: string) => string {
+  const byName = new Map(locations.map((l) => [l.name, l.id]));
+  const ids = new Set(locations.map((l) => l.id));
+  return (text) => {
+    const exact = byName.get(text);
+    if (exact !== undefined) return exact;
+    if (ids.has(text)) return text;
+    const folded = locations.filter((l) => l.name.toLowerCase() === text.toLowerCase());
+    return folded.length === 1 && folded[0] ? folded[0].id : text;
+  };
+}
+
+const sameCalling = (a: CallingProperties, b: CallingProperties): boolean => {
+  const [x, y] = [normalizeCallingProperties(a), normalizeCallingProperties(b)];
+  return x.locationId === y.locationId && x.extension === y.extension && x.phoneNumber === y.phoneNumber;
+};
+
+/**
+ * The row's Calling properties for the change: the user's, with what the row's non-empty cells
+ * say instead; undefined when the row says nothing, or the same as the user has and adds no
+ * Calling license. No location in the row nor on the user: locationId "" (the rules ask for one).
+ */
+function callingFor(user: User, row: CsvRow, locationId: (text: string) => string, addsCalling: boolean): CallingProperties | undefined {
+  if (row.location === undefined && row.extension === undefined && row.phoneNumber === undefined) return undefined;
+  const current = user.calling;
+  const extension = row.extension ?? current?.extension;
+  const phoneNumber = row.phoneNumber ?? current?.phoneNumber;
+  const calling: CallingProperties = {
+    locationId: row.location !== undefined ? locationId(row.location) : (current?.locationId ?? ''),
+    ...(extension !== undefined ? { extension } : {}),
+    ...(phoneNumber !== undefined ? { phoneNumber } : {}),
+  };
+  if (!addsCalling && current && sameCalling(calling, current)) return undefined;
+  return calling;
+}
+
+function changeFor(user: User, row: CsvRow, mode: ImportMode, ctx: RulesContext, locationId: (text: string) => string): ProposedChange {
   const removing = mode === 'add-and-remove';
+  const addLicenseIds = wanted(row.licenses, true).filter((id) => !user.licenseIds.includes(id));
+  const calling = callingFor(user, row, locationId, callingLicensesOf(ctx, addLicenseIds).length > 0);
   return {
-    addLicenseIds: wanted(row.licenses, true).filter((id) => !user.licenseIds.includes(id)),
+    addLicenseIds,
     removeLicenseIds: removing ? wanted(row.licenses, false).filter((id) => user.licenseIds.includes(id)) : [],
     addAttendeeSites: wanted(row.attendee, true).filter((url) => !user.attendeeOf.includes(url)),
     removeAttendeeSites: removing ? wanted(row.attendee, false).filter((url) => user.attendeeOf.includes(url)) : [],
+    ...(calling ? { calling } : {}),
   };
 }
 
 const isEmpty = (c: ProposedChange): boolean =>
-  c.addLicenseIds.length + c.removeLicenseIds.length + c.addAttendeeSites.length + c.removeAttendeeSites.length === 0;
+  c.addLicenseIds.length + c.removeLicenseIds.length + c.addAttendeeSites.length + c.removeAttendeeSites.length === 0 && c.calling === undefined;
+
+/** The user after the verdict: its licenses and attendee sites, and its Calling properties as apply.ts's assignMutation stores them. */
+function applied(user: User, result: { licenseIds: string[]; attendeeOf: string[] }, calling: CallingProperties | null | undefined): User {
+  const { calling: current, ...rest } = user;
+  const next = calling === null ? undefined : (calling ?? current);
+  return { ...rest, licenseIds: result.licenseIds, attendeeOf: result.attendeeOf, ...(next ? { calling: next } : {}) };
+}
 
 function newUser(row: CsvRow, id: string): User {
   const fullName = [row.firstName, row.lastName].filter(Boolean).join(' ');
@@ -136,18 +195,22 @@ export function planImport(input: PlanImportInput): ImportPlan {
   };
   const newId = input.newUserId ?? (() => `u-${randomUUID()}`);
 
+  const locationId = locationResolver(reader.locations());
+  // Only a file without any Calling column (an older export) records licenses without properties.
+  const recordsWebex = !parsed.hasCallingColumns;
+
   const rows: RowOutcome[] = [];
   const mutations: Mutation[] = catalog && catalogChanges(catalog) ? [catalog.mutation] : [];
   const userChanges: UserLicenseChange[] = [];
   for (const row of parsed.rows) {
     const existing = reader.userByEmail(row.email);
     const base = existing ? withNames(existing, row) : newUser(row, newId(row.email));
-    const change = changeFor(base, row, mode);
+    const change = changeFor(base, row, mode, ctx, locationId);
     const outcome: RowOutcome = { line: row.line, email: row.email, outcome: 'unchanged', reasons: [], notices: [], added: [], removed: [] };
     rows.push(outcome);
     let next = base;
     if (!isEmpty(change)) {
-      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change, newUser: !existing, recordsWebex: true });
+      const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user: base, change, newUser: !existing, recordsWebex });
       const { violations } = verdict;
       if (violations.length > 0 || verdict.autoChanges.length > 0) {
         outcome.outcome = 'refused';
@@ -159,13 +222,13 @@ export function planImport(input: PlanImportInput): ImportPlan {
       outcome.notices = describe(verdict.notices.filter((n) => !NOTICES_THE_FILE_ANSWERS.has(n.code)), locale);
       outcome.added = [...verdict.diff.addedLicenseIds.map(licenseName), ...verdict.diff.addedAttendeeSites.map((s) => `${s} attendee`)];
       outcome.removed = [...verdict.diff.removedLicenseIds.map(licenseName), ...verdict.diff.removedAttendeeSites.map((s) => `${s} attendee`)];
-      next = { ...base, licenseIds: verdict.result.licenseIds, attendeeOf: verdict.result.attendeeOf };
+      next = applied(base, verdict.result, verdict.calling);
       usage.record(base.licenseIds, next.licenseIds);
       userChanges.push({
         userId: next.id,
         email: next.email,
-        before: { licenseIds: [...base.licenseIds], attendeeOf: [...base.attendeeOf] },
-        after: { licenseIds: [...next.licenseIds], attendeeOf: [...next.attendeeOf] },
+        before: { licenseIds: [...base.licenseIds], attendeeOf: [...base.attendeeOf], ...(base.calling ? { calling: base.calling } : {}) },
+        after: { licenseIds: [...next.licenseIds], attendeeOf: [...next.attendeeOf], ...(next.calling ? { calling: next.calling } : {}) },
         change,
         codes: outcome.notices.map((n) => n.code),
       });

@@ -3,7 +3,7 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { UserStatus, UserType } from '../domain/index.js';
-import { EMAIL_HEADER, meaningKey, resolveHeader, type ColumnMeaning, type HeaderContext } from './columns.js';
+import { CALLING_FIELDS, EMAIL_HEADER, meaningKey, resolveHeader, type ColumnMeaning, type HeaderContext } from './columns.js';
 
 /** File bytes to text: UTF-8 (BOM or not), or UTF-16LE with its BOM (what Webex site exports use). */
 export function decodeCsvBytes(bytes: Uint8Array): string {
@@ -55,6 +55,10 @@ export interface CsvRow {
   displayName?: string;
   status?: UserStatus;
   type?: UserType;
+  /** Webex Calling properties as written (trimmed): the Location cell is a name or an id, resolved by the import. */
+  extension?: string;
+  phoneNumber?: string;
+  location?: string;
   /** licenseId → TRUE/FALSE as written. */
   licenses: Map<string, boolean>;
   /** siteUrl → TRUE/FALSE in the site's attendee column. */
@@ -68,6 +72,8 @@ export interface ParsedCsv {
   unknownColumns: { header: string; reason: string }[];
   /** Control Hub attribute columns the bot does not manage. */
   ignoredColumns: string[];
+  /** The file has at least one of the Calling columns (Extension, Phone Number, Location); an older export has none. */
+  hasCallingColumns: boolean;
 }
 
 // Statuses from "Users list in Control Hub": Verified and Not Verified are internal users
@@ -166,6 +172,9 @@ function readRow(raw: RawRecord, columns: CsvColumn[]): CsvRow {
     else if (m.field === 'firstName') row.firstName = text;
     else if (m.field === 'lastName') row.lastName = text;
     else if (m.field === 'displayName') row.displayName = text;
+    else if (m.field === 'extension') row.extension = text;
+    else if (m.field === 'phoneNumber') row.phoneNumber = text;
+    else if (m.field === 'location') row.location = text;
     else if (m.field === 'status') row.status = parseStatus(text, raw.line);
     else row.type = parseUserType(text, raw.line);
   }
@@ -212,5 +221,6 @@ export function parseUserCsv(csvText: string, org: HeaderContext): ParsedCsv {
   });
   const unknownColumns = columns.flatMap((c) => (c.meaning.kind === 'unknown' ? [{ header: c.header, reason: c.meaning.reason }] : []));
   const ignoredColumns = columns.filter((c) => c.meaning.kind === 'ignored').map((c) => c.header);
-  return { columns, rows, unknownColumns, ignoredColumns };
+  const hasCallingColumns = columns.some((c) => c.meaning.kind === 'field' && (CALLING_FIELDS as readonly string[]).includes(c.meaning.field));
+  return { columns, rows, unknownColumns, ignoredColumns, hasCallingColumns };
 }

@@ -36,6 +36,9 @@ export function checkCallingProperties(s: RuleState, given: CallingProperties): 
   const p = normalizeCallingProperties(given);
   const violations: Violation[] = [];
   const add = (code: string, params: Record<string, string>) => violations.push({ rule: 'CALLING', code, params: { user, ...params } });
+  // No location at all (a CSV row with an extension but no Location, for a user without one) is what properties-missing says.
+  const license = callingLicensesOf(s.ctx, s.result.licenseIds)[0];
+  if (p.locationId === '' && license) return [{ rule: 'CALLING', code: CODES.callingPropertiesMissing, params: { user, license: license.name } }];
   const location = s.ctx.locations.get(p.locationId);
   if (!location) add(CODES.callingLocationUnknown, { locationId: p.locationId.slice(0, 80) });
   if (p.extension !== undefined && !EXTENSION_PATTERN.test(p.extension)) add(CODES.callingExtensionInvalid, { extension: p.extension.slice(0, 20) });

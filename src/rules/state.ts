@@ -25,7 +25,7 @@ export interface RuleState {
   user: User;
   /** The user is being added with these licenses (an import row, `external add`), not changed. */
   newUser: boolean;
-  /** A CSV import row: records what Webex holds, so missing Calling properties are not asked for. */
+  /** A CSV import row from a file without Calling columns: records what Webex holds, so missing Calling properties are not asked for. */
   recordsWebex: boolean;
   /** The change as proposed (sorted, de-duplicated), including invalid parts. */
   change: NormalizedChange;

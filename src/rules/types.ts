@@ -50,8 +50,10 @@ export interface EvaluateInput {
    */
   newUser?: boolean;
   /**
-   * The change records what Webex already holds (a CSV import row) instead of asking Webex for
-   * it: Calling properties the row carries are checked, missing ones are not asked for.
+   * The change records what Webex already holds instead of asking Webex for it, and cannot say
+   * the Calling properties: a row of a CSV file without the Calling columns (an older export,
+   * see src/csv/import.ts). A Calling license added without properties is not refused then;
+   * properties the change carries are checked as always.
    */
   recordsWebex?: boolean;
 }

@@ -59,7 +59,8 @@ describe('npm run import / export', () => {
     const out = path.join(source.dir, 'org.csv');
     expect((await cli('export', [out], { DATA_FILE: source.dataFile, AUDIT_FILE: source.auditFile })).code).toBe(0);
 
-    const target = await openTempStore(emptyOrgDocument());
+    // Empty but for the Calling locations (a sync brings them): the export's Location column names them.
+    const target = await openTempStore({ ...emptyOrgDocument(), locations: loadDemoOrg().locations });
     await target.store.close();
     const env = { DATA_FILE: target.dataFile, AUDIT_FILE: target.auditFile };
     const badJson = path.join(target.dir, 'bad.json');

@@ -61,7 +61,7 @@ export async function openTempStore(seed: OrgDocument, dir = tempDir()): Promise
   return { store, dir, dataFile, auditFile };
 }
 
-/** What the round trip compares: per email, licenses, attendee sites, type and status. */
+/** What the round trip compares: per email, licenses, attendee sites, type, status, name and Calling properties. */
 export function assignmentsByEmail(users: readonly User[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const u of [...users].sort((a, b) => (a.email < b.email ? -1 : 1))) {
@@ -71,6 +71,7 @@ export function assignmentsByEmail(users: readonly User[]): Record<string, unkno
       type: u.type,
       status: u.status,
       displayName: u.displayName,
+      calling: u.calling,
     };
   }
   return out;

@@ -65,7 +65,8 @@ describe('import with a license catalog', () => {
   it('loads the demo org into an empty store: same users, same catalog, one commit', async () => {
     const { store: source } = await open(demo);
     const csvText = exportCsv(source);
-    const { store: target, dataFile, auditFile } = await open(emptyOrgDocument());
+    // Empty but for the Calling locations (a sync brings them; GET /v1/licenses does not): the export's Location column names them.
+    const { store: target, dataFile, auditFile } = await open({ ...emptyOrgDocument(), locations: demo.locations });
     const commit = vi.spyOn(target, 'commit');
 
     const { plan } = await runImport({ store: target, csvText, fileName: 'demo.csv', mode: 'add-and-remove', dryRun: false, actor: 'cli:t', licenseCatalog });
@@ -95,6 +96,21 @@ describe('import with a license catalog', () => {
     stores.splice(stores.indexOf(target), 1, reopened);
     expect(reopened.license('lic-calling-pro-100101')).toEqual(demo.licenses.find((l) => l.id === 'lic-calling-pro-100101'));
     expect(reopened.userCount()).toBe(demo.users.length);
+  });
+
+  it('into a store that knows no Calling locations, the Calling users are refused with the location the file names', async () => {
+    const { store: source } = await open(demo);
+    const { store: target } = await open(emptyOrgDocument());
+    const { plan } = await runImport({ store: target, csvText: exportCsv(source), fileName: 'demo.csv', mode: 'add-and-remove', dryRun: true, actor: 't', licenseCatalog });
+    const withCalling = demo.users.filter((u) => u.calling);
+    expect(withCalling.length).toBeGreaterThan(0);
+    expect(plan.counts).toMatchObject({ created: demo.users.length - withCalling.length, refused: withCalling.length });
+    const names = new Map(demo.locations.map((l) => [l.id, l.name]));
+    for (const user of withCalling) {
+      const row = plan.rows.find((r) => r.email === user.email);
+      expect(row?.reasons.map((m) => m.code)).toEqual(['CALLING.location-unknown']);
+      expect(row?.reasons[0]?.message).toContain(`The location ${names.get(user.calling?.locationId ?? '')} is not`);
+    }
   });
 
   it('updates the total units of licenses the store has; their holders stay', async () => {

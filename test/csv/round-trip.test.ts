@@ -62,14 +62,14 @@ describe('round trip through the CSV', () => {
   it('writes every license column and TRUE/FALSE in each cell, attendee columns only where the feature is on', async () => {
     const { store } = await open(demo);
     const [header = [], ...rows] = parse(exportCsv(store)) as string[][];
-    expect(header.slice(0, 6)).toEqual(['First Name', 'Last Name', 'Display Name', 'User ID/Email (Required)', 'User Status', 'User Type']);
+    expect(header.slice(0, 9)).toEqual(['First Name', 'Last Name', 'Display Name', 'User ID/Email (Required)', 'User Status', 'User Type', 'Extension', 'Phone Number', 'Location']);
     expect(header).toContain('Webex Calling - Professional [Sub-100101]');
     expect(header).toContain('acme.webex.com - Webex Enterprise Edition [Sub-100102]');
     expect(header).toContain('acme.webex.com - Attendee');
     expect(header).not.toContain('acme-training.webex.com - Attendee'); // attendee feature off (R6)
-    expect(header.length).toBe(6 + demo.licenses.length + demo.sites.filter((s) => s.attendeeAccountEnabled).length);
+    expect(header.length).toBe(9 + demo.licenses.length + demo.sites.filter((s) => s.attendeeAccountEnabled).length);
     expect(rows).toHaveLength(demo.users.length);
-    for (const row of rows) for (const cell of row.slice(6)) expect(['TRUE', 'FALSE']).toContain(cell);
+    for (const row of rows) for (const cell of row.slice(9)) expect(['TRUE', 'FALSE']).toContain(cell);
 
     const controlHubOnly = parse(exportCsv(store, { controlHubOnly: true })) as string[][];
     expect(controlHubOnly[0]).not.toContain('User Type');

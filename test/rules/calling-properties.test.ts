@@ -101,6 +101,11 @@ describe('CALLING a Calling license needs a location and an extension or number 
     expect(codes(evaluateRow({ locationId: 'loc-paris', extension: '4101' }).violations)).toEqual(['CALLING.location-unknown']);
   });
 
+  it('CALLING properties without any location (a CSV row with only an extension) are missing properties, not an unknown location', () => {
+    const verdict = verdictFor({ change: { addLicenseIds: ['CAL-PRO-1'], calling: { locationId: '', extension: '4101' } } });
+    expect(verdict.violations).toEqual([{ rule: 'CALLING', code: 'CALLING.properties-missing', params: { user: 'Alice Jansen', license: 'Webex Calling - Professional' } }]);
+  });
+
   it('CALLING the missing-properties message names the license (the way out: choose a location and number)', () => {
     const verdict = verdictFor({ change: { addLicenseIds: ['CAL-PRO-1'] } });
     expect(verdict.violations[0]).toEqual({ rule: 'CALLING', code: 'CALLING.properties-missing', params: { user: 'Alice Jansen', license: 'Webex Calling - Professional' } });
