@@ -17,8 +17,10 @@
 //   rules judge them as for the wizard (CALLING.*). Location is a location's name (any case)
 //   or its id. There is no way to remove one property (Control Hub's "REMOVE|" is not read);
 //   the properties go when the user keeps no Calling license (verdict.calling = null).
-// - A file with none of the three columns (an older export) cannot carry properties: its rows
-//   are evaluated with recordsWebex, so adding a Calling license without them is not refused.
+// - A file with none of the three columns (an older export) cannot carry properties, nor can
+//   a store that knows no Calling location yet (never synced: the locations come from Webex,
+//   a Control Hub CSV has their names only): the columns are then read past and the rows are
+//   evaluated with recordsWebex, so adding a Calling license without properties is not refused.
 //   A file with any of the columns must give them, as the wizard must (CALLING.properties-missing).
 // - A row whose verdict carries an auto change (R1's replace, R3's switch to Professional)
 //   is refused: an import has no review step, so the file must say the whole change itself.
@@ -131,6 +133,8 @@ function changeFor(user: User, row: CsvRow, mode: ImportMode, ctx: RulesContext,
   };
 }
 
+const withoutCalling = ({ location: _l, extension: _e, phoneNumber: _p, ...row }: CsvRow): CsvRow => row;
+
 const isEmpty = (c: ProposedChange): boolean =>
   c.addLicenseIds.length + c.removeLicenseIds.length + c.addAttendeeSites.length + c.removeAttendeeSites.length === 0 && c.calling === undefined;
 
@@ -196,8 +200,9 @@ export function planImport(input: PlanImportInput): ImportPlan {
   const newId = input.newUserId ?? (() => `u-${randomUUID()}`);
 
   const locationId = locationResolver(reader.locations());
-  // Only a file without any Calling column (an older export) records licenses without properties.
-  const recordsWebex = !parsed.hasCallingColumns;
+  // Properties are read only where they can be judged: the file has the columns, the store the locations.
+  const readsCalling = parsed.hasCallingColumns && reader.locations().length > 0;
+  const recordsWebex = !readsCalling;
 
   const rows: RowOutcome[] = [];
   const mutations: Mutation[] = catalog && catalogChanges(catalog) ? [catalog.mutation] : [];
@@ -205,7 +210,7 @@ export function planImport(input: PlanImportInput): ImportPlan {
   for (const row of parsed.rows) {
     const existing = reader.userByEmail(row.email);
     const base = existing ? withNames(existing, row) : newUser(row, newId(row.email));
-    const change = changeFor(base, row, mode, ctx, locationId);
+    const change = changeFor(base, readsCalling ? row : withoutCalling(row), mode, ctx, locationId);
     const outcome: RowOutcome = { line: row.line, email: row.email, outcome: 'unchanged', reasons: [], notices: [], added: [], removed: [] };
     rows.push(outcome);
     let next = base;
