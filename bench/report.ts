@@ -2,6 +2,7 @@
 import type { SearchResult } from './search.js';
 import type { SubmitResult } from './submit.js';
 import { sustainedRate, type EdgeRun } from './edge.js';
+import type { OrgRun } from './org.js';
 import { verdictOf, type TargetCheck } from './targets.js';
 import type { ThroughputResult } from './throughput.js';
 
@@ -34,6 +35,8 @@ export interface BenchResults {
   throughputLarge?: ThroughputRun;
   /** The Webex edge through the emulator at injected round-trip times. */
   edge?: EdgeRun[];
+  /** The admin connection: a sync of an emulated org while the bot answers, and the outbox at a rate limit. */
+  org?: OrgRun;
   targets: Array<TargetCheck & { verdict: string }>;
 }
 
@@ -63,6 +66,11 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     { name: 'load at 100k users', value: at(100_000)?.load.loadMs, cpuValue: at(100_000)?.load.loadCpuMs, limit: 1500, unit: 'ms', kind: 'max' },
     { name: 'RSS delta at 100k users', value: at(100_000)?.load.rssDeltaMb, limit: 400, unit: 'MB', kind: 'max' },
     { name: '50 editors vs naive lowdb at 10k', value: ratio, limit: 20, unit: '×', kind: 'min' },
+    { name: `org: bot answers p99 during a sync of ${(results.org?.sync.users ?? 0).toLocaleString('en')} users`, value: results.org?.sync.duringSync.all.p99, limit: 50, unit: 'ms', kind: 'max' },
+    // 1 when the sync recorded one outside change per drifted user and the store holds Webex's view of each.
+    { name: 'org: outside changes recorded = drift', value: results.org ? (results.org.sync.result.changed === results.org.sync.drift && results.org.sync.outsideLines === results.org.sync.drift && results.org.sync.driftInStore === results.org.sync.drift ? 1 : 0) : undefined, limit: 1, unit: '', kind: 'min' },
+    // 1 when every outbox change ended applied and the emulated org holds it.
+    { name: 'org: outbox changes applied and held in the org', value: results.org ? (results.org.outbox.every((o) => o.applied === o.changes && o.heldInOrg === o.changes) ? 1 : 0) : undefined, limit: 1, unit: '', kind: 'min' },
     // 1 when every acknowledged change (at 1, 10 and 50 editors) was fsynced and read back from disk.
     { name: 'acked changes durable', value: [results.throughput, results.throughputLarge].every((t) => !t || t.ours.every((r) => r.durableVerified)) ? 1 : 0, limit: 1, unit: '', kind: 'min' },
   ];
@@ -108,6 +116,33 @@ function printEdge(runs: EdgeRun[]): void {
   console.log(table(rows));
 }
 
+function printOrg({ sync, outbox }: OrgRun): void {
+  const p = (x: { p50: number; p99: number; max: number; samples: number }) => `${ms(x.p50)}/${ms(x.p99)}/${ms(x.max)} (${x.samples})`;
+  console.log(`\nSync of an emulated org over HTTP (${sync.users.toLocaleString('en')} users, ${sync.drift} changed outside the desk)`);
+  console.log(
+    table([
+      ['sync ms', 'cpu ms', 'commit ms', 'changed', 'audit lines', 'RSS before MB', 'peak MB', 'loop max ms', 'loop p99 ms'],
+      [sync.syncMs.toFixed(0), sync.syncCpuMs.toFixed(0), sync.commitMs.toFixed(0), String(sync.result.changed), String(sync.outsideLines), sync.rssBeforeMb.toFixed(0), sync.rssPeakMb.toFixed(0), ms(sync.eventLoop.maxMs), ms(sync.eventLoop.p99Ms)],
+    ]),
+  );
+  console.log('Bot answers (command + Edit licenses click, felt ms p50/p99/max (events))');
+  console.log(
+    table([
+      ['', 'all', 'command', 'click'],
+      ['without a sync', p(sync.withoutSync.all), p(sync.withoutSync.command), p(sync.withoutSync.click)],
+      ['during the sync', p(sync.duringSync.all), p(sync.duringSync.command), p(sync.duringSync.click)],
+    ]),
+  );
+  if (sync.blocks.length) console.log(`loop stalls > 30 ms during the sync (at ms: length): ${sync.blocks.map((b) => `${b.atMs}: ${b.ms}`).join(', ')}; pages ${sync.phases.firstPageMs ?? '-'}–${sync.phases.lastPageMs ?? '-'} ms, commit from ${sync.phases.commitStartMs ?? '-'} ms`);
+  console.log('\nOutbox changes applied through the emulator (OutboxWorker, 4 users in parallel)');
+  console.log(
+    table([
+      ['rate limit', 'changes', 'seconds', 'applied/s', 'applied', 'held in org', 'PATCHes', '429s'],
+      ...outbox.map((o) => [o.rateLimitPerSecond ? `${o.rateLimitPerSecond}/s` : 'none', String(o.changes), o.seconds.toFixed(1), o.perSecond.toFixed(1), String(o.applied), String(o.heldInOrg), String(o.patches), String(o.rateLimited)]),
+    ]),
+  );
+}
+
 export function printReport(results: BenchResults): Array<TargetCheck & { verdict: string }> {
   const sizeRows = [
     ['users', 'file MB', 'load', 'load cpu', 'parse/zod/index', 'RSS Δ MB', 'RSS MB', 'search p50', 'p99', 'cpu p99', 'submit p50', 'p99', 'cpu p99', 'step p99'],
@@ -136,6 +171,7 @@ export function printReport(results: BenchResults): Array<TargetCheck & { verdic
 
   for (const run of [results.throughput, results.throughputLarge]) if (run) printThroughput(run);
   if (results.edge?.length) printEdge(results.edge);
+  if (results.org) printOrg(results.org);
 
   const checks = targetChecks(results).map((check) => ({ ...check, verdict: verdictOf(check) }));
   console.log('\nTargets');

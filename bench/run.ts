@@ -16,6 +16,7 @@ import { benchSubmit, silenceLogger } from './submit.js';
 import { benchNaive, benchOurs, type ThroughputResult } from './throughput.js';
 import { GROSS_FACTOR, isGross } from './targets.js';
 import { runEdge, type EdgeRun } from './edge.js';
+import { runOrg } from './org.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -32,6 +33,10 @@ const DURATION_MS = quick ? 1_500 : 4_000;
 const SEARCH_QUERIES = quick ? 2_000 : 5_000;
 const SUBMIT_ROUNDS = quick ? 500 : 1_500;
 const LOAD_RUNS = quick ? 1 : 2;
+/** The admin connection: sync of an emulated org with 1% drift, then outbox changes at a rate limit and none. */
+const ORG = quick
+  ? { users: 20_000, driftEvery: 100, changes: 300, rates: [100, 0], baselineMs: 1_500 }
+  : { users: 100_000, driftEvery: 100, changes: 2_000, rates: [100, 0], baselineMs: 3_000 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -128,6 +133,8 @@ async function main(): Promise<void> {
   const throughput = await benchThroughput(THROUGHPUT_USERS);
   const throughputLarge = THROUGHPUT_LARGE ? await benchThroughput(THROUGHPUT_LARGE) : undefined;
   const edge = benchEdge();
+  log(`  org: sync of ${ORG.users} users with 1% drift, then ${ORG.changes} outbox changes at rate limits ${ORG.rates.join(', ')} (0 = none)`);
+  const org = runOrg(ORG);
 
   const results: BenchResults = {
     when: new Date().toISOString(),
@@ -143,12 +150,15 @@ async function main(): Promise<void> {
       step: 'bot.onAction of a choose-service click (renders the licenses card), same set-up',
       throughput: `real store.commit (user.assign + audit line) on a temp folder on disk, fsync; N editors on disjoint users for ${DURATION_MS} ms; durable = a journal and an audit fsync started after queueing finished before the ack, and the files read back hold every acked change`,
       naive: 'lowdb Low + JSONFile (steno, no fsync), db.write() after each change, one at a time, same org',
+      orgSync: 'bot-side process (store + syncFromOrg + probe), emulated org in another process over HTTP on 127.0.0.1, seeded from the same generated org (orgSeedFromStore) with every 100th internal active user changed outside the desk (Messaging toggled); syncMs = syncFromOrg wall time; rssPeak = process RSS sampled every 20 ms during the sync; eventLoop = monitorEventLoopDelay during the sync; probe = rounds of `licenses <email>` + the Edit licenses click through createBot on the real store (each saves a draft, fsync) at 25 rounds/s, felt from the scheduled arrival, without a sync and then during one',
+      orgOutbox: 'N queued outbox entries (one Meetings license add each, committed with the user change), an OutboxWorker (default 4 users in parallel) against the emulator over HTTP with orgRateLimitPerSecond set, until none is queued; rateLimited = 429s the emulator answered; applied and heldInOrg checked per change',
       edge: 'the real bot and framework in local mode on the demo org, each emulator answer held back by rttMs; felt = from the person\'s message or click reaching the emulator to the bot\'s reply reaching it; calls = the bot\'s API calls; sustained = `help` from 34 admins in their 1:1 spaces at a fixed rate',
     },
     sizes,
     throughput,
     ...(throughputLarge ? { throughputLarge } : {}),
     edge,
+    org,
     targets: [],
   };
   results.seconds = (performance.now() - began) / 1000;

@@ -40,6 +40,8 @@ export class EmulatorState {
   readonly webhooks = new Map<string, Webhook>();
   readonly files = new Map<string, StoredFile>();
   private readonly tokens = new Map<string, string>(); // token -> personId
+  /** emails[0] -> person id, the first person with that email (people are only added, never changed or removed). */
+  private readonly idByEmail = new Map<string, string>();
   readonly bot: Person;
   readonly botToken: string;
 
@@ -67,6 +69,8 @@ export class EmulatorState {
   private addPerson(person: Person, token: string): void {
     this.people.set(person.id, person);
     this.tokens.set(token, person.id);
+    const email = person.emails[0];
+    if (email !== undefined && !this.idByEmail.has(email)) this.idByEmail.set(email, person.id);
   }
 
   personByToken(token: string): Person | undefined {
@@ -80,8 +84,8 @@ export class EmulatorState {
   }
 
   personByEmail(email: string): Person | undefined {
-    const wanted = email.toLowerCase();
-    return [...this.people.values()].find((p) => p.emails[0] === wanted);
+    const id = this.idByEmail.get(email.toLowerCase());
+    return id === undefined ? undefined : this.people.get(id);
   }
 
   createRoom(options: { title: string; type: Room['type']; creator: Person }): Room {

@@ -68,6 +68,9 @@ class PackedSlots {
   }
 }
 
+/** The index files a user by email and display name: a change that keeps both only swaps the record (O(1)). */
+export const sameSearchKeys = (previous: User, next: User): boolean => previous.email === next.email && previous.displayName === next.displayName;
+
 export class UserSearchIndex {
   /** Each search key (email, name word) → the slots of the users holding it. */
   private readonly slotsByWord = new Map<string, number[]>();
@@ -109,7 +112,7 @@ export class UserSearchIndex {
 
   /** Keep the index in step with a user's new version (null: deleted). */
   update(previous: User | undefined, next: User | null): void {
-    if (previous && next && previous.email === next.email && previous.displayName === next.displayName) {
+    if (previous && next && sameSearchKeys(previous, next)) {
       const slot = this.slotById.get(previous.id)!;
       this.userBySlot[slot] = next; // keys unchanged: only the record and its flags
       this.flags[slot] = flagsOf(next);

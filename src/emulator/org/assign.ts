@@ -4,7 +4,7 @@
 // An item that fails is skipped and the rest applies: 206 when something applied and
 // something failed, 400 (every failure listed) when nothing applied, 200 otherwise.
 import { ORG_ID } from '../state.js';
-import type { Org } from './org.js';
+import { heldUnion, type Org } from './org.js';
 import { isCallingKind, licenseKind, offerCodeOf, type LicenseKind, type OrgCallingSeed } from './types.js';
 
 export interface LicenseOp {
@@ -117,7 +117,7 @@ export function assignLicenses(org: Org, personId: string, licenseOps: LicenseOp
     const code = offerCodeOf(license);
     const sameOffer = code ? [...active, ...pending].find((id) => id !== op.id && offerCodeOf(org.licenses.get(id) ?? license) === code) : undefined;
     let failure = ruleFailure ?? (sameOffer ? failures.offerCode(op.id, code ?? '') : undefined);
-    if (!failure && org.holders(op.id).length >= license.totalUnits) failure = failures.noUnits(op.id);
+    if (!failure && org.holderCount(op.id) >= license.totalUnits) failure = failures.noUnits(op.id);
     let nextCalling = calling;
     if (!failure && isCallingKind(kind)) {
       const result = callingFor(org, personId, op, calling);
@@ -156,8 +156,10 @@ export function assignLicenses(org: Org, personId: string, licenseOps: LicenseOp
   }
 
   if (failed.length > 0 && applied === 0) return { status: 400, failures: failed };
+  const before = heldUnion(h);
   h.licenses = active;
   h.pendingLicenses = pending;
+  org.recount(h, before);
   h.attendeeOf = attendee;
   h.pendingAttendeeOf = pendingAttendee;
   const stillCalling = [...active, ...pending].some((id) => isCallingKind(licenseKind(org.licenses.get(id)?.name ?? '')));

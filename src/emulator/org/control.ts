@@ -1,7 +1,7 @@
 // emulator.org: what tests and the playground do to the org from outside the desk
 // (as an admin would in Control Hub), and what they read back from it.
 import type { Person } from '../model.js';
-import type { Org } from './org.js';
+import { heldUnion, type Org } from './org.js';
 import { isCallingKind, licenseKind, type OrgCallingSeed, type OrgPersonSeed } from './types.js';
 
 export interface OrgPersonView {
@@ -79,11 +79,13 @@ export function orgControl(org: Org, personByEmail: (email: string) => Person | 
       for (const id of [...(change.add ?? []), ...(change.remove ?? [])]) {
         if (!org.licenses.has(id)) throw new Error(`no emulated license ${id}`);
       }
+      const before = heldUnion(h);
       for (const id of change.remove ?? []) {
         h.licenses.delete(id);
         h.pendingLicenses.delete(id);
       }
       for (const id of change.add ?? []) (h.invitePending ? h.pendingLicenses : h.licenses).add(id);
+      org.recount(h, before);
       for (const url of change.attendeeRemove ?? []) {
         h.attendeeOf.delete(url.toLowerCase());
         h.pendingAttendeeOf.delete(url.toLowerCase());

@@ -40,6 +40,8 @@ export class Org {
   /** Sites whose next attendee change fails (forces a 206 partial answer). */
   readonly failingSites = new Set<string>();
   private readonly holdings = new Map<string, Holding>();
+  /** Holders per license (see holderCount); undefined until first asked. */
+  private consumed: Map<string, number> | undefined;
   private calls: number[] = [];
 
   constructor(
@@ -80,6 +82,7 @@ export class Org {
   addPerson(seed: OrgPersonSeed): Person {
     const person = this.state.ensurePerson(seed);
     const holding = this.holding(person.id);
+    const before = heldUnion(holding);
     for (const id of seed.licenses) {
       if (!this.licenses.has(id)) throw new Error(`org seed: ${seed.email} holds unknown license ${id}`);
       (seed.invitePending ? holding.pendingLicenses : holding.licenses).add(id);
@@ -88,6 +91,7 @@ export class Org {
     for (const url of seed.siteAdminOf) holding.siteAdminOf.add(url.toLowerCase());
     holding.invitePending = seed.invitePending ?? false;
     if (seed.calling) holding.calling = { ...seed.calling };
+    this.recount(holding, before);
     return person;
   }
 
@@ -113,6 +117,32 @@ export class Org {
   /** The org's people as an admin lists them (bots and the service app are not people). */
   people(): Person[] {
     return [...this.state.people.values()].filter((p) => p.type === 'person');
+  }
+
+  /**
+   * How many of the org's people hold (or have pending) a license: holders(id).length,
+   * without a scan of everyone on each PATCH. Counted once, then kept up to date by
+   * `recount` wherever a holding's licenses change (assign, changeOutsideDesk, addPerson,
+   * acceptInvite).
+   */
+  holderCount(licenseId: string): number {
+    if (!this.consumed) {
+      this.consumed = new Map();
+      for (const h of this.holdings.values()) this.count(h, heldUnion(h), +1);
+    }
+    return this.consumed.get(licenseId) ?? 0;
+  }
+
+  /** After a holding's licenses changed: `before` is what it held (active or pending) until then. */
+  recount(h: Holding, before: ReadonlySet<string>): void {
+    if (!this.consumed) return;
+    this.count(h, before, -1);
+    this.count(h, heldUnion(h), +1);
+  }
+
+  private count(h: Holding, ids: ReadonlySet<string>, delta: 1 | -1): void {
+    if (ids.size === 0 || this.state.people.get(h.personId)?.type !== 'person') return;
+    for (const id of ids) this.consumed!.set(id, (this.consumed!.get(id) ?? 0) + delta);
   }
 
   /** Who holds (or has pending) a license: a pending assignment already takes its unit. */
@@ -141,11 +171,13 @@ export class Org {
 
   acceptInvite(personId: string): void {
     const h = this.holding(personId);
+    const before = heldUnion(h);
     for (const id of h.pendingLicenses) h.licenses.add(id);
     for (const url of h.pendingAttendeeOf) h.attendeeOf.add(url);
     h.pendingLicenses.clear();
     h.pendingAttendeeOf.clear();
     h.invitePending = false;
+    this.recount(h, before);
   }
 
   /**
@@ -167,3 +199,6 @@ export class Org {
     this.log.add({ kind: 'api', title, who, detail });
   }
 }
+
+/** The licenses a holding takes a unit of: held or waiting for the invite. */
+export const heldUnion = (h: Holding): Set<string> => new Set([...h.licenses, ...h.pendingLicenses]);

@@ -15,7 +15,7 @@ const MAX_LIMIT = 300;
 
 /** Webex's License: properties that do not apply (siteUrl, siteType) are left out. */
 function licenseJson(org: Org, license: OrgLicenseSeed) {
-  const consumed = org.holders(license.id).length;
+  const consumed = org.holderCount(license.id);
   return {
     id: license.id,
     name: license.name,
