@@ -14,8 +14,8 @@ import type { RetryPolicy } from '../webex/retry.js';
 import { adminHttp, webexError, type AdminAnswer } from './http.js';
 import { tokenProvider, type AdminCredentials } from './token.js';
 
-/** The People API's largest page; the Licenses API pages holders by 300. */
-const PEOPLE_PAGE = 1000;
+/** People per page: small enough that parsing one holds the event loop a few ms (1,000 held it ~45 ms at 100,000 users). */
+const PEOPLE_PAGE = 200;
 
 const LicenseItem = z.object({
   id: z.string(),
