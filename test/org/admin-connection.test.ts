@@ -11,7 +11,7 @@ import { ORG_ID } from '../../src/emulator/state.js';
 import { OrgUnavailableError, type OrgPerson } from '../../src/flows/org/port.js';
 import { listen, type RunningServer } from '../../src/transports/server.js';
 import { AdminConnectionError, checkAdminConnection } from '../../src/transports/webex-admin/check.js';
-import { createAdminClient } from '../../src/transports/webex-admin/client.js';
+import { createAdminClient, PEOPLE_PAGE } from '../../src/transports/webex-admin/client.js';
 import { AdminTokenError, type AdminCredentials } from '../../src/transports/webex-admin/token.js';
 import { ALL_SCOPES, LIC, orgEmulator } from '../emulator/org-fixture.js';
 
@@ -166,7 +166,7 @@ describe('retries and paging', () => {
     expect(emails.length).toBeGreaterThan(EXTRA_PEOPLE);
     expect(new Set(emails).size).toBe(emails.length); // no one twice
     expect(emails.sort()).toEqual(expected.sort());
-    expect(pages.length).toBe(Math.ceil(expected.length / 1000));
+    expect(pages.length).toBe(Math.ceil(expected.length / PEOPLE_PAGE));
     expect(emails).toContain(`user${EXTRA_PEOPLE - 1}@acme.example`);
   });
 });
