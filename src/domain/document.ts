@@ -19,6 +19,11 @@ export const OrgDocumentSchema = z.strictObject({
   requests: z.array(ChangeRequestSchema).default([]),
   /** Changes on their way to Webex, and what Webex answered (the outbox). */
   orgChanges: z.array(OrgChangeSchema).default([]),
+  /**
+   * Written by the store: the last audit line this snapshot contains. At open, audit lines
+   * past it must be in the journal, so a lost or emptied journal is found, not ignored.
+   */
+  position: z.strictObject({ auditSeq: z.number().int().nonnegative(), auditHash: z.string() }).optional(),
 });
 export type OrgDocument = z.infer<typeof OrgDocumentSchema>;
 

@@ -11,10 +11,15 @@ export class AppendOnlyFile {
     public length: number,
     /** True when the file may hold bytes past `length` (torn tail, failed append). */
     private dirty: boolean,
+    /** The last good line lacks its newline (only it was lost in a crash): the next append writes it first. */
+    private newlineFirst = false,
   ) {}
 
-  /** Open (creating if missing) with `validLength` good bytes; anything after them is cut on the next append. */
-  static async open(ops: FileOps, file: string, validLength: number): Promise<AppendOnlyFile> {
+  /**
+   * Open (creating if missing) with `validLength` good bytes; anything after them is cut on
+   * the next append (the caller sets aside what it wants to keep first).
+   */
+  static async open(ops: FileOps, file: string, validLength: number, options: { missingNewline?: boolean } = {}): Promise<AppendOnlyFile> {
     const handle = await ops.open(file, 'a+').then(async (h) => {
       await h.close(); // 'a+' only to create; positioned writes need 'r+'
       return ops.open(file, 'r+');
@@ -22,7 +27,7 @@ export class AppendOnlyFile {
     // The file may have just been created: make its name durable too.
     await ops.syncDir(path.dirname(file));
     const { size } = await handle.stat();
-    return new AppendOnlyFile(handle, validLength, size !== validLength);
+    return new AppendOnlyFile(handle, validLength, size !== validLength, options.missingNewline ?? false);
   }
 
   /** Cut anything after the valid end now (crash recovery). */
@@ -37,13 +42,15 @@ export class AppendOnlyFile {
 
   /** Append and fsync. On failure the file is (best effort) cut back and `length` is unchanged. */
   async append(data: Uint8Array): Promise<void> {
+    const bytes = this.newlineFirst ? Buffer.concat([Buffer.from('\n'), data]) : data;
     try {
       await this.trimTail();
       this.dirty = true;
-      await writeAll(this.handle, data, this.length);
+      await writeAll(this.handle, bytes, this.length);
       await this.handle.sync();
-      this.length += data.length;
+      this.length += bytes.length;
       this.dirty = false;
+      this.newlineFirst = false;
     } catch (error) {
       await this.trimTail().catch(() => undefined);
       throw error;
@@ -62,6 +69,7 @@ export class AppendOnlyFile {
     this.handle = await ops.open(file, 'r+');
     this.length = length;
     this.dirty = (await this.handle.stat()).size !== length;
+    this.newlineFirst = false;
   }
 
   async close(): Promise<void> {

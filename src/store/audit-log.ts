@@ -49,11 +49,17 @@ export class AuditLog {
     public head: AuditHead,
   ) {}
 
-  /** Open for appending; reads only the tail to continue the chain. An incomplete last line is cut off. */
-  static async open(options: { file: string; fs: FileOps }): Promise<AuditLog> {
+  /**
+   * Open for appending; reads only the tail to continue the chain. A last line that is a
+   * whole entry without its newline is complete (the newline is written first next time);
+   * an unfinished one (a crash mid-append, never acknowledged) is handed to `setAside`
+   * before it is cut, so no byte of the file is lost.
+   */
+  static async open(options: { file: string; fs: FileOps; setAside?: (torn: Buffer) => Promise<void> }): Promise<AuditLog> {
     const { file, fs } = options;
     const tail = await readTail(fs, file);
-    const appender = await AppendOnlyFile.open(fs, file, tail.validLength);
+    if (tail.tornTail && options.setAside) await options.setAside(tail.tornTail);
+    const appender = await AppendOnlyFile.open(fs, file, tail.validLength, { missingNewline: tail.missingNewline });
     return new AuditLog(file, fs, appender, tail.head);
   }
 
@@ -73,9 +79,10 @@ export class AuditLog {
     if (first.seq !== this.head.seq + 1 || first.prevHash !== this.head.hash) {
       throw new Error(`audit entries start at seq ${first.seq}, the log is at ${this.head.seq}`);
     }
-    const offset = this.appender.length;
     const lines = entries.map(encodeAuditLine);
-    await this.appender.append(Buffer.from(lines.join('')));
+    const bytes = Buffer.from(lines.join(''));
+    await this.appender.append(bytes);
+    const offset = this.appender.length - bytes.length; // after a newline the last line had lost, if any
     const last = entries[entries.length - 1]!;
     this.head = { seq: last.seq, hash: last.hash };
     if (this.historyIndex) {
@@ -86,18 +93,6 @@ export class AuditLog {
         at += length;
       });
     }
-  }
-
-  /**
-   * Cut the lines after `seq`: they belong to a batch whose journal line never became
-   * durable (a crash between the two parallel appends), so that change never happened.
-   */
-  async truncateAfter(seq: number): Promise<void> {
-    if (seq >= this.head.seq) return;
-    const found = await locateLineEnd(this.ops, this.file, this.appender.length, seq);
-    await this.appender.rollbackTo(found.length);
-    this.head = found.head;
-    this.historyIndex = undefined;
   }
 
   /** Undo an append whose batch failed elsewhere. */
@@ -176,13 +171,30 @@ async function* readLines(file: string): AsyncGenerator<string> {
   }
 }
 
-/** The last complete line's seq and hash, and where the good bytes end. */
-async function readTail(fs: FileOps, file: string): Promise<{ head: AuditHead; validLength: number }> {
+interface Tail {
+  head: AuditHead;
+  validLength: number;
+  missingNewline: boolean;
+  tornTail: Buffer | undefined;
+}
+
+/** The last line's seq and hash and where the good bytes end; a whole entry missing only its newline counts. */
+async function readTail(fs: FileOps, file: string): Promise<Tail> {
+  const tail = await readLastNewlineTail(fs, file);
+  if (!tail.tornTail) return tail;
+  const whole = AuditEntrySchema.safeParse(safeJson(tail.tornTail.toString('utf8')));
+  if (!whole.success) return tail;
+  return { head: { seq: whole.data.seq, hash: whole.data.hash }, validLength: tail.validLength + tail.tornTail.length, missingNewline: true, tornTail: undefined };
+}
+
+/** The last newline-ended line and the bytes after it (if any). */
+async function readLastNewlineTail(fs: FileOps, file: string): Promise<Tail> {
+  const empty = (size: number, torn?: Buffer): Tail => ({ head: { seq: 0, hash: GENESIS_HASH }, validLength: 0, missingNewline: false, tornTail: size > 0 ? torn : undefined });
   let handle: FileHandleLike;
   try {
     handle = await fs.open(file, 'r');
   } catch (error) {
-    if (isErrno(error, 'ENOENT')) return { head: { seq: 0, hash: GENESIS_HASH }, validLength: 0 };
+    if (isErrno(error, 'ENOENT')) return empty(0);
     throw error;
   }
   try {
@@ -194,42 +206,15 @@ async function readTail(fs: FileOps, file: string): Promise<{ head: AuditHead; v
       await handle.read(buffer, 0, buffer.length, start);
       const lastNewline = buffer.lastIndexOf(0x0a);
       const previousNewline = lastNewline <= 0 ? -1 : buffer.lastIndexOf(0x0a, lastNewline - 1);
-      if (lastNewline === -1 && start === 0) return { head: { seq: 0, hash: GENESIS_HASH }, validLength: 0 };
+      if (lastNewline === -1 && start === 0) return empty(size, buffer);
       if (lastNewline !== -1 && (previousNewline !== -1 || start === 0)) {
         const line = buffer.subarray(previousNewline + 1, lastNewline).toString('utf8');
         const parsed = AuditEntrySchema.safeParse(safeJson(line));
-        if (!parsed.success) throw new StoreLoadError(file, 'the last complete line is not a valid audit entry (run npm run audit:verify)');
-        return { head: { seq: parsed.data.seq, hash: parsed.data.hash }, validLength: start + lastNewline + 1 };
+        if (!parsed.success) throw new StoreLoadError(file, 'the last complete line is not a valid audit entry (damaged; run npm run audit:verify); nothing was changed');
+        const validLength = start + lastNewline + 1;
+        return { head: { seq: parsed.data.seq, hash: parsed.data.hash }, validLength, missingNewline: false, tornTail: validLength < size ? buffer.subarray(lastNewline + 1) : undefined };
       }
       chunk *= 4;
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Where the line with `seq` ends (reading backwards from `end`, a line end). */
-async function locateLineEnd(fs: FileOps, file: string, end: number, seq: number): Promise<{ head: AuditHead; length: number }> {
-  if (seq === 0) return { head: { seq: 0, hash: GENESIS_HASH }, length: 0 };
-  const handle = await fs.open(file, 'r');
-  try {
-    for (let chunk = 64 * 1024; ; chunk *= 4) {
-      const start = Math.max(0, end - chunk);
-      const buffer = Buffer.alloc(end - start);
-      await handle.read(buffer, 0, buffer.length, start);
-      const lines = buffer.toString('utf8').split('\n');
-      let lineEnd = end;
-      let passed = false; // a bad line or a lower seq: the wanted line is not there
-      // lines[0] may be cut by the chunk start, so it is read only from the file's start.
-      for (let at = lines.length - 2; at >= (start === 0 ? 0 : 1) && !passed; at--) {
-        const entry = AuditEntrySchema.safeParse(safeJson(lines[at]!));
-        if (entry.success && entry.data.seq === seq) return { head: { seq, hash: entry.data.hash }, length: lineEnd };
-        passed = !entry.success || entry.data.seq < seq;
-        lineEnd -= Buffer.byteLength(lines[at]!) + 1;
-      }
-      if (passed || start === 0) {
-        throw new StoreLoadError(file, `no intact line with seq ${seq} near its end (run npm run audit:verify)`);
-      }
     }
   } finally {
     await handle.close();

@@ -106,3 +106,13 @@ export async function readIfExists(ops: FileOps, file: string): Promise<Buffer |
     throw error;
   }
 }
+
+/**
+ * Keep bytes the store is about to cut (an unfinished last append) in `<file>.torn-<time>`,
+ * durably, so recovery never deletes evidence. Returns the name it wrote.
+ */
+export async function keepAside(ops: FileOps, file: string, bytes: Uint8Array, now = new Date()): Promise<string> {
+  const aside = `${file}.torn-${now.toISOString().replace(/[:.]/g, '-')}`;
+  await replaceFileDurably(ops, { file: aside, data: bytes });
+  return aside;
+}

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { OrgDocumentSchema, type OrgDocument } from '../domain/index.js';
 import { AppendOnlyFile } from './append-only-file.js';
-import { AuditLog } from './audit-log.js';
+import { AuditLog, GENESIS_HASH } from './audit-log.js';
 import { DurableJsonFile, describeIssues } from './durable-json-file.js';
-import { nodeFileOps, readIfExists, replaceFileDurably, type FileOps } from './file-ops.js';
+import { keepAside, nodeFileOps, readIfExists, replaceFileDurably, type FileOps } from './file-ops.js';
 import { acquireLock } from './file-lock.js';
-import { encodeJournalLine } from './journal.js';
+import { encodeJournalLine, RECOVER_HINT } from './journal.js';
 import { backupFileOf, journalFileOf, loadStoreFiles, lockFileOf, type LoadedStore } from './load-store.js';
 import { LowdbStore } from './lowdb-store.js';
 import { OrgState } from './org-state.js';
@@ -48,11 +48,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   try {
     await removeCrashLeftovers(dataFile);
     const loaded = (await loadStoreFiles({ dataFile, fs })) ?? (await createFromSeed(options, fs));
-    const audit = await AuditLog.open({ file: auditFile, fs });
+    const audit = await AuditLog.open({ file: auditFile, fs, setAside: async (torn) => void (await keepAside(fs, auditFile, torn)) });
     opened.push(audit);
-    await restoreAuditLines(loaded, audit, auditFile);
+    await reconcileAudit(loaded, audit, { dataFile, auditFile });
 
     const journalFile = journalFileOf(dataFile);
+    if (loaded.journalTornTail) await keepAside(fs, journalFile, loaded.journalTornTail);
     let journalLength = loaded.journalLength;
     if (!loaded.journalHeader) {
       // No journal for this snapshot yet (new, or the old one was folded in): start one.
@@ -60,7 +61,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       await replaceFileDurably(fs, { file: journalFile, data: header });
       journalLength = header.length;
     }
-    const journal = await AppendOnlyFile.open(fs, journalFile, journalLength);
+    const journal = await AppendOnlyFile.open(fs, journalFile, journalLength, { missingNewline: loaded.journalMissingNewline });
     opened.push(journal);
     return new LowdbStore({
       fs,
@@ -107,7 +108,8 @@ async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<L
       );
     }
   }
-  const parsed = OrgDocumentSchema.safeParse(options.seed());
+  // A new store holds no audit line yet: audit lines already in AUDIT_FILE are changes it lacks.
+  const parsed = OrgDocumentSchema.safeParse({ ...options.seed(), position: { auditSeq: 0, auditHash: GENESIS_HASH } });
   if (!parsed.success) throw new StoreLoadError(dataFile, `the seed document is invalid: ${describeIssues(parsed.error.issues)}`);
   const state = new OrgState(parsed.data, `${dataFile} (seed)`);
   const snapshot = new DurableJsonFile({ file: dataFile, fs, backupFile: backupFileOf(dataFile) });
@@ -117,33 +119,49 @@ async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<L
   } catch (error) {
     throw new StoreLoadError(dataFile, `cannot create it from the seed (${(error as Error).message})`);
   }
-  return { low, snapshot, state, journalHeader: undefined, journalBatches: 0, journalLength: 0, journalAudit: [] };
+  return {
+    low,
+    snapshot,
+    state,
+    journalHeader: undefined,
+    journalBatches: 0,
+    journalLength: 0,
+    journalAudit: [],
+    journalMissingNewline: false,
+    journalTornTail: undefined,
+    position: parsed.data.position,
+  };
 }
 
 /**
- * A batch is appended to the journal and the audit log in parallel. After a crash the
- * audit file may miss the last batch's lines (they are in the journal and are appended
- * again here) or hold lines of a batch the journal lost (never acknowledged: cut).
- * An audit file shorter than the store remembers means lines were deleted.
+ * The journal is written before the audit log (see writeDurably), so after a crash the
+ * audit file can only lag: the lines it misses are in the journal and are appended here.
+ * Everything else is damage, and the store does not open rather than lose or cut a line:
+ * - audit lines past what the store holds (snapshot position + journal): a change whose
+ *   audit line exists is missing (a damaged, emptied or lost journal);
+ * - fewer lines than the store wrote: lines were removed from the audit file.
+ * The audit file is never cut or rewritten here.
  */
-async function restoreAuditLines(loaded: LoadedStore, audit: AuditLog, auditFile: string): Promise<void> {
+async function reconcileAudit(loaded: LoadedStore, audit: AuditLog, files: { dataFile: string; auditFile: string }): Promise<void> {
+  const { dataFile, auditFile } = files;
   const header = loaded.journalHeader;
-  if (header) {
-    // Lines past everything the journal knows are from a batch whose journal line was lost.
-    const known = loaded.journalAudit.reduce((max, entry) => Math.max(max, entry.seq), header.auditSeq);
-    if (audit.head.seq > known) await audit.truncateAfter(known);
-  }
-  if (header && audit.head.seq < header.auditSeq) {
+  const journalLast = loaded.journalAudit.at(-1);
+  // Where the store's own record ends: its journal, else the snapshot's position (unknown for an older snapshot).
+  const base = header ? { seq: header.auditSeq, hash: header.auditHash } : loaded.position && { seq: loaded.position.auditSeq, hash: loaded.position.auditHash };
+  const held = journalLast && base && journalLast.seq > base.seq ? journalLast.seq : base?.seq;
+  if (held !== undefined && audit.head.seq > held) {
     throw new StoreLoadError(
       auditFile,
-      `it ends at seq ${audit.head.seq}, but the store had written up to seq ${header.auditSeq}: lines were removed (run npm run audit:verify)`,
+      `it holds audit lines ${held + 1}–${audit.head.seq} whose changes ${dataFile} and its journal do not hold (the journal was damaged, emptied or lost); ${RECOVER_HINT}`,
     );
   }
+  if (base && audit.head.seq < base.seq) {
+    throw new StoreLoadError(auditFile, `it ends at seq ${audit.head.seq}, but the store had written up to seq ${base.seq}: lines were removed (run npm run audit:verify); ${RECOVER_HINT}`);
+  }
   const missing = loaded.journalAudit.filter((entry) => entry.seq > audit.head.seq);
-  await audit.trimTail();
   if (missing.length === 0) return;
   if (missing[0]!.seq !== audit.head.seq + 1 || missing[0]!.prevHash !== audit.head.hash) {
-    throw new StoreLoadError(auditFile, `its last line (seq ${audit.head.seq}) does not chain to the journal's next entry (seq ${missing[0]!.seq})`);
+    throw new StoreLoadError(auditFile, `its last line (seq ${audit.head.seq}) does not chain to the journal's next entry (seq ${missing[0]!.seq}); ${RECOVER_HINT}`);
   }
   await audit.append(missing);
 }

@@ -24,7 +24,14 @@ export interface ParsedJournal {
   batches: JournalBatch[];
   /** Bytes up to the end of the last good line. */
   validLength: number;
+  /** The last line is complete and good but its newline never made it: the next append writes it first. */
+  missingNewline: boolean;
+  /** Bytes of an unfinished last append (a crash), past validLength: kept aside before anything is appended. */
+  tornTail: Buffer | undefined;
 }
+
+/** What to tell an operator whose store will not open (README "Data and durability"). */
+export const RECOVER_HINT = 'nothing was changed; `npm run store:recover` shows what it can restore (and keeps every file)';
 
 // A line is {"sum":"<sha256 of the data JSON>","data":<data JSON>}: the checksum covers
 // the exact bytes, so checking it needs no re-serialisation.
@@ -37,7 +44,8 @@ export function encodeJournalLine(record: JournalHeader | JournalBatch): Buffer 
   return Buffer.from(`${LINE_START}${sha256Hex(data)}${DATA_START}${data}}\n`);
 }
 
-function decodeLine(text: string): Record<string, unknown> | undefined {
+/** One line's record, or undefined when its JSON or checksum is bad. */
+export function decodeLine(text: string): Record<string, unknown> | undefined {
   if (!text.startsWith(LINE_START) || text.slice(LINE_START.length + 64, DATA_OFFSET) !== DATA_START || !text.endsWith('}')) {
     return undefined;
   }
@@ -53,21 +61,27 @@ function decodeLine(text: string): Record<string, unknown> | undefined {
 }
 
 /**
- * Read journal bytes. A bad or incomplete last line is a crash during an append that
- * was never acknowledged: it is left out. A bad line before a good one is a load error.
+ * Read journal bytes. Only an unfinished last append can be a crash: a last line without
+ * its newline. If it is whole and its checksum good, it is a complete line (only the
+ * newline was lost); else it was never acknowledged and is set aside (tornTail). A line
+ * that ends in a newline but fails its checksum is damage, wherever it is: a load error.
  */
 export function parseJournal(file: string, bytes: Buffer): ParsedJournal {
-  const result: ParsedJournal = { header: undefined, batches: [], validLength: 0 };
+  const result: ParsedJournal = { header: undefined, batches: [], validLength: 0, missingNewline: false, tornTail: undefined };
   let start = 0;
   let lineNumber = 0;
   while (start < bytes.length) {
-    const end = bytes.indexOf(0x0a, start);
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
     lineNumber += 1;
-    const isLast = end === -1 || end === bytes.length - 1;
-    const record = end === -1 ? undefined : decodeLine(bytes.subarray(start, end).toString('utf8'));
+    const record = decodeLine(bytes.subarray(start, end).toString('utf8'));
     if (!record) {
-      if (isLast) break; // torn tail
-      throw new StoreLoadError(file, `line ${lineNumber} is damaged (bad JSON or checksum) and later lines follow`);
+      if (newline === -1) {
+        result.tornTail = bytes.subarray(start);
+        break;
+      }
+      const where = newline === bytes.length - 1 ? `line ${lineNumber}, the last, is damaged (bad JSON or checksum, yet it ends in a newline: not a torn write)` : `line ${lineNumber} is damaged (bad JSON or checksum) and later lines follow`;
+      throw new StoreLoadError(file, `${where}; a change it held may be lost; ${RECOVER_HINT}`);
     }
     if (lineNumber === 1) {
       if (typeof record.base !== 'string') throw new StoreLoadError(file, 'line 1 is not a journal header');
@@ -78,7 +92,12 @@ export function parseJournal(file: string, bytes: Buffer): ParsedJournal {
       }
       result.batches.push(record as unknown as JournalBatch);
     }
-    start = end! + 1;
+    if (newline === -1) {
+      result.missingNewline = true;
+      result.validLength = bytes.length;
+      break;
+    }
+    start = newline + 1;
     result.validLength = start;
   }
   return result;

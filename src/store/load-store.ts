@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import type { AuditEntry, OrgDocument } from '../domain/index.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { nodeFileOps, readIfExists, type FileOps } from './file-ops.js';
-import { parseJournal, type JournalHeader } from './journal.js';
+import { parseJournal, type JournalHeader, type ParsedJournal } from './journal.js';
 import { sha256Hex } from './canonical-json.js';
 import { OrgState } from './org-state.js';
 import { applyMutation, PendingLayer } from './pending-changes.js';
@@ -25,6 +25,12 @@ export interface LoadedStore {
   journalLength: number;
   /** Audit entries carried by the replayed batches (to restore lines a crash kept from the audit file). */
   journalAudit: AuditEntry[];
+  /** The journal's last good line lost only its newline. */
+  journalMissingNewline: boolean;
+  /** An unfinished last append of the journal (set aside before the next append). */
+  journalTornTail: Buffer | undefined;
+  /** The last audit line the snapshot holds (snapshots written before positions existed have none). */
+  position: { auditSeq: number; auditHash: string } | undefined;
 }
 
 /**
@@ -45,15 +51,28 @@ export async function loadStoreFiles(options: { dataFile: string; fs?: FileOps }
     throw new StoreLoadError(journalFile, `cannot read it (${(error as Error).message})`);
   });
   const journal = bytes ? parseJournal(journalFile, bytes) : undefined;
-  const loaded: LoadedStore = { low, snapshot, state, journalHeader: undefined, journalBatches: 0, journalLength: 0, journalAudit: [] };
-  if (!journal?.header) return loaded;
+  const loaded: LoadedStore = {
+    low,
+    snapshot,
+    state,
+    journalHeader: undefined,
+    journalBatches: 0,
+    journalLength: 0,
+    journalAudit: [],
+    journalMissingNewline: false,
+    journalTornTail: undefined,
+    position: document.position,
+  };
+  if (!journal?.header) return { ...loaded, journalTornTail: journal?.tornTail ?? (bytes?.length ? bytes : undefined) };
   if (journal.header.base !== snapshot.lastHash) {
-    await checkStaleJournal({ dataFile, journalFile, fs, base: journal.header.base, batches: journal.batches.length });
+    await checkStaleJournal({ dataFile, journalFile, fs, journal, position: document.position });
     return loaded;
   }
 
   loaded.journalHeader = journal.header;
   loaded.journalLength = journal.validLength;
+  loaded.journalMissingNewline = journal.missingNewline;
+  loaded.journalTornTail = journal.tornTail;
   for (const batch of journal.batches) {
     const layer = new PendingLayer(state);
     try {
@@ -83,6 +102,7 @@ export async function readStoreDocument(options: { dataFile: string; fs?: FileOp
 export async function readStoreAuditHead(options: { dataFile: string; fs?: FileOps }): Promise<{ seq: number; hash: string } | undefined> {
   const loaded = await loadStoreFiles(options);
   const header = loaded?.journalHeader;
+  if (loaded && !header && loaded.position) return { seq: loaded.position.auditSeq, hash: loaded.position.auditHash };
   if (!loaded || !header) return undefined;
   const last = loaded.journalAudit.at(-1);
   return last && last.seq > header.auditSeq ? { seq: last.seq, hash: last.hash } : { seq: header.auditSeq, hash: header.auditHash };
@@ -90,14 +110,18 @@ export async function readStoreAuditHead(options: { dataFile: string; fs?: FileO
 
 /**
  * A journal naming another snapshot is normal after a crash during a checkpoint: it
- * names the previous snapshot (now the .bak) and is already folded in. Anything else
- * means the data file was replaced by hand; its journal batches would be lost silently.
+ * names the previous snapshot (now the .bak) and is already folded in, which the .bak's
+ * hash or the snapshot's position (its audit lines reach past the journal's) shows.
+ * Anything else means the data file was replaced by hand; its batches would be lost silently.
  */
-async function checkStaleJournal(options: { dataFile: string; journalFile: string; fs: FileOps; base: string; batches: number }) {
-  const { dataFile, journalFile, fs, base, batches } = options;
+async function checkStaleJournal(options: { dataFile: string; journalFile: string; fs: FileOps; journal: ParsedJournal; position: LoadedStore['position'] }) {
+  const { dataFile, journalFile, fs, journal, position } = options;
+  const batches = journal.batches.length;
   if (batches === 0) return;
+  const last = journal.batches.flatMap((b) => b.audit).at(-1) ?? { seq: journal.header!.auditSeq, hash: journal.header!.auditHash };
+  if (position && (last.seq < position.auditSeq || (last.seq === position.auditSeq && last.hash === position.auditHash))) return;
   const backup = await readIfExists(fs, backupFileOf(dataFile)).catch(() => undefined);
-  if (backup && sha256Hex(backup) === base) return;
+  if (backup && sha256Hex(backup) === journal.header!.base) return;
   throw new StoreLoadError(
     journalFile,
     `it holds ${batches} saved change batch(es) made on top of another version of ${dataFile} (was the file replaced by hand?). ` +

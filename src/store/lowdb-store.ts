@@ -160,8 +160,10 @@ export class LowdbStore implements Store {
   }
 
   /**
-   * Journal and audit log are appended and fsynced in parallel (one fsync wait per
-   * batch); opening the store reconciles them after a crash. Undo both on failure.
+   * The journal first, then the audit log, each fsynced. So an audit line on disk always
+   * has its change in the journal: after a crash the audit file can only lag the journal
+   * (the open appends what it misses), and an audit line the store does not hold is damage.
+   * On failure both are cut back to where they were (nothing of this batch was acknowledged).
    */
   private async writeDurably(line: Buffer, entries: AuditEntry[]): Promise<void> {
     const { journal, audit } = this.parts;
@@ -169,16 +171,18 @@ export class LowdbStore implements Store {
     const journalLength = journal.length;
     const auditLength = audit.length;
     const auditHead = audit.head;
-    const outcomes = await Promise.allSettled([journal.append(line), audit.append(entries)]);
-    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (!failed) return;
     try {
-      await journal.rollbackTo(journalLength);
-      await audit.rollbackTo(auditLength, auditHead);
-    } catch (undoError) {
-      this.broken = undoError as Error;
+      await journal.append(line);
+      await audit.append(entries);
+    } catch (error) {
+      try {
+        await audit.rollbackTo(auditLength, auditHead);
+        await journal.rollbackTo(journalLength);
+      } catch (undoError) {
+        this.broken = undoError as Error;
+      }
+      throw error;
     }
-    throw failed.reason;
   }
 
   private async checkpointIfDue(): Promise<void> {
@@ -189,8 +193,8 @@ export class LowdbStore implements Store {
 
   /** New snapshot (previous kept as .bak), then an empty journal that names it. */
   private async checkpoint(): Promise<void> {
-    const { low, state } = this.parts;
-    low.data = state.toDocument();
+    const { low, state, audit } = this.parts;
+    low.data = { ...state.toDocument(), position: { auditSeq: audit.head.seq, auditHash: audit.head.hash } };
     await low.write();
     this.journalNeedsReset = true;
     await this.resetJournal();

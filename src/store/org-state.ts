@@ -1,18 +1,6 @@
 // The org in memory: maps for O(1) reads by id and email, used units per license,
 // and the search index. Changes arrive as a ChangeSet that is already durable.
-import type {
-  ChangeRequest,
-  Draft,
-  License,
-  Locale,
-  Location,
-  OrgChange,
-  OrgDocument,
-  Role,
-  Site,
-  Subscription,
-  User,
-} from '../domain/index.js';
+import type { ChangeRequest, Draft, License, Locale, Location, OrgChange, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
 import { StoreLoadError, type LicenseUsage, type UserPage, type UserQuery } from './types.js';
 import { sameSearchKeys, UserSearchIndex } from './user-search.js';
 
