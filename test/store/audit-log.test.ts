@@ -163,12 +163,12 @@ describe('audit log', () => {
 
     // Crash state 1: the audit lines reached the disk, the journal line did not.
     fs.writeFileSync(journal, journalBefore);
-    fs.unlinkSync(`${paths.dataFile}.lock`);
+    fs.rmSync(`${paths.dataFile}.lock`, { recursive: true }); // as a crash of the holder and an expired lease leave it
     const first = await openStore(paths);
     expect(first.user('user-1')?.rev).toBe(0);
     expect(fs.readFileSync(paths.auditFile).equals(auditBefore)).toBe(true);
     expect((await first.history('user-1', { offset: 0, limit: 10 })).entries.map((e) => e.codes[0])).toEqual(['kept']);
-    fs.unlinkSync(`${paths.dataFile}.lock`);
+    fs.rmSync(`${paths.dataFile}.lock`, { recursive: true }); // as a crash of the holder and an expired lease leave it
 
     // Crash state 2: the journal line reached the disk, the audit lines did not.
     fs.writeFileSync(journal, journalAfter);
