@@ -57,7 +57,11 @@ async function main(): Promise<number> {
   const config = configFromEnvOrExit();
   const csvText = decodeCsvBytes(await readFile(args.file));
   const licenseCatalog = args.licenses ? await readLicenseFile(args.licenses) : undefined;
-  const store = await openStore({ dataFile: config.dataFile, auditFile: config.auditFile });
+  const store = await openStore({
+    dataFile: config.dataFile,
+    auditFile: config.auditFile,
+    log: (level, message) => process.stderr.write(`${level}: ${message}\n`),
+  });
   try {
     const result = await runImport({
       store,

@@ -25,7 +25,12 @@ async function main(): Promise<void> {
   configureLogger({ level: config.logLevel, json: config.isProduction });
 
   const seed = seedFor(config);
-  const store = await openStore({ dataFile: config.dataFile, auditFile: config.auditFile, seed: seed.make });
+  const store = await openStore({
+    dataFile: config.dataFile,
+    auditFile: config.auditFile,
+    seed: seed.make,
+    log: (level, message) => logger[level](message),
+  });
   const origin = config.mode === 'local' ? 'the demo org' : 'an empty org';
   logger.info(seed.used() ? `created ${config.dataFile} from ${origin}` : `opened ${config.dataFile}`, {
     mode: config.mode,

@@ -7,7 +7,7 @@ import { AppendOnlyFile } from './append-only-file.js';
 import { AuditLog, GENESIS_HASH } from './audit-log.js';
 import { DurableJsonFile, describeIssues } from './durable-json-file.js';
 import { keepAside, nodeFileOps, readIfExists, replaceFileDurably, type FileOps } from './file-ops.js';
-import { acquireLock } from './file-lock.js';
+import { acquireLock, type LockTimes } from './file-lock.js';
 import { encodeJournalLine, RECOVER_HINT } from './journal.js';
 import { backupFileOf, journalFileOf, loadStoreFiles, lockFileOf, type LoadedStore } from './load-store.js';
 import { LowdbStore } from './lowdb-store.js';
@@ -16,6 +16,7 @@ import { StoreLoadError, type Store } from './types.js';
 
 export * from './types.js';
 export { PRIVATE_FILE_MODE } from './file-ops.js';
+export { DEFAULT_LOCK_STALE_MS, DEFAULT_LOCK_UPDATE_MS, type LockTimes } from './file-lock.js';
 export { verifyAuditFile, type AuditVerdict, type VerifyAuditOptions } from './audit-verify.js';
 export { readStoreAuditHead, readStoreDocument } from './load-store.js';
 export type { FileOps, FileHandleLike } from './file-ops.js';
@@ -31,6 +32,10 @@ export interface OpenStoreOptions {
   fs?: FileOps;
   /** Write a new snapshot once the journal holds this many batches. */
   checkpointEvery?: number;
+  /** Lease times of the lock (tests shorten them); defaults: stale after 10 s, renewed every 2.5 s. */
+  lock?: LockTimes;
+  /** The store has no logger: it reports waiting for a lock (warn) and losing it (error) here. */
+  log?: (level: 'warn' | 'error', message: string) => void;
 }
 
 const DEFAULT_CHECKPOINT_EVERY = 1000;
@@ -43,7 +48,9 @@ const DEFAULT_CHECKPOINT_EVERY = 1000;
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { dataFile, auditFile } = options;
   const fs = options.fs ?? nodeFileOps;
-  const lock = await acquireLock({ dataFile, lockFile: lockFileOf(dataFile) });
+  const log = options.log ?? (() => undefined);
+  const lock = await acquireLock({ dataFile, lockFile: lockFileOf(dataFile), ...options.lock, onWait: (message) => log('warn', message) });
+  lock.onLost((error) => log('error', `${error.message}; the store writes nothing more: stop this bot, check which one should run, restart it`));
   const opened: Array<{ close(): Promise<void> }> = [];
   try {
     await removeCrashLeftovers(dataFile);

@@ -43,6 +43,8 @@ export class LowdbStore implements Store {
   constructor(private readonly parts: LowdbStoreParts) {
     this.journalBatches = parts.journalBatches;
     this.batchCounter = parts.journalBatches;
+    // Another process may own the files now: writing on would mix two writers' changes.
+    parts.lock.onLost((error) => (this.broken ??= error));
   }
 
   // ---- reads (memory) ----
@@ -107,6 +109,7 @@ export class LowdbStore implements Store {
     this.closed = true;
     try {
       await this.queue.exclusive(async () => {
+        if (!this.broken) await this.parts.lock.check().catch((error: Error) => (this.broken ??= error));
         if (!this.broken && (this.journalBatches > 0 || this.journalNeedsReset)) await this.checkpoint();
       });
     } finally {
@@ -118,6 +121,8 @@ export class LowdbStore implements Store {
 
   /** Validate each commit against the state plus the earlier commits of this batch, then write them together. */
   private async flush(batch: QueuedCommit[]): Promise<void> {
+    // The lease is renewed on a timer; one stat per batch also catches a lock removed since.
+    if (!this.broken) await this.parts.lock.check().catch((error: Error) => (this.broken ??= error));
     if (this.broken) {
       for (const job of batch) job.reject(new StoreWriteError(`the store cannot write any more: ${this.broken.message}; restart the bot`));
       return;

@@ -99,3 +99,9 @@ export function writeOrgFile(file: string, document: OrgDocument): void {
 export function auditFor(userId: string, note = 'test'): AuditInput {
   return { action: 'license.change', actorId: 'admin-1', actorEmail: 'admin@acme.example', targetUserId: userId, codes: [note] };
 }
+
+/** Age the lease of a holder that was killed, as if its stale time had passed (tests that crash on purpose). */
+export function expireLockLease(dataFile: string): void {
+  const past = new Date(Date.now() - 60_000);
+  fs.utimesSync(`${dataFile}.lock`, past, past);
+}

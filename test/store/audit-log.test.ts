@@ -163,7 +163,7 @@ describe('audit log', () => {
 
     // Damage: the audit lines are there, the journal line is not (a crash cannot do this).
     fs.writeFileSync(journal, journalBefore);
-    fs.unlinkSync(`${paths.dataFile}.lock`);
+    fs.rmSync(`${paths.dataFile}.lock`, { recursive: true }); // as a crash of the holder and an expired lease leave it
     await expect(openStore(paths)).rejects.toThrow(/audit lines 2–3 whose changes .* do not hold .*npm run store:recover/);
     expect(fs.readFileSync(paths.auditFile).equals(auditAfter)).toBe(true);
     expect(fs.readFileSync(journal).equals(journalBefore)).toBe(true);

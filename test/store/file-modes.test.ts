@@ -19,7 +19,8 @@ describe('file modes', () => {
   it('creates the snapshot, its backup, the journal, the lock and the audit log 0600 under umask 022', async () => {
     const paths = tempStorePaths();
     const store = await openStore({ ...paths, seed: () => buildOrg(), checkpointEvery: 1 });
-    expect(modeOf(`${paths.dataFile}.lock`)).toBe('600');
+    expect(modeOf(`${paths.dataFile}.lock`)).toBe('700'); // the lock is a folder with its owner record inside
+    expect(modeOf(`${paths.dataFile}.lock/owner.json`)).toBe('600');
     for (let i = 0; i < 2; i++) {
       // checkpointEvery 1: each commit writes a new snapshot and keeps the previous one as .bak
       await store.commit({ mutations: [{ type: 'user.assign', userId: `user-${i}`, expectedRev: 0, licenseIds: ['lic-ucm'], attendeeOf: [] }], audit: [auditFor(`user-${i}`)] });

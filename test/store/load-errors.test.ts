@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { nodeFileOps, openStore, readStoreDocument, StoreLoadError, type FileOps } from '../../src/store/index.js';
 import { buildOrg, filesAfterCrash, tempStorePaths, writeOrgFile } from '../helpers/store-fixtures.js';
@@ -53,26 +52,6 @@ describe('loading the data file', () => {
     expect((await readStoreDocument({ dataFile: paths.dataFile })).orgName).toBe('Seeded');
     expect(store.userCount()).toBe(7);
     await store.close();
-  });
-
-  it('refuses a second opener with a clear message, and opens again after close', async () => {
-    const paths = tempStorePaths();
-    const first = await openStore({ ...paths, seed: () => buildOrg() });
-    await expect(openStore(paths)).rejects.toThrow(`already opened by process ${process.pid}; stop it first`);
-    await first.close();
-    const second = await openStore(paths);
-    await second.close();
-  });
-
-  it('takes over a lock left by a process that is gone', async () => {
-    const paths = tempStorePaths();
-    writeOrgFile(paths.dataFile, buildOrg());
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    fs.writeFileSync(`${paths.dataFile}.lock`, `${dead.stdout}\n`);
-    const store = await openStore(paths);
-    expect(fs.readFileSync(`${paths.dataFile}.lock`, 'utf8').trim()).toBe(String(process.pid));
-    await store.close();
-    expect(fs.existsSync(`${paths.dataFile}.lock`)).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import { openStore, verifyAuditFile, type Store } from '../../src/store/index.js
 import { auditFor, buildOrg, filesAfterCrash, tempStorePaths, type StorePaths } from '../helpers/store-fixtures.js';
 
 const journalOf = (p: StorePaths) => `${p.dataFile}.journal`;
-const lock = (p: StorePaths) => fs.rmSync(`${p.dataFile}.lock`, { force: true });
+const lock = (p: StorePaths) => fs.rmSync(`${p.dataFile}.lock`, { force: true, recursive: true }); // as an expired lease of a crashed holder
 const auditLines = (p: StorePaths) => fs.readFileSync(p.auditFile, 'utf8').split('\n').filter(Boolean).length;
 const asideFiles = (file: string) => fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith(`${path.basename(file)}.torn-`));
 
