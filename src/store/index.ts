@@ -1,5 +1,5 @@
 // openStore: the embedded Store (lowdb snapshot + journal + audit log) for one data file.
-import { readdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { OrgDocumentSchema, type OrgDocument } from '../domain/index.js';
@@ -49,6 +49,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { dataFile, auditFile } = options;
   const fs = options.fs ?? nodeFileOps;
   const log = options.log ?? (() => undefined);
+  // A first start with DATA_FILE=/srv/desk/db.json: its folders are made, private (0700).
+  for (const file of [dataFile, auditFile]) await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const lock = await acquireLock({ dataFile, lockFile: lockFileOf(dataFile), ...options.lock, onWait: (message) => log('warn', message) });
   lock.onLost((error) => log('error', `${error.message}; the store writes nothing more: stop this bot, check which one should run, restart it`));
   const opened: Array<{ close(): Promise<void> }> = [];

@@ -1,6 +1,8 @@
 // Every file the store writes holds emails, roles and licenses: created 0600 (owner only),
 // with the usual umask 022 that would otherwise leave them world-readable.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { auditFor, buildOrg, tempStorePaths } from '../helpers/store-fixtures.js';
@@ -33,5 +35,17 @@ describe('file modes', () => {
       'db.json.journal': '600',
       'audit.log': '600',
     });
+  });
+});
+
+describe('folders the store makes', () => {
+  it('a DATA_FILE and AUDIT_FILE in folders that do not exist yet: the folders are made, 0700, and the store opens', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'store-folders-'));
+    const dataFile = path.join(root, 'srv', 'desk', 'db.json');
+    const auditFile = path.join(root, 'logs', 'audit.log');
+    const store = await openStore({ dataFile, auditFile, seed: () => buildOrg() });
+    await store.close();
+    for (const dir of [path.dirname(dataFile), path.dirname(auditFile)]) expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.existsSync(dataFile)).toBe(true);
   });
 });
