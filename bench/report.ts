@@ -66,7 +66,9 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     { name: 'load at 100k users', value: at(100_000)?.load.loadMs, cpuValue: at(100_000)?.load.loadCpuMs, limit: 1500, unit: 'ms', kind: 'max' },
     { name: 'RSS delta at 100k users', value: at(100_000)?.load.rssDeltaMb, limit: 400, unit: 'MB', kind: 'max' },
     { name: '50 editors vs naive lowdb at 10k', value: ratio, limit: 20, unit: '×', kind: 'min' },
-    { name: `org: bot answers p99 during a sync of ${(results.org?.sync.users ?? 0).toLocaleString('en')} users`, value: results.org?.sync.duringSync.all.p99, limit: 50, unit: 'ms', kind: 'max' },
+    // Wall clock only; in --quick the sync lasts about a second, so its p99 is the one worst of ~50 answers
+    // (a GC pause, or another job on a shared CI machine): reported, gated in the full run only.
+    { name: `org: bot answers p99 during a sync of ${(results.org?.sync.users ?? 0).toLocaleString('en')} users`, value: results.org?.sync.duringSync.all.p99, limit: 50, unit: 'ms', kind: 'max', gated: results.mode === 'full' },
     // 1 when the sync recorded one outside change per drifted user and the store holds Webex's view of each.
     { name: 'org: outside changes recorded = drift', value: results.org ? (results.org.sync.result.changed === results.org.sync.drift && results.org.sync.outsideLines === results.org.sync.drift && results.org.sync.driftInStore === results.org.sync.drift ? 1 : 0) : undefined, limit: 1, unit: '', kind: 'min' },
     // 1 when every outbox change ended applied and the emulated org holds it.
