@@ -17,7 +17,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createBot } from '../src/bot/index.js';
-import type { Outbox } from '../src/bot/types.js';
 import type { Actor, OrgChange } from '../src/domain/index.js';
 import { outboxMutations, opsBetween } from '../src/flows/org/changes.js';
 import { syncFromOrg, type SyncResult } from '../src/flows/org/sync.js';
@@ -30,6 +29,7 @@ import { changeTargets, driftOf } from './org-drift.js';
 import { seededRandom } from './prng.js';
 import { percentiles, type Percentiles } from './stats.js';
 import { silenceLogger } from './submit.js';
+import { RecordingOutbox } from './submit.js';
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -79,24 +79,6 @@ const control = async <T>(method: 'GET' | 'POST', route: string, body?: unknown)
 };
 
 // ---- the probe: what a person's clicks cost the bot, through createBot on the real store ----
-class LastCardOutbox implements Outbox {
-  last: Json | undefined;
-  private counter = 0;
-  async sendCard(_roomId: string, card: { card: Json }) {
-    this.last = card.card;
-    return { messageId: `m-${++this.counter}` };
-  }
-  async sendText() {
-    return { messageId: `m-${++this.counter}` };
-  }
-  sendCardToPerson = this.sendCard;
-  sendTextToPerson = this.sendText;
-  async sendFile() {
-    return { messageId: `m-${++this.counter}` };
-  }
-  async deleteMessage(): Promise<void> {}
-}
-
 function buttonData(card: Json, title: string): Json {
   let data: Json | undefined;
   const walk = (node: unknown): void => {
@@ -147,7 +129,7 @@ async function probe(stop: () => boolean): Promise<ProbeRun> {
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     const roomId = `room-probe-${round % 8}`;
-    const outbox = new LastCardOutbox();
+    const outbox = new RecordingOutbox();
     rounds.push(
       (async () => {
         await bot.onMessage({ eventId: `evt-${++events}`, actor, roomId, roomType: 'direct', text: `licenses ${random.pick(probeUsers)}` }, outbox);

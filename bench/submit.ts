@@ -60,7 +60,8 @@ export function storeWithoutDisk(store: Store): { store: Store; seed(draft: Draf
   return { store: proxy, seed: (d) => drafts.set(d.id, d), forget: (id) => drafts.delete(id) };
 }
 
-class RecordingOutbox implements Outbox {
+/** Keeps the last card the bot sent (the benches click its buttons). */
+export class RecordingOutbox implements Outbox {
   last: Json | undefined;
   private counter = 0;
   async sendCard(_roomId: string, card: { card: Json }) {

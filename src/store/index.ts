@@ -9,7 +9,7 @@ import { DurableJsonFile, describeIssues } from './durable-json-file.js';
 import { keepAside, nodeFileOps, readIfExists, replaceFileDurably, type FileOps } from './file-ops.js';
 import { acquireLock, type LockTimes } from './file-lock.js';
 import { encodeJournalLine, RECOVER_HINT } from './journal.js';
-import { backupFileOf, journalFileOf, loadStoreFiles, lockFileOf, type LoadedStore } from './load-store.js';
+import { backupFileOf, freshLoad, journalFileOf, loadStoreFiles, lockFileOf, type LoadedStore } from './load-store.js';
 import { LowdbStore } from './lowdb-store.js';
 import { OrgState } from './org-state.js';
 import { StoreLoadError, type Store } from './types.js';
@@ -128,18 +128,7 @@ async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<L
   } catch (error) {
     throw new StoreLoadError(dataFile, `cannot create it from the seed (${(error as Error).message})`);
   }
-  return {
-    low,
-    snapshot,
-    state,
-    journalHeader: undefined,
-    journalBatches: 0,
-    journalLength: 0,
-    journalAudit: [],
-    journalMissingNewline: false,
-    journalTornTail: undefined,
-    position: parsed.data.position,
-  };
+  return freshLoad(low, snapshot, state);
 }
 
 /**

@@ -51,18 +51,7 @@ export async function loadStoreFiles(options: { dataFile: string; fs?: FileOps }
     throw new StoreLoadError(journalFile, `cannot read it (${(error as Error).message})`);
   });
   const journal = bytes ? parseJournal(journalFile, bytes) : undefined;
-  const loaded: LoadedStore = {
-    low,
-    snapshot,
-    state,
-    journalHeader: undefined,
-    journalBatches: 0,
-    journalLength: 0,
-    journalAudit: [],
-    journalMissingNewline: false,
-    journalTornTail: undefined,
-    position: document.position,
-  };
+  const loaded = freshLoad(low, snapshot, state);
   if (!journal?.header) return { ...loaded, journalTornTail: journal?.tornTail ?? (bytes?.length ? bytes : undefined) };
   if (journal.header.base !== snapshot.lastHash) {
     await checkStaleJournal({ dataFile, journalFile, fs, journal, position: document.position });
@@ -85,6 +74,22 @@ export async function loadStoreFiles(options: { dataFile: string; fs?: FileOps }
     loaded.journalBatches += 1;
   }
   return loaded;
+}
+
+/** A snapshot with no journal replayed (yet). */
+export function freshLoad(low: Low<OrgDocument>, snapshot: DurableJsonFile, state: OrgState): LoadedStore {
+  return {
+    low,
+    snapshot,
+    state,
+    journalHeader: undefined,
+    journalBatches: 0,
+    journalLength: 0,
+    journalAudit: [],
+    journalMissingNewline: false,
+    journalTornTail: undefined,
+    position: low.data.position,
+  };
 }
 
 /** The document as it is on disk now (snapshot + journal), without taking the lock. */
