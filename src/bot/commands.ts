@@ -22,9 +22,11 @@ import {
   startReassign,
   syncCommand,
   verifyAudit,
+  nearMiss,
 } from '../flows/index.js';
 import type { ActorRole } from '../domain/index.js';
 import { can, type Capability } from '../rules/index.js';
+
 
 export interface CommandText {
   /** Lower-cased words, for matching. */
@@ -49,6 +51,8 @@ export interface CommandRoute {
  * table is built, so a new command or word cannot be forgotten here.
  */
 const KNOWN_FIRST_WORDS = new Set<string>();
+/** The second words of two-word commands ("add", "remove", "verify"), for near misses. */
+const KNOWN_SECOND_WORDS = new Set<string>();
 
 /** Clean the text: drop mentions/the bot's name at the start, collapse spaces. */
 export function parseCommandText(text: string, botNames: readonly string[] = []): CommandText {
@@ -83,29 +87,37 @@ const firstWithArgs = (...names: string[]): Match => {
   return (c) => (c.args.length > 1 ? match(c) : undefined);
 };
 
+/** Like first, but only without arguments. */
+const alone = (...names: string[]): Match => {
+  const match = first(...names);
+  return (c) => (c.args.length === 1 ? match(c) : undefined);
+};
+
 const words = (...names: string[]): Match => {
   names[0]?.split('|').forEach((name) => KNOWN_FIRST_WORDS.add(name));
+  names[1]?.split('|').forEach((name) => KNOWN_SECOND_WORDS.add(name));
   return (c) => (names.every((name, i) => name.split('|').includes(c.words[i] ?? '')) ? c.args.slice(names.length) : undefined);
 };
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'help', needs: 'view', help: 'help', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx, helpFor(ctx.role)) },
-  { name: 'licenses', needs: 'view', help: 'licenses', match: first('licenses', 'license', 'licenties'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
+  { name: 'licenses', needs: 'view', help: 'licenses', match: first('licenses', 'license', 'licence', 'licences', 'licenties', 'licentie'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
   { name: 'external add', needs: 'apply', help: 'external-add', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
   { name: 'external', needs: 'view', help: 'external', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
-  { name: 'find', needs: 'view', help: 'find', match: firstWithArgs('find', 'zoek'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
+  { name: 'find', needs: 'view', help: 'find', match: firstWithArgs('find', 'zoek', 'zoeken'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
   { name: 'usage', needs: 'view', help: 'usage', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
   { name: 'reassign', needs: 'apply', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
   { name: 'language', needs: 'view', help: 'language', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
-  { name: 'history', needs: 'view', help: 'history', match: first('history', 'geschiedenis'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
+  { name: 'history', needs: 'view', help: 'history', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
   { name: 'requests', needs: 'view', help: 'requests', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
   { name: 'request', needs: 'apply', help: 'request', match: first('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
   { name: 'roles', needs: 'apply', help: 'roles', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
   { name: 'role add', needs: 'apply', help: 'role-add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
   { name: 'role remove', needs: 'apply', help: 'role-remove', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
-  { name: 'role', needs: 'apply', match: first('role', 'rol'), handle: (ctx) => showRoles(ctx) },
+  // `role` alone lists the roles; `role <unknown word> …` falls through to "Did you mean `role add …`?".
+  { name: 'role', needs: 'apply', match: alone('role', 'rol'), handle: (ctx) => showRoles(ctx) },
   { name: 'audit verify', needs: 'apply', help: 'audit-verify', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
-  { name: 'export', needs: 'apply', help: 'export', match: first('export'), handle: (ctx) => exportUsers(ctx) },
+  { name: 'export', needs: 'apply', help: 'export', match: first('export', 'exporteer', 'exporteren'), handle: (ctx) => exportUsers(ctx) },
   { name: 'sync', needs: 'apply', help: 'sync', match: first('sync', 'synchroniseren'), handle: (ctx) => syncCommand(ctx) },
   { name: 'pending', needs: 'apply', help: 'pending', match: first('pending', 'wachtrij'), handle: (ctx) => pendingCommand(ctx) },
 ];
@@ -122,4 +134,47 @@ export function routeCommand(command: CommandText): { route: CommandRoute; args:
     if (args) return { route, args };
   }
   return undefined;
+}
+
+/** Other spellings a command accepts, and the word a suggestion shows instead (same language). */
+const SHOWN_AS: Readonly<Record<string, string>> = {
+  license: 'licenses',
+  licence: 'licenses',
+  licences: 'licenses',
+  licentie: 'licenties',
+  zoeken: 'zoek',
+  exporteer: 'export',
+  exporteren: 'export',
+  historie: 'geschiedenis',
+};
+
+/** The known words a typed word is a near miss of, with the number of edits (the word itself, at 0, when known). */
+function nearWords(typed: string | undefined, known: ReadonlySet<string>): { word: string; edits: number }[] {
+  if (typed === undefined) return [];
+  if (known.has(typed)) return [{ word: typed, edits: 0 }];
+  return [...known].flatMap((word) => {
+    const edits = nearMiss(typed, word);
+    return edits === undefined ? [] : [{ word, edits }];
+  });
+}
+
+/**
+ * "Did you mean …?": the text with its first (and second) word replaced by the nearest
+ * command words, in either language, that routes to a command this role may run; the fewest
+ * edits win. Undefined when nothing is near.
+ */
+export function suggestCommand(command: CommandText, role: ActorRole): string | undefined {
+  const [typed1, typed2] = command.words;
+  let best: { text: string; edits: number } | undefined;
+  for (const w1 of nearWords(typed1, KNOWN_FIRST_WORDS)) {
+    const seconds = [{ word: command.args[1], edits: 0 }, ...nearWords(typed2, KNOWN_SECOND_WORDS).filter((w) => w.edits > 0)];
+    for (const w2 of typed2 === undefined ? [undefined] : seconds) {
+      const edits = w1.edits + (w2?.edits ?? 0);
+      if (edits === 0 || (best && best.edits <= edits)) continue;
+      const args = [SHOWN_AS[w1.word] ?? w1.word, ...(w2 ? [w2.word!] : []), ...command.args.slice(2)];
+      const routed = routeCommand({ words: args.map((w) => w.toLowerCase()), args });
+      if (routed && can(role, routed.route.needs)) best = { text: args.join(' '), edits };
+    }
+  }
+  return best?.text;
 }

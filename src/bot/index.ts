@@ -5,16 +5,18 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Locale } from '../domain/index.js';
 import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
 import type { OrgConnection } from '../flows/org/port.js';
-import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, messageCard, removeExpiredDrafts, tr } from '../flows/index.js';
+import type { CardFlow } from '../flows/index.js';
+import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, removeExpiredDrafts } from '../flows/index.js';
 import { can } from '../rules/index.js';
 import { logger, withEventContext } from '../logger.js';
 import type { Store } from '../store/index.js';
 import { refuse, roleOf } from './authorize.js';
 import { withBoundary } from './boundary.js';
-import { parseCommandText, routeCommand } from './commands.js';
+import { helpFor } from './commands.js';
+import { commandFlow, runCommand } from './run-command.js';
 import { RecentIds } from './dedupe.js';
 import { parseSubmit } from './payload.js';
-import type { BotCore, Outbox } from './types.js';
+import type { BotCore, Outbox, RoomType } from './types.js';
 import { OrgDesk, type OrgDeskOptions } from '../flows/org/desk.js';
 
 export interface CreateBotOptions {
@@ -39,6 +41,9 @@ export interface CreateBotOptions {
 }
 
 const DRAFT_SWEEP_EVERY_MS = 5 * 60 * 1000;
+
+/** The flows' card flows and the bot's own: "run this command" buttons. */
+const FLOWS: ReadonlyMap<string, CardFlow> = new Map([...CARD_FLOWS, [commandFlow.name, commandFlow]]);
 
 function replyFor(outbox: Outbox, roomId: string, eventId: string): Reply {
   async function remove(messageId: string): Promise<void> {
@@ -71,7 +76,7 @@ export function createBot(options: CreateBotOptions): BotCore {
 
   let orgDesk: OrgDesk | undefined;
 
-  const contextFor = (input: { eventId: string; actor: Actor; roomId: string; outbox: Outbox }): FlowContext => ({
+  const contextFor = (input: { eventId: string; actor: Actor; roomId: string; roomType?: RoomType | undefined; outbox: Outbox }): FlowContext => ({
     org: orgDesk?.org ?? options.org,
     orgSync: orgDesk,
     store,
@@ -82,6 +87,7 @@ export function createBot(options: CreateBotOptions): BotCore {
     actor: input.actor,
     role: roleOf(input.actor, store, config),
     roomId: input.roomId,
+    roomType: input.roomType,
     locale: localeOf(input.actor),
     reply: replyFor(input.outbox, input.roomId, input.eventId),
     outbox: input.outbox,
@@ -159,21 +165,7 @@ export function createBot(options: CreateBotOptions): BotCore {
     orgDesk: () => orgDesk,
 
     async onMessage(message, outbox) {
-      await handleEvent({ ...message, outbox }, async (ctx) => {
-        const command = parseCommandText(message.text, options.botNames);
-        const routed = routeCommand(command);
-        logger.info('message', { command: routed?.route.name ?? 'unknown', role: ctx.role });
-        if (!can(ctx.role, 'view')) return refuse(ctx, { what: routed?.route.name ?? 'message' });
-        if (!routed) {
-          await ctx.reply.card(
-            messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: message.text.slice(0, 60) }, lines: [tr(ctx, 'unknown.commands')] }),
-          );
-          return;
-        }
-        const { route, args } = routed;
-        if (!can(ctx.role, route.needs)) return refuse(ctx, { what: route.name, key: 'refused.admin-only', params: { what: route.name } });
-        await route.handle(ctx, args);
-      });
+      await handleEvent({ ...message, outbox }, (ctx) => runCommand(ctx, message.text, options.botNames));
     },
 
     async onAction(action, outbox) {
@@ -186,7 +178,7 @@ export function createBot(options: CreateBotOptions): BotCore {
         }
         const { submit } = parsed;
         logger.info('card action', { flow: submit.flow, step: submit.step, action: submit.action, role: ctx.role });
-        const flow = CARD_FLOWS.get(submit.flow);
+        const flow = FLOWS.get(submit.flow);
         const what = `${submit.flow}.${submit.step}.${submit.action}`;
         const targetUserId = flow?.targetOf(store, submit);
         if (!can(ctx.role, 'view')) return refuse(ctx, { what, targetUserId });
@@ -201,7 +193,9 @@ export function createBot(options: CreateBotOptions): BotCore {
       if (!once(eventId)) return;
       await withEventContext(eventId, async () => {
         try {
-          await outbox.sendCard(room.roomId, helpCard({ locale: config.botLocale }, 'help.welcome'));
+          // Everyone in the space reads it: the general commands, without role-specific power
+          // (each person's `help` shows their own); it names nobody.
+          await outbox.sendCard(room.roomId, helpCard({ locale: config.botLocale }, 'help.welcome', helpFor('helpdesk'), 'everyone'));
         } catch (error) {
           logger.error('could not post the welcome card; the person still gets it by typing help', { error: error instanceof Error ? error.message : String(error) });
         }

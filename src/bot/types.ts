@@ -22,6 +22,8 @@ export interface IncomingAction {
   eventId: string;
   actor: Actor;
   roomId: string;
+  /** Where the card was clicked, when the transport knows; unknown counts as a group space (refusals name nobody). */
+  roomType?: RoomType;
   /** The message that carried the card. */
   messageId: string;
   /** The card's submit data + inputs, untrusted: parsed with zod by the bot layer. */

@@ -10,6 +10,8 @@ export interface SubmitData {
   /** The draft version the card was made from; an older one is stale. */
   v: number;
   action: string;
+  /** A "run this command" button (flow "suggest"): the command text, run as if typed by whoever clicks. */
+  command?: string;
 }
 
 export type ActionStyle = 'default' | 'positive' | 'destructive';

@@ -47,6 +47,8 @@ export interface FlowContext {
   readonly actor: Actor;
   readonly role: ActorRole;
   readonly roomId: string;
+  /** A 1:1 space or a group space; unknown (a card click the transport did not say): treated as a group space, where everyone reads. */
+  readonly roomType?: 'direct' | 'group' | undefined;
   readonly locale: Locale;
   readonly reply: Reply;
   readonly outbox: FlowOutbox;

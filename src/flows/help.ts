@@ -1,7 +1,7 @@
 // `help` (and the welcome card): what the bot does and every command.
 import { renderCard, type RenderedCard } from '../cards/index.js';
 import type { FlowContext } from './context.js';
-import { tr } from '../i18n/index.js';
+import { hasKey, tr } from '../i18n/index.js';
 
 /** Every command's help line, in the order the card lists them. */
 export const HELP_ORDER = [
@@ -26,18 +26,32 @@ export const HELP_ORDER = [
 ] as const;
 export type HelpCommand = (typeof HELP_ORDER)[number];
 
-/** The help card; `commands` are the lines to show (the welcome card shows them all). */
-export function helpCard(ctx: Pick<FlowContext, 'locale'>, titleKey = 'help.title', commands: readonly HelpCommand[] = HELP_ORDER): RenderedCard {
+/**
+ * Whom a help card speaks to: an administrator (every command, "edit"), a helpdesk agent
+ * (look up and "request"), or everyone in a space (the welcome card: the general commands,
+ * without role-specific power).
+ */
+export type HelpAudience = 'admin' | 'helpdesk' | 'everyone';
+
+export const audienceOf = (role: FlowContext['role']): HelpAudience => (role === 'admin' || role === 'helpdesk' ? role : 'everyone');
+
+/** A text for the audience when it has its own (`<key>.<audience>`), else the common one. */
+const forAudience = (ctx: Pick<FlowContext, 'locale'>, key: string, audience: HelpAudience): string =>
+  tr(ctx, hasKey(ctx.locale, `${key}.${audience}`) ? `${key}.${audience}` : key);
+
+/** The help card; `commands` are the lines to show, in the words of the audience. */
+export function helpCard(ctx: Pick<FlowContext, 'locale'>, titleKey = 'help.title', commands: readonly HelpCommand[] = HELP_ORDER, audience: HelpAudience = 'admin'): RenderedCard {
   const title = tr(ctx, titleKey);
   return renderCard('help', {
     fallbackText: title,
     title,
-    intro: tr(ctx, 'help.intro'),
-    commands: commands.map((c) => ({ command: tr(ctx, `help.cmd.${c}`), description: tr(ctx, `help.desc.${c}`) })),
-    footer: tr(ctx, 'help.footer'),
+    intro: forAudience(ctx, 'help.intro', audience),
+    commands: commands.map((c) => ({ command: tr(ctx, `help.cmd.${c}`), description: forAudience(ctx, `help.desc.${c}`, audience) })),
+    footer: forAudience(ctx, 'help.footer', audience),
   });
 }
 
+/** `help`: the commands the person's role may run (the caller filters them), in their role's words. */
 export async function showHelp(ctx: FlowContext, commands: readonly HelpCommand[] = HELP_ORDER): Promise<void> {
-  await ctx.reply.card(helpCard(ctx, 'help.title', commands));
+  await ctx.reply.card(helpCard(ctx, 'help.title', commands, audienceOf(ctx.role)));
 }

@@ -10,6 +10,7 @@ import { tr } from '../i18n/index.js';
 import { advance, loadDraft, newDraft, putDraft } from './drafts.js';
 import { InputError } from './errors.js';
 import { findOne } from './wizard/find-user.js';
+import { replyUserNotFound } from './nearest-users.js';
 import type { CardFlow } from './wizard/types.js';
 import { userName } from './format.js';
 import { licenseLabel } from './org-view.js';
@@ -96,7 +97,8 @@ export async function historyCard(ctx: FlowContext, draft: Draft, user: User): P
 export async function showHistory(ctx: FlowContext, query: string): Promise<void> {
   const user = query ? findOne(ctx, query) : undefined;
   if (!user) {
-    await ctx.reply.card(messageCard(ctx, { titleKey: 'history.heading', textKey: query ? 'common.user-not-found' : 'history.usage', params: { query }, color: 'Warning' }));
+    if (query) return replyUserNotFound(ctx, { command: 'history', query, titleKey: 'history.heading' });
+    await ctx.reply.card(messageCard(ctx, { titleKey: 'history.heading', textKey: 'history.usage', params: { query }, color: 'Warning' }));
     return;
   }
   const draft = newDraft(ctx, { flow: HISTORY_FLOW, step: 'page', targetUserId: user.id, state: { page: 0 } });

@@ -13,6 +13,7 @@ import { messageCard } from './messages.js';
 import { rulesContextOf } from './org-view.js';
 import { actionOf } from './submit.js';
 import { findOne } from './wizard/find-user.js';
+import { replyUserNotFound } from './nearest-users.js';
 import { showStep } from './wizard/engine.js';
 import { forUser, withUser } from './wizard/step-helpers.js';
 import type { Wizard } from './wizard/types.js';
@@ -93,7 +94,8 @@ export const reassignWizard: Wizard = {
 export async function startReassign(ctx: FlowContext, query: string): Promise<void> {
   const user = query ? findOne(ctx, query) : undefined;
   if (!user) {
-    await ctx.reply.card(messageCard(ctx, { titleKey: 'reassign.title', textKey: query ? 'common.user-not-found' : 'reassign.usage', params: { query }, color: 'Warning' }));
+    if (query) return replyUserNotFound(ctx, { command: 'reassign', query, titleKey: 'reassign.title' });
+    await ctx.reply.card(messageCard(ctx, { titleKey: 'reassign.title', textKey: 'reassign.usage', params: { query }, color: 'Warning' }));
     return;
   }
   const verdict = verdictOf(ctx, user);

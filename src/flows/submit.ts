@@ -26,6 +26,14 @@ export function plainAction(flow: string, title: string, action: string, style: 
   return { title, style, data: { flow, step: 'start', draftId: '', v: 0, action } };
 }
 
+/** The flow of "run this command" buttons ("Did you mean …", nearest users): the bot routes the text as a typed message. */
+export const COMMAND_FLOW = 'suggest';
+
+/** A button that runs `command` as if the clicker had typed it (authorized like a typed command). */
+export function commandAction(title: string, command: string, style: ActionStyle = 'default'): CardAction {
+  return { title, style, data: { flow: COMMAND_FLOW, step: 'start', draftId: '', v: 0, action: 'run', command } };
+}
+
 export function textInput(submit: Submit, id: string, maxLength = 200): string {
   const value = submit.inputs.get(id) ?? '';
   if (value.length > maxLength) throw new InputError('error.input-too-long', { field: id, max: maxLength });

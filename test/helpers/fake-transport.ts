@@ -2,7 +2,7 @@
 // card against Webex's limits), and a driver that sends {actor, room, text} and card
 // submits through the real bot layer, the way the Webex transport will.
 import type { Actor } from '../../src/domain/index.js';
-import type { BotCore, Outbox, OutgoingCard, SentMessage } from '../../src/bot/types.js';
+import type { BotCore, Outbox, OutgoingCard, RoomType, SentMessage } from '../../src/bot/types.js';
 import { cardProblems } from '../cards/check-card.js';
 import { defaultInputs, submitActions, walk } from './cards.js';
 
@@ -89,9 +89,10 @@ export function cardText(card: Json): string {
 
 export interface Driver {
   outbox: FakeOutbox;
-  say(actor: Actor, text: string, options?: { roomId?: string; eventId?: string }): Promise<void>;
+  /** Room type: 'direct' unless told (the driver's room is a 1:1). */
+  say(actor: Actor, text: string, options?: { roomId?: string; eventId?: string; roomType?: RoomType }): Promise<void>;
   /** Click a button of a card (the last one unless given), merging its data with inputs as Webex does. */
-  click(actor: Actor, title: string, inputs?: Record<string, string>, options?: { card?: Sent; eventId?: string }): Promise<void>;
+  click(actor: Actor, title: string, inputs?: Record<string, string>, options?: { card?: Sent; eventId?: string; roomType?: RoomType }): Promise<void>;
   /** Send any payload as an attachment action (crafted submits). */
   submitRaw(actor: Actor, inputs: unknown, options?: { messageId?: string; eventId?: string }): Promise<void>;
 }
@@ -103,7 +104,7 @@ export function createDriver(bot: BotCore, roomId = 'room-1'): Driver {
   return {
     outbox,
     async say(actor, text, options = {}) {
-      await bot.onMessage({ eventId: options.eventId ?? nextEvent(), actor, roomId: options.roomId ?? roomId, roomType: 'direct', text }, outbox);
+      await bot.onMessage({ eventId: options.eventId ?? nextEvent(), actor, roomId: options.roomId ?? roomId, roomType: options.roomType ?? 'direct', text }, outbox);
     },
     async click(actor, title, inputs = {}, options = {}) {
       const sent = options.card ?? outbox.lastCard();
@@ -111,7 +112,7 @@ export function createDriver(bot: BotCore, roomId = 'room-1'): Driver {
       const action = actions.find((a) => a.title === title);
       if (!action) throw new Error(`no button "${title}" on the card; it has: ${actions.map((a) => a.title).join(', ')}`);
       const payload = { ...defaultInputs(sent.card!), ...inputs, ...action.data };
-      await bot.onAction({ eventId: options.eventId ?? nextEvent(), actor, roomId: sent.roomId, messageId: sent.messageId, inputs: payload }, outbox);
+      await bot.onAction({ eventId: options.eventId ?? nextEvent(), actor, roomId: sent.roomId, roomType: options.roomType ?? 'direct', messageId: sent.messageId, inputs: payload }, outbox);
     },
     async submitRaw(actor, inputs, options = {}) {
       const messageId = options.messageId ?? outbox.lastCard().messageId;

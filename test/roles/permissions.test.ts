@@ -46,7 +46,7 @@ async function expectOutcome(actor: Actor, allowed: boolean, act: () => Promise<
 
 // command → [admin, helpdesk, none]
 const COMMANDS: [string, boolean, boolean, boolean][] = [
-  ['help', A, A, R],
+  ['help', A, A, A], // without a role: a short card saying what the desk is and who to ask (test/bot/forgiving.test.ts), no refusal
   ['licenses emma.bakker@acme.example', A, A, R],
   ['licenses', A, A, R],
   ['external', A, A, R],

@@ -15,6 +15,7 @@ import { messageCard } from '../messages.js';
 import { InputError } from '../errors.js';
 import type { Submit } from '../submit.js';
 import { findOne } from './find-user.js';
+import { replyUserNotFound } from '../nearest-users.js';
 import { can } from '../../rules/index.js';
 import type { CardFlow, Refusal, StepAction, Wizard } from './types.js';
 
@@ -56,6 +57,11 @@ export async function reshowStep(ctx: FlowContext, wizard: Wizard, draft: Draft,
 /** A wizard's first card: straight at the user's card when the query finds exactly one user, else user selection. */
 export async function startAtUser(ctx: FlowContext, wizard: Wizard, query: string, type?: 'external'): Promise<void> {
   const user = query ? findOne(ctx, query, type) : undefined;
+  if (query && !user && ctx.store.searchUsers({ text: query, ...(type ? { type } : {}), limit: 1 }).total === 0) {
+    // Nobody starts with it: the nearest users (a typo), rather than an empty list.
+    const command = wizard.name === 'external' ? 'external' : 'licenses';
+    return replyUserNotFound(ctx, { command, query, titleKey: 'nearest.title', ...(type ? { type } : {}) });
+  }
   const draft = user
     ? newDraft(ctx, { flow: wizard.name, step: wizard.userStep, targetUserId: user.id, baseRev: user.rev, state: { search: query } })
     : newDraft(ctx, { flow: wizard.name, step: 'select', state: { search: query } });

@@ -162,8 +162,9 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
     const message = toIncomingMessage(fbot, trigger, framework.person);
     handle(message.roomId, () => options.bot.onMessage(message, outbox));
   });
-  framework.on('attachmentAction', (_fbot, trigger) => {
-    const action = toIncomingAction(trigger);
+  framework.on('attachmentAction', (fbot, trigger) => {
+    const roomType = fbot.room.type === 'direct' ? 'direct' : 'group';
+    const action = { ...toIncomingAction(trigger), roomType } as const;
     handle(action.roomId, () => options.bot.onAction(action, outbox));
   });
   framework.on('spawn', (fbot, _frameworkId, addedBy) => {
