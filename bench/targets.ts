@@ -13,6 +13,8 @@ export interface TargetCheck {
   kind: 'max' | 'min';
   /** The same figure in CPU time, for the gross-regression check. */
   cpuValue?: number;
+  /** A miss the code knowingly has (said why here and in bench/README): printed, but not a gross failure. */
+  knownMiss?: string;
 }
 
 export type Verdict = 'PASS' | 'MISS' | 'not measured';
@@ -26,6 +28,7 @@ export function verdictOf(check: TargetCheck): Verdict {
 
 /** Worse than the target by GROSS_FACTOR or more. */
 export function isGross(check: TargetCheck): boolean {
+  if (check.knownMiss !== undefined) return false;
   const value = check.cpuValue ?? check.value;
   if (value === undefined) return false;
   return check.kind === 'max' ? value > check.limit * GROSS_FACTOR : value < check.limit / GROSS_FACTOR;

@@ -26,6 +26,16 @@ export class DurableJsonFile implements Adapter<OrgDocument> {
 
   /** The document, or null when the file does not exist. Throws StoreLoadError for anything unusable. */
   async read(): Promise<OrgDocument | null> {
+    const { file } = this.options;
+    const read = await this.readText();
+    if (read === null) return null;
+    const document = parseOrgDocumentText(file, read.text, read.trusted);
+    this.lastHash = read.fileHash;
+    return document;
+  }
+
+  /** The file as text, checked; the buffer is not kept past this, so it can go while the text is parsed. */
+  private async readText(): Promise<{ text: string; trusted: boolean; fileHash: string } | null> {
     const { file, fs } = this.options;
     let bytes: Buffer | undefined;
     try {
@@ -36,11 +46,7 @@ export class DurableJsonFile implements Adapter<OrgDocument> {
     if (bytes === undefined) return null;
     const { trusted, fileHash } = inspectSnapshot(bytes);
     // A store-written snapshot is ASCII (see snapshotChunks): latin1 decodes it as a copy.
-    const text = bytes.toString(trusted ? 'latin1' : 'utf8');
-    bytes = undefined; // the buffer can go while the text is parsed
-    const document = parseOrgDocumentText(file, text, trusted);
-    this.lastHash = fileHash;
-    return document;
+    return { text: bytes.toString(trusted ? 'latin1' : 'utf8'), trusted, fileHash };
   }
 
   /**
@@ -75,9 +81,9 @@ const TRAILER_START = `,"${CHECKSUM_KEY}":"`;
 const TRAILER_END = '"}\n';
 const TRAILER_LENGTH = TRAILER_START.length + 64 + TRAILER_END.length;
 /** Records per JSON.stringify call (~1,000 users ≈ 0.3 MB, ~1–2 ms). */
-const SLICE_ITEMS = 1000;
+const SLICE_ITEMS = 250;
 /** Bytes gathered before one write (each write yields to the event loop). */
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_CHARS = 1 << 18;
 
 /**
  * The document as JSON.stringify(doc) would write it (without the closing brace),
