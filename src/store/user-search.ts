@@ -129,13 +129,13 @@ export class UserSearchIndex {
 
   constructor(users: Iterable<User>) {
     // Keys live only while the lists are sorted; slots are 0..n-1 here (no free slots yet).
-    const emailEntries: string[] = [];
+    const emails: string[] = [];
     const names: string[] = [];
     for (const user of users) {
       const slot = this.takeSlot(user);
       const email = foldText(user.email);
       const name = nameKeyOf(user);
-      emailEntries.push(`${email}${SEPARATOR}${slot}`);
+      emails.push(email);
       names.push(name);
       for (const word of nameWordsOf(name, email)) {
         const holders = this.slotsByWord.get(word);
@@ -145,10 +145,16 @@ export class UserSearchIndex {
     }
     this.sortedWords = [...this.slotsByWord.keys()].sort();
     this.sortedHolders = this.sortedWords.map((word) => this.slotsByWord.get(word)!);
-    emailEntries.sort();
-    const count = emailEntries.length;
+    // In email-entry order (emailEntryOf): by email, equal emails by the slot as text.
+    const count = emails.length;
     const byEmail = new Int32Array(Math.max(1024, count));
-    emailEntries.forEach((entry, at) => (byEmail[at] = Number(entry.slice(entry.lastIndexOf(SEPARATOR) + 1))));
+    for (let slot = 0; slot < count; slot++) byEmail[slot] = slot;
+    byEmail.subarray(0, count).sort((a, b) => {
+      const x = emails[a]!;
+      const y = emails[b]!;
+      if (x !== y) return x < y ? -1 : 1;
+      return String(a) < String(b) ? -1 : 1;
+    });
     this.byEmail = new PackedSlots(byEmail, count);
     // Result order = (name, email entry): group the email order by name, then the names in order.
     // Many users share a name, so this sorts far fewer strings than one key per user.
