@@ -26,16 +26,6 @@ export class DurableJsonFile implements Adapter<OrgDocument> {
 
   /** The document, or null when the file does not exist. Throws StoreLoadError for anything unusable. */
   async read(): Promise<OrgDocument | null> {
-    const { file } = this.options;
-    const read = await this.readText();
-    if (read === null) return null;
-    const document = parseOrgDocumentText(file, read.text, read.trusted);
-    this.lastHash = read.fileHash;
-    return document;
-  }
-
-  /** The file as text, checked; the buffer is not kept past this, so it can go while the text is parsed. */
-  private async readText(): Promise<{ text: string; trusted: boolean; fileHash: string } | null> {
     const { file, fs } = this.options;
     let bytes: Buffer | undefined;
     try {
@@ -45,8 +35,9 @@ export class DurableJsonFile implements Adapter<OrgDocument> {
     }
     if (bytes === undefined) return null;
     const { trusted, fileHash } = inspectSnapshot(bytes);
-    // A store-written snapshot is ASCII (see snapshotChunks): latin1 decodes it as a copy.
-    return { text: bytes.toString(trusted ? 'latin1' : 'utf8'), trusted, fileHash };
+    const document = trusted ? parseStoreSnapshot(file, bytes) : parseOrgDocumentText(file, bytes.toString('utf8'), false);
+    this.lastHash = fileHash;
+    return document;
   }
 
   /**
@@ -100,18 +91,55 @@ export function* snapshotChunks(document: OrgDocument): Generator<string> {
       pending += JSON.stringify(value);
       continue;
     }
+    // One slice a line (see parseStoreSnapshot): "[", then "\n" + records, "\n,"+ records…, "\n]".
     pending += '[';
     for (let at = 0; at < value.length; at += SLICE_ITEMS) {
       const slice = JSON.stringify(value.slice(at, at + SLICE_ITEMS));
-      pending += `${at === 0 ? '' : ','}${slice.slice(1, -1)}`;
+      pending += `\n${at === 0 ? '' : ','}${slice.slice(1, -1)}`;
       if (pending.length >= CHUNK_CHARS) {
         yield asciiOnly(pending);
         pending = '';
       }
     }
-    pending += ']';
+    pending += '\n]';
   }
   yield asciiOnly(pending);
+}
+
+/**
+ * Read a snapshot the store wrote (its checksum holds) without one string for the whole
+ * file (V8 caps a string at ~512 MB, about 1.6M users): the writer put a line break only
+ * around the slices of each large array (JSON.stringify escapes a line break inside a
+ * string, so a raw one is always the writer's), so each slice line is parsed alone and the
+ * other lines, joined, are the document with those arrays empty.
+ */
+function parseStoreSnapshot(file: string, bytes: Buffer): OrgDocument {
+  try {
+    const skeleton: string[] = [];
+    const arrays = new Map<string, unknown[][]>();
+    let pieces: unknown[][] | undefined;
+    for (let start = 0; start < bytes.length; ) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline === -1 ? bytes.length : newline;
+      const line = bytes.toString('latin1', start, end);
+      start = end + 1;
+      if (pieces && !line.startsWith(']')) {
+        pieces.push(JSON.parse(`[${line.startsWith(',') ? line.slice(1) : line}]`) as unknown[]);
+        continue;
+      }
+      pieces = undefined;
+      skeleton.push(line);
+      const opened = /"((?:[^"\\]|\\.)*)":\[$/.exec(line); // a large array's key, then its slices
+      if (opened) arrays.set(JSON.parse(`"${opened[1]}"`) as string, (pieces = []));
+    }
+    const document = JSON.parse(skeleton.join('')) as Record<string, unknown>;
+    delete document[CHECKSUM_KEY];
+    for (const [key, slices] of arrays) document[key] = slices.flat();
+    return document as OrgDocument;
+  } catch (error) {
+    // Only a bug in the writer can bring this here (the checksum holds).
+    throw new StoreLoadError(file, `cannot parse it: ${(error as Error).message}`);
+  }
 }
 
 /**
