@@ -35,7 +35,7 @@ export class DurableJsonFile implements Adapter<OrgDocument> {
     }
     if (bytes === undefined) return null;
     const { trusted, fileHash } = inspectSnapshot(bytes);
-    const document = trusted ? parseStoreSnapshot(file, bytes) : parseOrgDocumentText(file, bytes.toString('utf8'), false);
+    const document = trusted ? parseStoreSnapshot(file, bytes) : validateOrgDocument(file, bytes.toString('utf8'));
     this.lastHash = fileHash;
     return document;
   }
@@ -173,10 +173,11 @@ export const hasStoreChecksum = (bytes: Buffer): boolean => inspectSnapshot(byte
  * with a valid store checksum is trusted (JSON.parse only); any other is validated in full.
  */
 export function parseOrgDocument(file: string, bytes: Buffer): OrgDocument {
-  return parseOrgDocumentText(file, bytes.toString('utf8'), inspectSnapshot(bytes).trusted);
+  return inspectSnapshot(bytes).trusted ? parseStoreSnapshot(file, bytes) : validateOrgDocument(file, bytes.toString('utf8'));
 }
 
-function parseOrgDocumentText(file: string, text: string, trusted: boolean): OrgDocument {
+/** Parse and validate a document from outside the store (hand edit, older snapshot, another tool). */
+function validateOrgDocument(file: string, text: string): OrgDocument {
   if (text.trim() === '') throw new StoreLoadError(file, 'the file is empty (expected an org document)');
   let raw: unknown;
   try {
@@ -190,7 +191,6 @@ function parseOrgDocumentText(file: string, text: string, trusted: boolean): Org
   }
   // The checksum is the file's, not the document's: a hand edit may leave it in place.
   delete (raw as Record<string, unknown>)[CHECKSUM_KEY];
-  if (trusted) return raw as OrgDocument;
   const parsed = OrgDocumentSchema.safeParse(raw);
   if (!parsed.success) throw new StoreLoadError(file, `wrong shape: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
