@@ -5,6 +5,7 @@ import { sustainedRate, type EdgeRun } from './edge.js';
 import type { OrgRun } from './org.js';
 import { verdictOf, type TargetCheck } from './targets.js';
 import type { ThroughputResult } from './throughput.js';
+import type { ScaleRun } from './scale-child.js';
 
 export interface SizeResult {
   users: number;
@@ -37,6 +38,8 @@ export interface BenchResults {
   edge?: EdgeRun[];
   /** The admin connection: a sync of an emulated org while the bot answers, and the outbox at a rate limit. */
   org?: OrgRun;
+  /** The store at 100k / 300k (and 1M in full runs): start, RSS, compaction, open with pending batches. */
+  scale?: ScaleRun[];
   targets: Array<TargetCheck & { verdict: string }>;
 }
 
@@ -63,6 +66,7 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     { name: 'search p99 at 10k users', value: at(10_000)?.search.p99, cpuValue: at(10_000)?.search.cpu.p99, limit: 2, unit: 'ms', kind: 'max' },
     { name: 'submit p99 at 10k users', value: at(10_000)?.submit.review.p99, cpuValue: at(10_000)?.submit.reviewCpu.p99, limit: 5, unit: 'ms', kind: 'max' },
     { name: 'search p99 at 100k users', value: at(100_000)?.search.p99, cpuValue: at(100_000)?.search.cpu.p99, limit: 10, unit: 'ms', kind: 'max' },
+    ...scaleChecks(results.scale ?? []),
     { name: 'load at 100k users', value: at(100_000)?.load.loadMs, cpuValue: at(100_000)?.load.loadCpuMs, limit: 1500, unit: 'ms', kind: 'max' },
     { name: 'RSS delta at 100k users', value: at(100_000)?.load.rssDeltaMb, limit: 400, unit: 'MB', kind: 'max' },
     { name: '50 editors vs naive lowdb at 10k', value: ratio, limit: 20, unit: '×', kind: 'min' },
@@ -76,6 +80,56 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     // 1 when every acknowledged change (at 1, 10 and 50 editors) was fsynced and read back from disk.
     { name: 'acked changes durable', value: [results.throughput, results.throughputLarge].every((t) => !t || t.ours.every((r) => r.durableVerified)) ? 1 : 0, limit: 1, unit: '', kind: 'min' },
   ];
+}
+
+/** Issue 13's figures: start-to-ready and RSS at 100k (1.5 s, 300 MB) and 300k (3 s, 700 MB), compaction ≤ 20 ms, 1M starts. */
+const SCALE_TARGETS: Record<number, { startMs: number; rssMb: number }> = { 100_000: { startMs: 1500, rssMb: 300 }, 300_000: { startMs: 3000, rssMb: 700 } };
+export const WRITER_WAITS =
+  'the writer waits for the whole snapshot write (slices keep the event loop free; commits queue behind the checkpoint)';
+
+function scaleChecks(runs: ScaleRun[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const run of runs) {
+    const k = `${run.users / 1000}k`;
+    const target = SCALE_TARGETS[run.users];
+    if (target) {
+      checks.push(
+        { name: `start-to-ready at ${k} users`, value: run.start.loadMs, cpuValue: run.start.loadCpuMs, limit: target.startMs, unit: 'ms', kind: 'max' },
+        { name: `RSS after start at ${k} users`, value: run.start.rssReadyMb, limit: target.rssMb, unit: 'MB', kind: 'max' },
+        { name: `open with ${run.startPending.batches} pending batches at ${k}`, value: run.startPending.loadMs, cpuValue: run.startPending.loadCpuMs, limit: target.startMs, unit: 'ms', kind: 'max' },
+        { name: `compaction: longest event-loop stall at ${k}`, value: run.compaction.loopStallMs, limit: 20, unit: 'ms', kind: 'max' },
+        { name: `compaction: writer blocked at ${k}`, value: run.compaction.writerBlockMs, limit: 20, unit: 'ms', kind: 'max', knownMiss: WRITER_WAITS },
+      );
+    } else {
+      // 1 when the store opened the org, answered a search and wrote its snapshot.
+      checks.push({ name: `${run.users.toLocaleString('en')} users: starts, serves and compacts`, value: run.start.loadMs > 0 && run.compaction.ms > 0 ? 1 : 0, limit: 1, unit: '', kind: 'min' });
+    }
+  }
+  return checks;
+}
+
+function printScale(runs: ScaleRun[]): void {
+  console.log('\nThe store at scale (store-written snapshot; start = openStore in a fresh process; RSS at ready, no forced GC; compaction = the checkpoint after 1,001 batches while an editor keeps saving)');
+  console.log(
+    table([
+      ['users', 'file MB', 'start ms', 'cpu', 'RSS MB', 'after GC', 'pending 1,000: start', 'RSS', 'compaction ms', 'loop stall', 'writer block', 'commits during', 'RSS peak'],
+      ...runs.map((r) => [
+        r.users.toLocaleString('en'),
+        r.fileMb.toFixed(0),
+        r.start.loadMs.toFixed(0),
+        r.start.loadCpuMs.toFixed(0),
+        r.start.rssReadyMb.toFixed(0),
+        r.start.rssAfterMb.toFixed(0),
+        r.startPending.loadMs.toFixed(0),
+        r.startPending.rssReadyMb.toFixed(0),
+        r.compaction.ms.toFixed(0),
+        ms(r.compaction.loopStallMs),
+        ms(r.compaction.writerBlockMs),
+        String(r.compaction.commitsDuring),
+        r.compaction.rssPeakMb.toFixed(0),
+      ]),
+    ]),
+  );
 }
 
 function printThroughput({ ours, naive, users }: ThroughputRun): void {
@@ -174,6 +228,7 @@ export function printReport(results: BenchResults): Array<TargetCheck & { verdic
   for (const run of [results.throughput, results.throughputLarge]) if (run) printThroughput(run);
   if (results.edge?.length) printEdge(results.edge);
   if (results.org) printOrg(results.org);
+  if (results.scale?.length) printScale(results.scale);
 
   const checks = targetChecks(results).map((check) => ({ ...check, verdict: verdictOf(check) }));
   console.log('\nTargets');
@@ -184,7 +239,7 @@ export function printReport(results: BenchResults): Array<TargetCheck & { verdic
         c.name,
         c.value === undefined ? '-' : c.unit === '' ? (c.value === 1 ? 'all' : 'NOT ALL') : `${c.unit === 'ms' ? ms(c.value) : c.value.toFixed(1)} ${c.unit}`,
         c.unit === '' ? 'all' : `${c.kind === 'max' ? '≤' : '≥'} ${c.limit} ${c.unit}`,
-        c.verdict,
+        c.verdict === 'MISS' && c.knownMiss ? 'MISS (known, see bench/README: store at scale)' : c.verdict,
       ]),
     ]),
   );

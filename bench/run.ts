@@ -17,6 +17,7 @@ import { benchNaive, benchOurs, type ThroughputResult } from './throughput.js';
 import { GROSS_FACTOR, isGross } from './targets.js';
 import { runEdge, type EdgeRun } from './edge.js';
 import { runOrg } from './org.js';
+import type { ScaleRun } from './scale-child.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -37,6 +38,9 @@ const LOAD_RUNS = quick ? 1 : 2;
 const ORG = quick
   ? { users: 20_000, driftEvery: 100, changes: 300, rates: [100, 0], baselineMs: 1_500 }
   : { users: 100_000, driftEvery: 100, changes: 2_000, rates: [100, 0], baselineMs: 3_000 };
+
+/** The store at scale (bench/scale-child.ts, a fresh process per size). */
+const SCALE_SIZES = quick ? [100_000, 300_000] : [100_000, 300_000, 1_000_000];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -72,7 +76,8 @@ async function benchSize(users: number): Promise<SizeResult> {
   try {
     const dataFile = path.join(dir, 'db.json');
     const auditFile = path.join(dir, 'audit.log');
-    writeFileSync(dataFile, `${JSON.stringify(document, null, 2)}\n`);
+    // Written by the store (compact, checksummed), as a running bot finds it at start.
+    await (await openStore({ dataFile, auditFile, seed: () => document })).close();
     log(`  ${users} users: generated in ${generateMs.toFixed(0)} ms; loading in a child process`);
     const load = measureLoad(dataFile, auditFile, LOAD_RUNS);
     const store = await openStore({ dataFile, auditFile });
@@ -90,6 +95,15 @@ async function benchSize(users: number): Promise<SizeResult> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function benchScale(users: number): ScaleRun {
+  log(`  scale: ${users.toLocaleString('en')} users (store-written snapshot, 1,000 pending batches, compaction)`);
+  const args = ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', path.join(here, 'scale-child.ts'), '--users', String(users)];
+  const out = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: path.join(here, '..'), maxBuffer: 16 * 1024 * 1024 });
+  if (out.status !== 0) throw new Error(`scale child failed (${out.status}): ${out.stderr}`);
+  process.stderr.write(out.stderr);
+  return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as ScaleRun;
 }
 
 async function benchThroughput(users: number): Promise<ThroughputRun> {
@@ -135,6 +149,7 @@ async function main(): Promise<void> {
   const edge = benchEdge();
   log(`  org: sync of ${ORG.users} users with 1% drift, then ${ORG.changes} outbox changes at rate limits ${ORG.rates.join(', ')} (0 = none)`);
   const org = runOrg(ORG);
+  const scale = SCALE_SIZES.map((users) => benchScale(users));
 
   const results: BenchResults = {
     when: new Date().toISOString(),
@@ -143,7 +158,7 @@ async function main(): Promise<void> {
     machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', loadAverageAtStart, loadAverageAtEnd: os.loadavg() },
     seconds: 0,
     definitions: {
-      load: 'openStore on the generated snapshot in a fresh node process (read, JSON.parse, zod, maps + search index, lock, journal/audit open); best of the runs; cpu = process CPU time incl. GC threads',
+      load: 'openStore on the generated snapshot, written by the store (compact, checksummed, so no zod at start), in a fresh node process (read, checksum, JSON.parse, maps + search index, lock, journal/audit open; the breakdown times zod too, as a hand-edited file would need it); best of the runs; cpu = process CPU time incl. GC threads',
       rss: 'RSS after openStore minus RSS before, both after a full GC, store still open; rssAfter is the whole process',
       search: `${SEARCH_QUERIES} seeded queries, page of 25: 10% empty, 45% email prefixes, 45% name-word prefixes (1-4 chars), 20% as the external list (type + R9 filter)`,
       submit: 'bot.onAction of a Review click (licenses step, another calling tier) through createBot: zod payload, de-dup, R11, draft checks, rules verdict, review card render; store reads real, commit replaced by an in-memory draft stand-in (no disk)',
@@ -152,6 +167,7 @@ async function main(): Promise<void> {
       naive: 'lowdb Low + JSONFile (steno, no fsync), db.write() after each change, one at a time, same org',
       orgSync: 'bot-side process (store + syncFromOrg + probe), emulated org in another process over HTTP on 127.0.0.1, seeded from the same generated org (orgSeedFromStore) with every 100th internal active user changed outside the desk (Messaging toggled); syncMs = syncFromOrg wall time; rssPeak = process RSS sampled every 20 ms during the sync; eventLoop = monitorEventLoopDelay during the sync; probe = rounds of `licenses <email>` + the Edit licenses click through createBot on the real store (each saves a draft, fsync) at 25 rounds/s, felt from the scheduled arrival, without a sync and then during one',
       orgOutbox: 'N queued outbox entries (one Meetings license add each, committed with the user change), an OutboxWorker (default 4 users in parallel) against the emulator over HTTP with orgRateLimitPerSecond set, until none is queued; rateLimited = 429s the emulator answered; applied and heldInOrg checked per change',
+      scale: 'bench/scale-child.ts per size: the generated org written by the store (openStore with a seed: compact, checksummed); 1,000 commits (user.assign + audit line, one batch each) and a copy of the files then (1,000 pending batches); the 1,001st commit reaches checkpointEvery: compaction = from it to the new snapshot in place, loop stall = longest gap of a 1 ms timer minus 1 ms, writer block = longest wait of the commits an editor kept making meanwhile; start = openStore in a fresh process (load-child.ts --no-breakdown) on the snapshot and on the copy; RSS = process RSS at ready, before any forced GC',
       edge: 'the real bot and framework in local mode on the demo org, each emulator answer held back by rttMs; felt = from the person\'s message or click reaching the emulator to the bot\'s reply reaching it; calls = the bot\'s API calls; sustained = `help` from 34 admins in their 1:1 spaces at a fixed rate',
     },
     sizes,
@@ -159,6 +175,7 @@ async function main(): Promise<void> {
     ...(throughputLarge ? { throughputLarge } : {}),
     edge,
     org,
+    scale,
     targets: [],
   };
   results.seconds = (performance.now() - began) / 1000;

@@ -62,15 +62,26 @@ export async function writeAll(handle: FileHandleLike, data: Uint8Array, positio
  * new bytes, never a mix: temp file, fsync, rename over, fsync the folder.
  * With `backup`, the previous file is kept under that name (a hard link, so no copy).
  */
+/** Bytes to write, or a producer that hands them over in pieces (a large snapshot, written as it is serialized). */
+export type FileContent = Uint8Array | ((append: (chunk: Uint8Array) => Promise<void>) => Promise<void>);
+
 export async function replaceFileDurably(
   ops: FileOps,
-  options: { file: string; data: Uint8Array; backup?: string },
+  options: { file: string; data: FileContent; backup?: string },
 ): Promise<void> {
   const { file, data, backup } = options;
   const temp = `${file}.tmp-${process.pid}`;
   const handle = await ops.open(temp, 'w');
   try {
-    await writeAll(handle, data, 0);
+    if (typeof data === 'function') {
+      let position = 0;
+      await data(async (chunk) => {
+        await writeAll(handle, chunk, position);
+        position += chunk.length;
+      });
+    } else {
+      await writeAll(handle, data, 0);
+    }
     await handle.sync();
   } finally {
     await handle.close();

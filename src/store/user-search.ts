@@ -1,113 +1,104 @@
-// User search in memory: sorted key arrays + binary search, so a prefix query costs
+// User search in memory: sorted lists + binary search, so a prefix query costs
 // O(log n + matches) instead of a scan of every user (100k users, p99 ≤ 10 ms).
 // Users get a numeric slot so broad queries can mark matches in a typed array, and
 // the result order is a packed array of slots that a full walk reads from the cache.
+// Compact: per user the index holds a few packed slots and no strings. Emails (unique,
+// so one list each would cost ~100 bytes a user) and the result order are packed slot
+// arrays whose keys are computed from the user record when a binary search needs one;
+// only name words, which many users share, are kept as strings with their holders.
 import type { User } from '../domain/index.js';
 import type { UserPage, UserQuery } from './types.js';
+import {
+  emailEntryOf,
+  EXTERNAL,
+  flagsOf,
+  foldText,
+  lowerBound,
+  lowerBoundBy,
+  nameKeyOf,
+  nameWordsOf,
+  orderKeyOf,
+  PackedSlots,
+  sameSearchKeys,
+} from './search-keys.js';
+
+export { foldText, sameSearchKeys } from './search-keys.js';
 
 const DEFAULT_LIMIT = 25;
-/** Above this many key matches, walking the ordered list beats sorting the matches. */
+/** Above this many key matches, walking the ordered list beats sorting the matches… */
 const SORT_LIMIT = 2000;
-const EXTERNAL = 1;
-const HAS_LICENSES = 2;
-const SEPARATOR = '\u0000';
-
-/** Lower case without accents, so "jose" finds "José". */
-export function foldText(text: string): string {
-  // Most names and all emails are ASCII: skip the (slow) Unicode normalisation for them.
-  if (!/[^\x20-\x7e]/.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+/** …and above one in this many users too: a sort computes each match's order key from its record. */
+const WALK_RATIO = 256;
+/** The slots of one query term: a range of the email list and a range of the name words. */
+interface TermRanges {
+  emails: readonly [number, number];
+  words: readonly [number, number];
 }
-
-/** Search keys (email, each name word) and the result-order key (name, email, slot) of a user. */
-function keysOf(user: User, slot: number): { words: string[]; order: string } {
-  const name = foldText(user.displayName).replaceAll(SEPARATOR, '');
-  const email = foldText(user.email);
-  const words = [email];
-  for (const word of name.split(/[\s\-,;()]+/)) if (word !== '' && !words.includes(word)) words.push(word);
-  return { words, order: `${name}${SEPARATOR}${email}${SEPARATOR}${slot}` };
-}
-
-function flagsOf(user: User): number {
-  return (user.type === 'external' ? EXTERNAL : 0) | (user.licenseIds.length > 0 ? HAS_LICENSES : 0);
-}
-
-/** First index whose string is not below `probe` (code-unit order, as Array#sort). */
-function lowerBound(sorted: readonly string[], probe: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid]! < probe) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** Slots in result order, packed in a typed array. */
-class PackedSlots {
-  constructor(
-    public slots: Int32Array,
-    public length: number,
-  ) {}
-
-  insert(at: number, slot: number): void {
-    if (this.length === this.slots.length) {
-      const bigger = new Int32Array(Math.max(1024, this.slots.length * 2));
-      bigger.set(this.slots);
-      this.slots = bigger;
-    }
-    this.slots.copyWithin(at + 1, at, this.length);
-    this.slots[at] = slot;
-    this.length += 1;
-  }
-
-  removeAt(at: number): void {
-    this.slots.copyWithin(at, at + 1, this.length);
-    this.length -= 1;
-  }
-}
-
-/** The index files a user by email and display name: a change that keeps both only swaps the record (O(1)). */
-export const sameSearchKeys = (previous: User, next: User): boolean => previous.email === next.email && previous.displayName === next.displayName;
 
 export class UserSearchIndex {
-  /** Each search key (email, name word) → the slots of the users holding it. */
+  /** Each name word → the slots of the users holding it. */
   private readonly slotsByWord = new Map<string, number[]>();
   /** The keys of slotsByWord, sorted (unique, so Array#sort needs no comparator)… */
   private sortedWords: string[];
   /** …and their slot lists at the same positions, so a range scan needs no map lookups. */
   private sortedHolders: number[][];
-  /** Every user's order key, sorted; orderedSlots holds the same users' slots in the same order. */
-  private orderKeys: string[] = [];
+  /** Every user's slot, sorted by email entry (folded email, slot). */
+  private byEmail: PackedSlots;
+  /** Every user's slot in result order (orderKeyOf). */
   private orderedSlots: PackedSlots;
   private readonly slotById = new Map<string, number>();
   private userBySlot: Array<User | undefined> = [];
-  private keysBySlot: string[][] = [];
-  private orderKeyBySlot: string[] = [];
   private freeSlots: number[] = [];
   /** EXTERNAL | HAS_LICENSES per slot, for the type and R9 filters without touching user objects. */
   private flags = new Uint8Array(1024);
   /** marks[slot] = base + k: the slot matched the current query's terms 0..k (no clearing needed). */
   private marks = new Uint32Array(0);
   private queryNo = 0;
+  private readonly emailEntryAt = (slot: number): string => emailEntryOf(this.userBySlot[slot]!, slot);
+  private readonly orderKeyAt = (slot: number): string => orderKeyOf(this.userBySlot[slot]!, slot);
 
   constructor(users: Iterable<User>) {
+    // Keys live only while the lists are sorted; slots are 0..n-1 here (no free slots yet).
+    const emails: string[] = [];
+    const names: string[] = [];
     for (const user of users) {
       const slot = this.takeSlot(user);
-      for (const word of this.keysBySlot[slot]!) {
+      const email = foldText(user.email);
+      const name = nameKeyOf(user);
+      emails.push(email);
+      names.push(name);
+      for (const word of nameWordsOf(name, email)) {
         const holders = this.slotsByWord.get(word);
         if (holders) holders.push(slot);
         else this.slotsByWord.set(word, [slot]);
       }
-      this.orderKeys.push(this.orderKeyBySlot[slot]!);
     }
     this.sortedWords = [...this.slotsByWord.keys()].sort();
     this.sortedHolders = this.sortedWords.map((word) => this.slotsByWord.get(word)!);
-    this.orderKeys.sort();
-    const slots = new Int32Array(Math.max(1024, this.orderKeys.length));
-    this.orderKeys.forEach((key, at) => (slots[at] = Number(key.slice(key.lastIndexOf(SEPARATOR) + 1))));
-    this.orderedSlots = new PackedSlots(slots, this.orderKeys.length);
+    // In email-entry order (emailEntryOf): by email, equal emails by the slot as text.
+    const count = emails.length;
+    const byEmail = new Int32Array(Math.max(1024, count));
+    for (let slot = 0; slot < count; slot++) byEmail[slot] = slot;
+    byEmail.subarray(0, count).sort((a, b) => {
+      const x = emails[a]!;
+      const y = emails[b]!;
+      if (x !== y) return x < y ? -1 : 1;
+      return String(a) < String(b) ? -1 : 1;
+    });
+    this.byEmail = new PackedSlots(byEmail, count);
+    // Result order = (name, email entry): group the email order by name, then the names in order.
+    // Many users share a name, so this sorts far fewer strings than one key per user.
+    const byName = new Map<string, number[]>();
+    for (let at = 0; at < count; at++) {
+      const slot = byEmail[at]!;
+      const group = byName.get(names[slot]!);
+      if (group) group.push(slot);
+      else byName.set(names[slot]!, [slot]);
+    }
+    const ordered = new Int32Array(Math.max(1024, count));
+    let at = 0;
+    for (const name of [...byName.keys()].sort()) for (const slot of byName.get(name)!) ordered[at++] = slot;
+    this.orderedSlots = new PackedSlots(ordered, count);
   }
 
   /** Keep the index in step with a user's new version (null: deleted). */
@@ -124,7 +115,8 @@ export class UserSearchIndex {
 
   private add(user: User): void {
     const slot = this.takeSlot(user);
-    for (const word of this.keysBySlot[slot]!) {
+    const email = foldText(user.email);
+    for (const word of nameWordsOf(nameKeyOf(user), email)) {
       const holders = this.slotsByWord.get(word);
       if (holders) {
         holders.push(slot);
@@ -136,16 +128,17 @@ export class UserSearchIndex {
       this.sortedWords.splice(at, 0, word);
       this.sortedHolders.splice(at, 0, holders2);
     }
-    const order = this.orderKeyBySlot[slot]!;
-    const at = lowerBound(this.orderKeys, order);
-    this.orderKeys.splice(at, 0, order);
-    this.orderedSlots.insert(at, slot);
+    this.byEmail.insert(lowerBoundBy(this.byEmail, emailEntryOf(user, slot), this.emailEntryAt), slot);
+    this.orderedSlots.insert(lowerBoundBy(this.orderedSlots, orderKeyOf(user, slot), this.orderKeyAt), slot);
   }
 
   private remove(user: User): void {
     const slot = this.slotById.get(user.id);
     if (slot === undefined) return;
-    for (const word of this.keysBySlot[slot]!) {
+    // The keys it was filed under come from the record the index holds (same email and name as `user`).
+    const filed = this.userBySlot[slot]!;
+    const email = foldText(filed.email);
+    for (const word of nameWordsOf(nameKeyOf(filed), email)) {
       const holders = this.slotsByWord.get(word);
       if (!holders) continue;
       holders.splice(holders.indexOf(slot), 1);
@@ -155,12 +148,10 @@ export class UserSearchIndex {
       this.sortedWords.splice(at, 1);
       this.sortedHolders.splice(at, 1);
     }
-    const order = this.orderKeyBySlot[slot]!;
-    const at = lowerBound(this.orderKeys, order);
-    if (this.orderKeys[at] === order) {
-      this.orderKeys.splice(at, 1);
-      this.orderedSlots.removeAt(at);
-    }
+    const emailAt = lowerBoundBy(this.byEmail, emailEntryOf(filed, slot), this.emailEntryAt);
+    if (this.byEmail.slots[emailAt] === slot && emailAt < this.byEmail.length) this.byEmail.removeAt(emailAt);
+    const orderAt = lowerBoundBy(this.orderedSlots, orderKeyOf(filed, slot), this.orderKeyAt);
+    if (this.orderedSlots.slots[orderAt] === slot && orderAt < this.orderedSlots.length) this.orderedSlots.removeAt(orderAt);
     this.slotById.delete(user.id);
     this.userBySlot[slot] = undefined;
     this.freeSlots.push(slot);
@@ -170,9 +161,6 @@ export class UserSearchIndex {
     const slot = this.freeSlots.pop() ?? this.userBySlot.length;
     this.slotById.set(user.id, slot);
     this.userBySlot[slot] = user;
-    const keys = keysOf(user, slot);
-    this.keysBySlot[slot] = keys.words;
-    this.orderKeyBySlot[slot] = keys.order;
     if (slot >= this.flags.length) {
       const bigger = new Uint8Array(Math.max(slot + 1, this.flags.length * 2));
       bigger.set(this.flags);
@@ -207,43 +195,46 @@ export class UserSearchIndex {
       return { users, total };
     }
 
-    // Each term must be a prefix of some key of the user: mark term by term, keeping
-    // only slots that every earlier term marked. Ranges come from binary search.
-    const ranges = terms.map((term) => [lowerBound(this.sortedWords, term), lowerBound(this.sortedWords, `${term}\uffff`)] as const);
+    // Each term must be a prefix of the email or of a name word: mark term by term,
+    // keeping only slots that every earlier term marked. Ranges come from binary search.
+    const ranges: TermRanges[] = terms.map((term) => ({
+      emails: [lowerBoundBy(this.byEmail, term, this.emailEntryAt), lowerBoundBy(this.byEmail, `${term}\uffff`, this.emailEntryAt)],
+      words: [lowerBound(this.sortedWords, term), lowerBound(this.sortedWords, `${term}\uffff`)],
+    }));
     const base = this.nextMarks(terms.length);
     const marks = this.marks;
     const holders = this.sortedHolders;
+    const emailSlots = this.byEmail.slots;
+    /** Every slot in a term's ranges (a slot may come twice: its email and a name word). */
+    const eachSlot = ({ emails, words }: TermRanges, visitSlot: (slot: number) => void): void => {
+      for (let at = emails[0]; at < emails[1]; at++) visitSlot(emailSlots[at]!);
+      for (let at = words[0]; at < words[1]; at++) for (const slot of holders[at]!) visitSlot(slot);
+    };
     let matched = 0;
-    ranges.forEach(([from, to], term) => {
+    ranges.forEach((range, term) => {
       matched = 0;
-      for (let at = from; at < to; at++) {
-        for (const slot of holders[at]!) {
-          if (term === 0 ? marks[slot] !== base : marks[slot] === base + term - 1) {
-            marks[slot] = base + term;
-            matched += 1;
-          }
+      eachSlot(range, (slot) => {
+        if (term === 0 ? marks[slot] !== base : marks[slot] === base + term - 1) {
+          marks[slot] = base + term;
+          matched += 1;
         }
-      }
+      });
     });
     const final = base + terms.length - 1;
-    if (matched > SORT_LIMIT) {
+    if (matched > SORT_LIMIT || matched * WALK_RATIO > length) {
       // Many matches: walking the whole result order is cheaper than sorting them.
       for (let at = 0; at < length; at++) if (marks[slots[at]!] === final) visit(slots[at]!);
       return { users, total };
     }
-    const [from, to] = ranges[ranges.length - 1]!;
-    const found: number[] = [];
-    for (let at = from; at < to; at++) {
-      for (const slot of holders[at]!) {
-        if (marks[slot] === final) {
-          marks[slot] = 0; // once, even when two of its keys match
-          found.push(slot);
-        }
+    const found: Array<{ slot: number; key: string }> = [];
+    eachSlot(ranges[ranges.length - 1]!, (slot) => {
+      if (marks[slot] === final) {
+        marks[slot] = 0; // once, even when two of its keys match
+        found.push({ slot, key: this.orderKeyAt(slot) });
       }
-    }
-    const orderKeys = this.orderKeyBySlot;
-    found.sort((a, b) => (orderKeys[a]! < orderKeys[b]! ? -1 : 1));
-    for (const slot of found) visit(slot);
+    });
+    found.sort((a, b) => (a.key < b.key ? -1 : 1));
+    for (const { slot } of found) visit(slot);
     return { users, total };
   }
 
