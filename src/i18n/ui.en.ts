@@ -131,6 +131,7 @@ export const uiEn: Record<string, string> = {
   'result.title': 'Saved: {user}',
   'result.step': 'Done',
   'result.intro': 'The change is saved (audit #{seq}).',
+  'result.intro.unnumbered': 'The change is saved.',
   'result.licenses-now': 'Licenses now',
 
   // external users

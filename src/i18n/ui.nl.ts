@@ -131,6 +131,7 @@ export const uiNl: Record<string, string> = {
   'result.title': 'Opgeslagen: {user}',
   'result.step': 'Klaar',
   'result.intro': 'De wijziging is opgeslagen (audit #{seq}).',
+  'result.intro.unnumbered': 'De wijziging is opgeslagen.',
   'result.licenses-now': 'Licenties nu',
 
   // externe gebruikers

@@ -269,7 +269,7 @@ export interface ResultView {
   licensesNow: readonly License[];
   /** What was saved (the review's sections without violations) and its audit line. */
   sections: Section[];
-  auditSeq: number;
+  auditSeq: number | undefined;
   /** Saved in the desk only, on its way to Webex, or applied there. */
   whereSaved: string;
   /** The "again" button goes back to the list (external users) instead of the user. */
@@ -290,7 +290,7 @@ export function resultCard(ctx: Ctx, view: ResultView): RenderedCard {
     fallbackText: title,
     title,
     stepLabel: tr(ctx, 'result.step'),
-    intro: tr(ctx, 'result.intro', { seq: view.auditSeq }),
+    intro: view.auditSeq === undefined ? tr(ctx, 'result.intro.unnumbered') : tr(ctx, 'result.intro', { seq: view.auditSeq }),
     sections,
     outcome: view.whereSaved,
     outcomeColor: 'Default',

@@ -16,6 +16,8 @@ import { InputError } from '../errors.js';
 import type { Submit } from '../submit.js';
 import { findOne } from './find-user.js';
 import { can } from '../../rules/index.js';
+import { ConflictError } from '../../store/index.js';
+import { logger } from '../../logger.js';
 import type { CardFlow, Refusal, StepAction, Wizard } from './types.js';
 
 export class UserGoneError extends Error {
@@ -39,18 +41,72 @@ export function renderStep(ctx: FlowContext, wizard: Wizard, draft: Draft, notes
   return step.render(ctx, draft, notes);
 }
 
-/** Store the (new or advanced) draft and send its step's card in place of the clicked one. */
-export async function showStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
+/** Where a finished draft's result card was sent: once it is in the room, a repeated click adds nothing. */
+const SHOWN_IN = 'shownIn';
+const shownIn = (draft: Draft): string | undefined => (typeof draft.state[SHOWN_IN] === 'string' ? draft.state[SHOWN_IN] : undefined);
+
+/**
+ * Send the card of a draft as the store has it (in place of `clicked`, or anew). A finished
+ * draft's card is its result: the message it went out in is kept on the draft (same
+ * version, so the result card's own buttons stay current).
+ */
+async function present(ctx: FlowContext, wizard: Wizard, shown: Draft, options: { clicked?: string | undefined; notes?: ColoredLine[] | undefined } = {}): Promise<void> {
+  const draft = ctx.store.draft(shown.id) ?? shown;
   const card = renderStep(ctx, wizard, draft, options.notes);
-  await putDraft(ctx, draft);
-  await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
+  const sent = await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
+  if (draft.status !== 'done' || shownIn(draft) === sent.messageId) return;
+  try {
+    await ctx.store.commit({ mutations: [{ type: 'draft.put', draft: { ...draft, state: { ...draft.state, [SHOWN_IN]: sent.messageId } }, expectedVersion: draft.version }] });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error; // moved on meanwhile ("Edit this user again"): nothing to keep
+  }
 }
 
-/** Send the card of the draft as it is (stale click, repeated Save): nothing is stored. */
+/** Store the (new or advanced) draft and send its step's card in place of the clicked one. */
+export async function showStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
+  await putDraft(ctx, draft);
+  await present(ctx, wizard, draft, options);
+}
+
+/** Send the card of the draft as it is (stale click): nothing is stored. */
 export async function reshowStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; noteKey?: string } = {}): Promise<void> {
   if (options.noteKey) await ctx.reply.text(tr(ctx, options.noteKey));
-  const card = renderStep(ctx, wizard, draft);
-  await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
+  await present(ctx, wizard, draft, { clicked: options.clicked });
+}
+
+/**
+ * A click on an older card of a finished draft (a double click on Save, a redelivery, two
+ * Saves at once): its result card is in the room already, so nothing new is said. Only
+ * when the result never reached the room (sending it failed) is it shown, with a note.
+ */
+async function answerRepeat(ctx: FlowContext, wizard: Wizard, draft: Draft): Promise<void> {
+  if (shownIn(draft)) {
+    logger.info('repeated click on a finished draft: its result is in the room already', { draftId: draft.id, step: draft.step });
+    return;
+  }
+  const noteKey = wizard.repeatNoteKey === undefined ? 'stale.already-done' : wizard.repeatNoteKey;
+  await reshowStep(ctx, wizard, draft, noteKey ? { noteKey } : {});
+}
+
+/**
+ * Submits about one draft run one after another in this process (the store holds one
+ * process): the second of two Save clicks starts once the first has saved and shown its
+ * result, and so sees a finished draft whose result is in the room.
+ */
+const draftLanes = new Map<string, Promise<void>>();
+function inDraftLane(draftId: string, work: () => Promise<void>): Promise<void> {
+  if (!draftId) return work();
+  const before = draftLanes.get(draftId) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  draftLanes.set(draftId, settled);
+  void settled.then(() => {
+    if (draftLanes.get(draftId) === settled) draftLanes.delete(draftId);
+  });
+  return run;
 }
 
 /** A wizard's first card: straight at the user's card when the query finds exactly one user, else user selection. */
@@ -74,9 +130,7 @@ async function checkSubmit(ctx: FlowContext, wizard: Wizard, submit: Submit): Pr
   const current = submit.v === draft.version && submit.step === draft.step;
   if (draft.status === 'done') {
     if (current) return { draft, user: draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined };
-    // A repeated Save (double click, redelivery) or an older card: show the result again.
-    const noteKey = wizard.repeatNoteKey === undefined ? 'stale.already-done' : wizard.repeatNoteKey;
-    await reshowStep(ctx, wizard, draft, noteKey ? { noteKey } : {});
+    await answerRepeat(ctx, wizard, draft);
     return undefined;
   }
   if (!current) {
@@ -133,8 +187,9 @@ async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Prom
     user,
     submit,
     go: (next, notes) => showStep(ctx, wizard, next, { clicked: submit.messageId, notes }),
-    show: (shown, notes) => ctx.reply.card(renderStep(ctx, wizard, ctx.store.draft(shown.id) ?? shown, notes)).then(() => undefined),
-    replaceWith: (shown, notes) => ctx.reply.replace(submit.messageId, renderStep(ctx, wizard, ctx.store.draft(shown.id) ?? shown, notes)).then(() => undefined),
+    show: (shown, notes) => present(ctx, wizard, shown, { notes }),
+    replaceWith: (shown, notes) => present(ctx, wizard, shown, { clicked: submit.messageId, notes }),
+    repeated: (finished) => answerRepeat(ctx, wizard, finished),
     backToUser: (changed) => backToUser(ctx, wizard, ctx.store.draft(draft.id) ?? draft, changed, submit),
   });
 }
@@ -145,6 +200,6 @@ export function cardFlow(wizard: Wizard): CardFlow {
     name: wizard.name,
     needs: wizard.needs,
     targetOf: (store, submit) => (submit.draftId ? store.draft(submit.draftId)?.targetUserId : undefined),
-    handle: (ctx, submit) => runWizard(ctx, wizard, submit),
+    handle: (ctx, submit) => inDraftLane(submit.draftId, () => runWizard(ctx, wizard, submit)),
   };
 }

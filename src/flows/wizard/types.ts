@@ -21,6 +21,8 @@ export interface StepInput {
   show(draft: Draft, notes?: ColoredLine[]): Promise<void>;
   /** The same, in place of the clicked card. */
   replaceWith(draft: Draft, notes?: ColoredLine[]): Promise<void>;
+  /** The draft was finished by another click of the same card: say nothing new if its result is in the room. */
+  repeated(finished: Draft): Promise<void>;
   /** The user changed meanwhile: back to their first card, with a note saying so. */
   backToUser(user: User): Promise<void>;
 }
