@@ -252,7 +252,7 @@ export const uiEn: Record<string, string> = {
   'request.outcome.approved': 'Request {id} for {user} was approved by {by} and the change is saved.',
   'request.outcome.rejected.title': 'Request rejected',
   'request.outcome.rejected': 'Request {id} for {user} was rejected by {by}. Nothing was changed.',
-  'request.outcome.failed.title': 'Request approved, but not applied',
+  'request.outcome.failed.title': 'Request could not be applied',
   'request.outcome.failed': 'Request {id} for {user} was approved by {by}, but it no longer fits, so nothing was changed. File a new request from the user\'s current licenses if it is still needed.',
   'request.outcome.expired.title': 'Request expired',
   'request.outcome.expired': 'Request {id} for {user} was not decided in time and has expired. Nothing was changed; file it again if it is still needed.',

@@ -252,7 +252,7 @@ export const uiNl: Record<string, string> = {
   'request.outcome.approved': 'Verzoek {id} voor {user} is goedgekeurd door {by} en de wijziging is opgeslagen.',
   'request.outcome.rejected.title': 'Verzoek afgewezen',
   'request.outcome.rejected': 'Verzoek {id} voor {user} is afgewezen door {by}. Er is niets gewijzigd.',
-  'request.outcome.failed.title': 'Verzoek goedgekeurd, maar niet doorgevoerd',
+  'request.outcome.failed.title': 'Verzoek kon niet worden doorgevoerd',
   'request.outcome.failed': 'Verzoek {id} voor {user} is goedgekeurd door {by}, maar past niet meer, dus er is niets gewijzigd. Dien een nieuw verzoek in vanaf de huidige licenties als het nog nodig is.',
   'request.outcome.expired.title': 'Verzoek verlopen',
   'request.outcome.expired': 'Over verzoek {id} voor {user} is niet op tijd besloten; het is verlopen. Er is niets gewijzigd; dien het opnieuw in als het nog nodig is.',
