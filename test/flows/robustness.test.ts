@@ -60,6 +60,26 @@ describe('stale, expired and repeated cards', () => {
     expect(h.outbox.texts().at(-1)).not.toContain('out of date');
   });
 
+  it('Edit this user again, a second Save clicked twice: the Saved cards stay, one more result card, two audit lines', async () => {
+    h = await createHarness();
+    await toReview();
+    await h.click(ADMIN, 'Save');
+    const first = h.lastCard();
+    await h.click(ADMIN, 'Edit this user again');
+    await h.click(ADMIN, 'Edit licenses');
+    await h.click(ADMIN, 'Choose service', { service: 'messaging' });
+    await h.click(ADMIN, 'Apply and review', { 'lic.lic-adv-messaging-100101': 'false' });
+    const review = h.lastCard();
+    const from = h.outbox.sent.length;
+    await Promise.all([h.click(ADMIN, 'Save', {}, { card: review }), h.click(ADMIN, 'Save', {}, { card: review })]);
+    const { results, lines, hashZero } = afterSave(from);
+    expect(results).toHaveLength(1);
+    expect(lines).toEqual([]);
+    expect(hashZero).toBe(false);
+    expect(h.outbox.deleted.has(first.messageId)).toBe(false);
+    expect(h.auditLines().filter((l) => l.action === 'license.change')).toHaveLength(2);
+  });
+
   it('the same event delivered twice is handled once', async () => {
     h = await createHarness();
     await toReview();

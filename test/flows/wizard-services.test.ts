@@ -69,8 +69,12 @@ describe('the edit-licenses wizard, per service', () => {
     await h.click(ADMIN, 'Apply and review', { 'lic.lic-ucm-100104': 'true' });
     expect(h.lastText()).toContain('the user is migrating to Webex Calling');
     await h.click(ADMIN, 'Save');
+    const saved = h.lastCard();
     await h.click(ADMIN, 'Edit this user again');
     expect(h.lastText()).toContain('Migrating to Webex Calling');
+    // The Saved card stays in the space, the record of the change; the user's card came below it.
+    expect(h.outbox.deleted.has(saved.messageId)).toBe(false);
+    expect(h.lastCard().messageId).not.toBe(saved.messageId);
 
     await h.click(ADMIN, 'Edit licenses');
     await h.click(ADMIN, 'Choose service', { service: 'calling' });

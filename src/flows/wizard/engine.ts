@@ -63,7 +63,10 @@ async function present(ctx: FlowContext, wizard: Wizard, shown: Draft, options: 
 }
 
 /** Store the (new or advanced) draft and send its step's card in place of the clicked one. */
-export async function showStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
+export async function showStep(ctx: FlowContext, wizard: Wizard, next: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
+  // A draft open again ("Edit this user again") has no result in the room until it is finished again.
+  const { [SHOWN_IN]: _shown, ...state } = next.state;
+  const draft = next.status === 'done' ? next : { ...next, state };
   await putDraft(ctx, draft);
   await present(ctx, wizard, draft, options);
 }
@@ -187,6 +190,7 @@ async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Prom
     user,
     submit,
     go: (next, notes) => showStep(ctx, wizard, next, { clicked: submit.messageId, notes }),
+    goBelow: (next, notes) => showStep(ctx, wizard, next, notes ? { notes } : {}),
     show: (shown, notes) => present(ctx, wizard, shown, { notes }),
     replaceWith: (shown, notes) => present(ctx, wizard, shown, { clicked: submit.messageId, notes }),
     repeated: (finished) => answerRepeat(ctx, wizard, finished),

@@ -17,6 +17,8 @@ export interface StepInput {
   submit: Submit;
   /** Store `next` and send its step's card in place of the clicked one. */
   go(next: Draft, notes?: ColoredLine[]): Promise<void>;
+  /** Store `next` and send its step's card below the clicked one, which stays (a result card is the record of a change). */
+  goBelow(next: Draft, notes?: ColoredLine[]): Promise<void>;
   /** Send the card of a draft's step as the store has it (a finished draft: its result), storing nothing. */
   show(draft: Draft, notes?: ColoredLine[]): Promise<void>;
   /** The same, in place of the clicked card. */
