@@ -76,7 +76,7 @@ export const editWizard: Wizard = wizardWithUserSelection({
       actions: {
         // The Saved card stays in the space as the record of the change; the user's card comes below it.
         again: withUser(({ draft, user, goBelow }) =>
-          goBelow(advance(draft, { step: 'overview', status: 'open', baseRev: user.rev, change: emptyChange(), resultAuditSeq: undefined })),
+          goBelow(advance(draft, { step: 'overview', status: 'open', baseRev: user.rev, change: emptyChange(), state: {}, resultAuditSeq: undefined })),
         ),
         done: finished,
       },

@@ -8,7 +8,7 @@ import type { Draft, User } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
-import { advance, loadDraft, newDraft, putDraft } from '../drafts.js';
+import { advance, loadDraft, newDraft, putDraft, withVisit } from '../drafts.js';
 import { authRefusedLine } from '../audit-lines.js';
 import { userName } from '../format.js';
 import { messageCard } from '../messages.js';
@@ -66,7 +66,7 @@ async function present(ctx: FlowContext, wizard: Wizard, shown: Draft, options: 
 export async function showStep(ctx: FlowContext, wizard: Wizard, next: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
   // A draft open again ("Edit this user again") has no result in the room until it is finished again.
   const { [SHOWN_IN]: _shown, ...state } = next.state;
-  const draft = next.status === 'done' ? next : { ...next, state };
+  const draft = withVisit(next.status === 'done' ? next : { ...next, state });
   await putDraft(ctx, draft);
   await present(ctx, wizard, draft, options);
 }
