@@ -16,7 +16,6 @@ import { InputError } from '../errors.js';
 import type { Submit } from '../submit.js';
 import { findOne } from './find-user.js';
 import { can } from '../../rules/index.js';
-import { ConflictError } from '../../store/index.js';
 import { logger } from '../../logger.js';
 import type { CardFlow, Refusal, StepAction, Wizard } from './types.js';
 
@@ -41,32 +40,35 @@ export function renderStep(ctx: FlowContext, wizard: Wizard, draft: Draft, notes
   return step.render(ctx, draft, notes);
 }
 
-/** Where a finished draft's result card was sent: once it is in the room, a repeated click adds nothing. */
-const SHOWN_IN = 'shownIn';
-const shownIn = (draft: Draft): string | undefined => (typeof draft.state[SHOWN_IN] === 'string' ? draft.state[SHOWN_IN] : undefined);
-
 /**
- * Send the card of a draft as the store has it (in place of `clicked`, or anew). A finished
- * draft's card is its result: the message it went out in is kept on the draft (same
- * version, so the result card's own buttons stay current).
+ * Where a finished draft's result card was sent (per store, by draft id and version): once it
+ * is in the room, a repeated click adds nothing. Kept in memory, not in the store, so a Save
+ * stays one durable commit; after a restart a repeated click shows the result once more.
  */
+const shownResults = new WeakMap<object, Map<string, string>>();
+const SHOWN_KEEP = 1000;
+const shownKey = (draft: Draft): string => `${draft.id}@${draft.version}`;
+function shownIn(ctx: FlowContext, draft: Draft): string | undefined {
+  return shownResults.get(ctx.store)?.get(shownKey(draft));
+}
+function rememberShown(ctx: FlowContext, draft: Draft, messageId: string): void {
+  let shown = shownResults.get(ctx.store);
+  if (!shown) shownResults.set(ctx.store, (shown = new Map()));
+  shown.set(shownKey(draft), messageId);
+  if (shown.size > SHOWN_KEEP) shown.delete(shown.keys().next().value!);
+}
+
+/** Send the card of a draft as the store has it (in place of `clicked`, or anew); a finished draft's card is its result. */
 async function present(ctx: FlowContext, wizard: Wizard, shown: Draft, options: { clicked?: string | undefined; notes?: ColoredLine[] | undefined } = {}): Promise<void> {
   const draft = ctx.store.draft(shown.id) ?? shown;
   const card = renderStep(ctx, wizard, draft, options.notes);
   const sent = await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
-  if (draft.status !== 'done' || shownIn(draft) === sent.messageId) return;
-  try {
-    await ctx.store.commit({ mutations: [{ type: 'draft.put', draft: { ...draft, state: { ...draft.state, [SHOWN_IN]: sent.messageId } }, expectedVersion: draft.version }] });
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error; // moved on meanwhile ("Edit this user again"): nothing to keep
-  }
+  if (draft.status === 'done') rememberShown(ctx, draft, sent.messageId);
 }
 
 /** Store the (new or advanced) draft and send its step's card in place of the clicked one. */
 export async function showStep(ctx: FlowContext, wizard: Wizard, next: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
-  // A draft open again ("Edit this user again") has no result in the room until it is finished again.
-  const { [SHOWN_IN]: _shown, ...state } = next.state;
-  const draft = withVisit(next.status === 'done' ? next : { ...next, state });
+  const draft = withVisit(next);
   await putDraft(ctx, draft);
   await present(ctx, wizard, draft, options);
 }
@@ -83,7 +85,7 @@ export async function reshowStep(ctx: FlowContext, wizard: Wizard, draft: Draft,
  * when the result never reached the room (sending it failed) is it shown, with a note.
  */
 async function answerRepeat(ctx: FlowContext, wizard: Wizard, draft: Draft): Promise<void> {
-  if (shownIn(draft)) {
+  if (shownIn(ctx, draft)) {
     logger.info('repeated click on a finished draft: its result is in the room already', { draftId: draft.id, step: draft.step });
     return;
   }
