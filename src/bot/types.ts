@@ -38,6 +38,8 @@ export interface OutgoingCard {
 
 export interface SentMessage {
   messageId: string;
+  /** The space it went to, where the transport says (a 1:1 message sent by email). */
+  roomId?: string;
 }
 
 export interface Outbox {

@@ -78,6 +78,10 @@ export const ChangeRequestSchema = z.strictObject({
   comment: z.string().optional(),
   /** Why an approval could not be applied (rule codes or "conflict"). */
   failureCodes: z.array(z.string()).optional(),
+  /** The approval cards sent for it (each admin's copy), so a decision can update the others. */
+  approvalCards: z
+    .array(z.strictObject({ messageId: z.string().min(1), roomId: z.string().optional(), email: z.string().optional() }))
+    .optional(),
   version: z.number().int().nonnegative(),
 });
 export type ChangeRequest = z.infer<typeof ChangeRequestSchema>;

@@ -23,8 +23,13 @@ export interface FlowConfig {
 
 /** Messages to places other than the event's room (approvals, the requester's space, files). */
 export interface FlowOutbox {
-  sendCard(roomId: string, card: RenderedCard): Promise<{ messageId: string }>;
-  sendCardToPerson(email: string, card: RenderedCard): Promise<{ messageId: string }>;
+  sendCard(roomId: string, card: RenderedCard): Promise<{ messageId: string; roomId?: string }>;
+  sendCardToPerson(email: string, card: RenderedCard): Promise<{ messageId: string; roomId?: string }>;
+  sendText(roomId: string, markdown: string): Promise<{ messageId: string }>;
+  sendTextToPerson(email: string, markdown: string): Promise<{ messageId: string }>;
+  deleteMessage(messageId: string): Promise<void>;
+  /** Edit an earlier card of ours in place, where the transport can (Webex: PUT /v1/messages/{id}, with its own fallback). */
+  replaceCard?(roomId: string, messageId: string, card: RenderedCard): Promise<{ messageId: string }>;
   sendFile(roomId: string, file: { filename: string; contentType: string; data: Buffer; markdown: string }): Promise<{ messageId: string }>;
 }
 

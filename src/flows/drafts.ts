@@ -46,6 +46,18 @@ export function loadDraft(ctx: FlowContext, flow: string, draftId: string): Draf
   return draft;
 }
 
+/** The steps a draft has shown, in the order first seen (the step counter counts them). */
+export function visitedSteps(draft: Pick<Draft, 'state'>): string[] {
+  const visited = draft.state.visited;
+  return Array.isArray(visited) ? visited.filter((s): s is string => typeof s === 'string') : [];
+}
+
+/** The draft with its current step among the visited ones. */
+export function withVisit(draft: Draft): Draft {
+  const visited = visitedSteps(draft);
+  return visited.includes(draft.step) ? draft : { ...draft, state: { ...draft.state, visited: [...visited, draft.step] } };
+}
+
 /** The next version of a draft at another step. */
 export function advance(draft: Draft, patch: Partial<Omit<Draft, 'id' | 'version'>>): Draft {
   return { ...draft, ...patch, version: draft.version + 1 };

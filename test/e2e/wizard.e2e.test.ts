@@ -60,6 +60,30 @@ describe('the license desk end to end (real framework, emulator, real bot and st
     expect(store.userByEmail('lucas.smit@acme.example')!.licenseIds.filter((id) => id === 'lic-adv-messaging-100101')).toHaveLength(1);
   });
 
+  it('ten Save clicks at once: one result card, one audit line, no "#0" and no "already saved" in the room', async () => {
+    const room = await h.directRoomOf(ADMIN);
+    const email = 'thijs.vos@acme.example';
+    const said = await h.say(ADMIN, room, `licenses ${email}`);
+    const overview = await h.nextCard(room, said);
+    const services = await h.click(ADMIN, overview, 'Edit licenses');
+    const licenses = await h.click(ADMIN, services, 'Choose service', { service: 'messaging' });
+    const review = await h.click(ADMIN, licenses, 'Apply and review', { 'lic.lic-adv-messaging-100101': 'true' });
+    const marker = h.snapshot(room);
+    const inputs = clickInputs(cardOf(review), 'Save');
+    const posted = await Promise.all(Array.from({ length: 10 }, () => h.submit(ADMIN, review.id, inputs)));
+    expect(posted.map((p) => p.status)).toEqual(Array(10).fill(200));
+    await h.nextCard(room, marker, 'Saved:');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the other nine arrive and be answered (or not)
+    await h.app.emulator.idle();
+    const after = h.botMessagesAfter(room, marker);
+    const results = after.filter((m) => m.attachments && textOf(m).includes('Saved:'));
+    expect(results).toHaveLength(1);
+    expect(after.filter((m) => !m.attachments)).toEqual([]);
+    expect(after.some((m) => (m.attachments ? textOf(m) : (m.text ?? '')).includes('#0'))).toBe(false);
+    const lines = readFileSync(app.files.auditFile, 'utf8').split('\n').filter((l) => l.includes(email) && l.includes('license.change'));
+    expect(lines).toHaveLength(1);
+  });
+
   it('refuses someone without a role who clicks an admin’s card in the group space', async () => {
     const group = h.app.emulator.groupRoom.id;
     const said = await h.say(ADMIN, group, 'licenses daan.visser@acme.example', { mentionBot: true });

@@ -58,6 +58,20 @@ describe('Calling properties in the edit wizard', () => {
     expect(changeLines()).toEqual([]);
   });
 
+  it('the step counter counts the Calling step once it is asked, and never jumps', async () => {
+    h = await createHarness();
+    await h.say(ADMIN, `licenses ${MATEO}`);
+    expect(h.lastText()).toContain('Step 1 of 4: overview');
+    await h.click(ADMIN, 'Edit licenses');
+    expect(h.lastText()).toContain('Step 2 of 4: choose a service');
+    await h.click(ADMIN, 'Choose service', { service: 'calling' });
+    expect(h.lastText()).toContain('Step 3 of 4: licenses');
+    await h.click(ADMIN, 'Apply and review', { tier: PRO });
+    expect(h.lastText()).toContain('Step 4 of 5: Calling location and number');
+    await h.click(ADMIN, 'Apply and review', { 'calling.location': 'loc-amsterdam', 'calling.extension': '4190' });
+    expect(h.lastText()).toContain('Step 5 of 5: review');
+  });
+
   it('a good save stores the properties; the review and the result show them', async () => {
     h = await createHarness();
     await addProfessional();

@@ -22,7 +22,7 @@ describe('in Dutch', () => {
     h = await createHarness();
     await h.say(ADMIN, 'language nl');
     await h.say(ADMIN, 'licenses tom.de.boer@acme.example');
-    expect(h.lastText()).toContain('Stap 2 van 6: overzicht');
+    expect(h.lastText()).toContain('Stap 1 van 4: overzicht');
     await h.click(ADMIN, 'Licenties bewerken');
     expect(h.lastText()).toContain('Webex Calling (en Unified CM-registratie)');
     await h.click(ADMIN, 'Service kiezen', { service: 'attendantConsole' });

@@ -21,6 +21,7 @@ describe('the edit-licenses wizard, per service', () => {
     await h.click(ADMIN, 'Apply and review', { 'lic.lic-adv-messaging-100101': 'true' });
     expect(h.lastText()).toContain('+ Advanced Messaging · Sub-100101');
     expect(h.lastText()).toContain('Ready to save.');
+    expect(h.lastText()).toContain('Step 4 of 4: review'); // no Meetings, no sites step; no Calling step
     await h.click(ADMIN, 'Save');
     expect(h.lastText()).toMatch(/Saved: Emma Bakker[\s\S]*Licenses now[\s\S]*Advanced Messaging/);
     expect(user('emma.bakker@acme.example').licenseIds).toContain('lic-adv-messaging-100101');
@@ -36,11 +37,12 @@ describe('the edit-licenses wizard, per service', () => {
     expect(h.lastText()).toContain('(acme-training.webex.com) · 5 / 5 · FULL: no free unit, cannot be switched on');
     await h.click(ADMIN, 'Next: account type per site', { 'lic.lic-meetings-events-100102': 'true' });
     const sites = h.lastText();
-    expect(sites).toContain('Step 5 of 6');
+    expect(sites).toContain('Step 4 of 5: account type per Meetings site');
     // R6: the training site has no attendee feature: not offered, reason shown.
     expect(sites).toContain('The attendee account feature is off on acme-training.webex.com');
     await h.click(ADMIN, 'Apply and review', { 'site.acme-events.webex.com': 'host', 'site.acme.webex.com': 'attendee' });
     const review = h.lastText();
+    expect(review).toContain('Step 5 of 5: review');
     expect(review).toContain('+ Meeting - Webex Enterprise Edition (acme-events.webex.com) · Sub-100102');
     expect(review).toContain('+ Attendee on acme.webex.com');
     await h.click(ADMIN, 'Save');
@@ -69,8 +71,12 @@ describe('the edit-licenses wizard, per service', () => {
     await h.click(ADMIN, 'Apply and review', { 'lic.lic-ucm-100104': 'true' });
     expect(h.lastText()).toContain('the user is migrating to Webex Calling');
     await h.click(ADMIN, 'Save');
+    const saved = h.lastCard();
     await h.click(ADMIN, 'Edit this user again');
     expect(h.lastText()).toContain('Migrating to Webex Calling');
+    // The Saved card stays in the space, the record of the change; the user's card came below it.
+    expect(h.outbox.deleted.has(saved.messageId)).toBe(false);
+    expect(h.lastCard().messageId).not.toBe(saved.messageId);
 
     await h.click(ADMIN, 'Edit licenses');
     await h.click(ADMIN, 'Choose service', { service: 'calling' });

@@ -23,6 +23,22 @@ export class FakeOutbox implements Outbox {
   /** Every Webex-limit problem of every card sent; the harness fails the test on any. */
   readonly cardProblems: string[] = [];
   private counter = 0;
+  /** Messages edited in place (only with `edits`). */
+  readonly edited = new Set<string>();
+  /** With `edits`, like Webex's PUT /v1/messages/{id}: a card is edited in place (same id); without, the bot sends anew and deletes. */
+  replaceCard?: (roomId: string, messageId: string, card: OutgoingCard) => Promise<SentMessage>;
+
+  constructor(options: { edits?: boolean } = {}) {
+    if (!options.edits) return;
+    this.replaceCard = async (_roomId, messageId, card) => {
+      this.check(card);
+      const sent = this.sent.find((s) => s.messageId === messageId);
+      if (!sent || this.deleted.has(messageId)) throw new Error(`no message ${messageId}`);
+      Object.assign(sent, { card: card.card, fallbackText: card.fallbackText });
+      this.edited.add(messageId);
+      return { messageId, roomId: sent.roomId };
+    };
+  }
 
   /** Like Webex, refuse a card it would refuse; also remember it, since the bot's error boundary catches the throw. */
   private check(card: OutgoingCard): void {
@@ -47,7 +63,7 @@ export class FakeOutbox implements Outbox {
   }
   async sendCardToPerson(email: string, card: OutgoingCard): Promise<SentMessage> {
     this.check(card);
-    return this.record({ roomId: `direct:${email}`, toPerson: email, card: card.card, fallbackText: card.fallbackText });
+    return { ...this.record({ roomId: `direct:${email}`, toPerson: email, card: card.card, fallbackText: card.fallbackText }), roomId: `direct:${email}` };
   }
   async sendTextToPerson(email: string, markdown: string): Promise<SentMessage> {
     return this.record({ roomId: `direct:${email}`, toPerson: email, text: markdown });
@@ -97,8 +113,8 @@ export interface Driver {
   submitRaw(actor: Actor, inputs: unknown, options?: { messageId?: string; eventId?: string }): Promise<void>;
 }
 
-export function createDriver(bot: BotCore, roomId = 'room-1'): Driver {
-  const outbox = new FakeOutbox();
+export function createDriver(bot: BotCore, roomId = 'room-1', options: { edits?: boolean } = {}): Driver {
+  const outbox = new FakeOutbox(options);
   let events = 0;
   const nextEvent = () => `evt-${++events}`;
   return {

@@ -17,7 +17,8 @@ export interface DeskHarness extends Harness {
   buttons(sent: Sent): string[];
 }
 
-export async function createDeskHarness(config: Partial<FlowConfig> = {}): Promise<DeskHarness> {
+/** edits: the fake transport edits cards in place, as Webex does (else it sends anew and deletes). */
+export async function createDeskHarness(config: Partial<FlowConfig> = {}, options: { edits?: boolean } = {}): Promise<DeskHarness> {
   const h = await createHarness();
   const auditFile = path.join(h.dir, 'audit.log');
   let ids = 0;
@@ -28,7 +29,7 @@ export async function createDeskHarness(config: Partial<FlowConfig> = {}): Promi
     newId: () => `id-${++ids}`,
     botNames: ['LicenseDesk'],
   });
-  const driver = createDriver(bot, HELPDESK_ROOM);
+  const driver = createDriver(bot, HELPDESK_ROOM, options);
   return {
     ...h,
     ...driver,

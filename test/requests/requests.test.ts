@@ -3,6 +3,7 @@
 // expiry; and the audit lines each path leaves.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN2, HELPDESK } from '../helpers/bot-harness.js';
+import { tr } from '../../src/i18n/index.js';
 import { APPROVALS, HELPDESK_ROOM, createDeskHarness, type DeskHarness } from './desk-harness.js';
 
 const EMMA = 'emma.bakker@acme.example';
@@ -134,9 +135,11 @@ describe('helpdesk requests', () => {
     expect(request).toMatchObject({ status: 'failed', failureCodes: ['request.fail.user-changed'] });
     for (const room of [APPROVALS, HELPDESK_ROOM]) {
       const text = h.textOf(h.cardsIn(room).at(-1)!);
-      expect(text).toContain('Request approved, but not applied');
+      expect(text).toContain('Request could not be applied');
+      expect(text).not.toContain('Request approved');
       expect(text).toContain('The user\'s licenses were changed after the request was made.');
     }
+    expect(tr({ locale: 'nl' }, 'request.outcome.failed.title')).toBe('Verzoek kon niet worden doorgevoerd');
     expect(h.auditLines().at(-1)).toMatchObject({ action: 'request.fail', actorEmail: ADMIN.email, requestId: request.id, codes: ['request.fail.user-changed'] });
     expect(h.auditLines().filter((l) => l.action === 'license.change')).toEqual([]);
   });

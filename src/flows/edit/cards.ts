@@ -52,7 +52,7 @@ export function overviewCard(ctx: Ctx, view: OverviewView): RenderedCard {
   return renderCard('user-overview', {
     fallbackText: tr(ctx, 'overview.fallback', { user: title }),
     title,
-    stepLabel: stepLabel(ctx, 'overview'),
+    stepLabel: stepLabel(ctx, view.draft, 'overview'),
     header: userHeader(ctx, user),
     licensesTitle: tr(ctx, 'overview.licenses'),
     services,
@@ -87,7 +87,7 @@ export function serviceCard(ctx: Ctx, view: ServiceView): RenderedCard {
   return renderCard('service-choice', {
     fallbackText: title,
     title,
-    stepLabel: stepLabel(ctx, 'service'),
+    stepLabel: stepLabel(ctx, view.draft, 'service'),
     serviceLabel: tr(ctx, 'service.label'),
     selected: view.selected || (services[0]?.value ?? ''),
     services,
@@ -165,7 +165,7 @@ export function licensesCard(ctx: Ctx, view: LicensesView): RenderedCard {
   return renderCard('service-licenses', {
     fallbackText: title,
     title,
-    stepLabel: stepLabel(ctx, 'licenses'),
+    stepLabel: stepLabel(ctx, view.draft, 'licenses'),
     intro: tr(ctx, `licenses.intro.${service === 'calling' ? 'calling' : 'default'}`),
     tiers,
     groups,
@@ -207,7 +207,7 @@ export function callingCard(ctx: Ctx, view: CallingView): RenderedCard {
   return renderCard('calling-properties', {
     fallbackText: title,
     title,
-    stepLabel: stepLabel(ctx, 'licenses'),
+    stepLabel: stepLabel(ctx, view.draft, 'calling'),
     intro: tr(ctx, view.canListNumbers && !numbers ? 'calling.intro.numbers' : 'calling.intro', { license: view.license }),
     notes: view.notes,
     location: { id: CALLING_LOCATION_INPUT, label: tr(ctx, 'calling.location'), value: view.locationId, choices: view.locations.map((l) => ({ title: l.name, value: l.id })) },
@@ -250,7 +250,7 @@ export function sitesCard(ctx: Ctx, view: { draft: Draft; user: User; sites: rea
   return renderCard('site-accounts', {
     fallbackText: title,
     title,
-    stepLabel: stepLabel(ctx, 'sites'),
+    stepLabel: stepLabel(ctx, view.draft, 'sites'),
     intro: tr(ctx, 'sites.intro'),
     sites,
     actions: [
@@ -269,7 +269,7 @@ export interface ResultView {
   licensesNow: readonly License[];
   /** What was saved (the review's sections without violations) and its audit line. */
   sections: Section[];
-  auditSeq: number;
+  auditSeq: number | undefined;
   /** Saved in the desk only, on its way to Webex, or applied there. */
   whereSaved: string;
   /** The "again" button goes back to the list (external users) instead of the user. */
@@ -290,7 +290,7 @@ export function resultCard(ctx: Ctx, view: ResultView): RenderedCard {
     fallbackText: title,
     title,
     stepLabel: tr(ctx, 'result.step'),
-    intro: tr(ctx, 'result.intro', { seq: view.auditSeq }),
+    intro: view.auditSeq === undefined ? tr(ctx, 'result.intro.unnumbered') : tr(ctx, 'result.intro', { seq: view.auditSeq }),
     sections,
     outcome: view.whereSaved,
     outcomeColor: 'Default',

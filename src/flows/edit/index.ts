@@ -74,8 +74,9 @@ export const editWizard: Wizard = wizardWithUserSelection({
     result: {
       render: (ctx, draft) => resultCard(ctx, resultView(ctx, draft, 'action.edit-again')),
       actions: {
-        again: withUser(({ draft, user, go }) =>
-          go(advance(draft, { step: 'overview', status: 'open', baseRev: user.rev, change: emptyChange(), resultAuditSeq: undefined })),
+        // The Saved card stays in the space as the record of the change; the user's card comes below it.
+        again: withUser(({ draft, user, goBelow }) =>
+          goBelow(advance(draft, { step: 'overview', status: 'open', baseRev: user.rev, change: emptyChange(), state: {}, resultAuditSeq: undefined })),
         ),
         done: finished,
       },

@@ -87,7 +87,7 @@ export function sitesView(ctx: FlowContext, draft: Draft, user: User): { draft: 
 export function resultView(ctx: FlowContext, draft: Draft, againKey: string): ResultView {
   const user = draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined;
   const saved = draft.state.saved as SavedSummary | undefined; // set by applyNow in the Save's commit
-  const auditSeq = draft.resultAuditSeq ?? 0;
-  const whereSaved = draft.targetUserId ? whereSavedLine(ctx, { userId: draft.targetUserId, auditSeq }) : '';
+  const auditSeq = draft.resultAuditSeq; // set by the store in the Save's commit; never shown as #0
+  const whereSaved = draft.targetUserId && auditSeq !== undefined ? whereSavedLine(ctx, { userId: draft.targetUserId, auditSeq }) : '';
   return { draft, user, licensesNow: user ? licensesOfUser(ctx.store, user) : [], sections: saved?.sections ?? [], auditSeq, whereSaved, againKey };
 }

@@ -28,10 +28,11 @@ export const EXTERNAL_FLOW = 'external';
 /** Deleting a user is an administrator's (R11); a helpdesk agent's crafted click gets R11's own words. */
 const ADMIN_ONLY = { needs: 'apply', refusal: { key: 'R11.request-only', what: 'user.delete' } } as const;
 
-const toList: StepAction = {
-  run: ({ draft, go }) =>
-    go(advance(draft, { step: 'select', status: 'open', targetUserId: undefined, baseRev: undefined, change: emptyChange(), state: { search: '', page: 0 } })),
-};
+const listAgain = (draft: Draft): Draft =>
+  advance(draft, { step: 'select', status: 'open', targetUserId: undefined, baseRev: undefined, change: emptyChange(), state: { search: '', page: 0 } });
+const toList: StepAction = { run: ({ draft, go }) => go(listAgain(draft)) };
+/** From a result card: the list comes below it, the Saved card stays as the record of the change. */
+const toListBelow: StepAction = { run: ({ draft, goBelow }) => goBelow(listAgain(draft)) };
 
 function userView(ctx: FlowContext, draft: Draft, user: User, notes: ColoredLine[]) {
   return {
@@ -96,7 +97,7 @@ export const externalWizard: Wizard = wizardWithUserSelection({
     review: reviewStep({ backStep: 'user' }),
     result: {
       render: (ctx, draft) => resultCard(ctx, resultView(ctx, draft, 'action.external-list')),
-      actions: { again: toList, done: finished },
+      actions: { again: toListBelow, done: finished },
     },
     requested: requestedStep,
   },

@@ -14,7 +14,7 @@ import { textInput, type Submit } from '../submit.js';
 import { alreadyDecidedCard, COMMENT_INPUT, failureLines, outcomeCard } from './cards.js';
 import { adminVerdict, requestUser, requesterLocale } from './views.js';
 import { expireIfDue } from './expiry.js';
-import { tellRequester } from './notify.js';
+import { tellRequester, updateApprovalCopies } from './notify.js';
 import { changeToOrg } from '../org/changes.js';
 import { whereSavedLine } from '../org/notify.js';
 
@@ -48,6 +48,7 @@ async function announce(ctx: FlowContext, request: ChangeRequest, submit: Submit
   const reasons = (c: FlowContext) => (request.status === 'failed' ? failureLines(c, request.failureCodes ?? [], findings) : []);
   await ctx.reply.replace(submit.messageId, outcomeCard(ctx, request, requestUser(ctx, request), [...reasons(ctx), ...approverLines.map((text) => ({ text }))]));
   await tellRequester(ctx, request, reasons({ ...ctx, locale: requesterLocale(ctx, request) }));
+  await updateApprovalCopies(ctx, request, submit.messageId);
 }
 
 async function reject(ctx: FlowContext, request: ChangeRequest, submit: Submit, comment: string): Promise<void> {

@@ -7,6 +7,7 @@ import { tr } from '../../i18n/index.js';
 import { messageCard } from '../messages.js';
 import { userName } from '../format.js';
 import { approvalCard, outcomeCard } from './cards.js';
+import { rememberApprovalCards } from './notify.js';
 import { approvalView, requestUser } from './views.js';
 import { expireDueRequests, expireIfDue } from './expiry.js';
 
@@ -49,5 +50,10 @@ export async function showRequest(ctx: FlowContext, id: string): Promise<void> {
     return;
   }
   const request = await expireIfDue(ctx, stored);
-  await ctx.reply.card(request.status === 'open' ? approvalCard(ctx, approvalView(ctx, request)) : outcomeCard(ctx, request, requestUser(ctx, request)));
+  if (request.status !== 'open') {
+    await ctx.reply.card(outcomeCard(ctx, request, requestUser(ctx, request)));
+    return;
+  }
+  const sent = await ctx.reply.card(approvalCard(ctx, approvalView(ctx, request)));
+  await rememberApprovalCards(ctx, request.id, [{ messageId: sent.messageId, roomId: ctx.roomId }]); // this copy, too, hears the decision
 }

@@ -7,15 +7,29 @@ import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
 import { userChoiceTitle } from '../format.js';
 import { actionOf } from '../submit.js';
+import { visitedSteps } from '../drafts.js';
 
 type Ctx = Pick<FlowContext, 'locale'>;
 
-/** The edit wizard's steps, counted on every card: select, overview, service, licenses, sites, review. */
-const STEPS = ['select', 'overview', 'service', 'licenses', 'sites', 'review'] as const;
+/** The steps a change can go through, in order; a card counts those this draft has. */
+const STEPS = ['select', 'overview', 'user', 'service', 'licenses', 'calling', 'sites', 'review'] as const;
 export type CountedStep = (typeof STEPS)[number];
 
-export const stepLabel = (ctx: Ctx, step: CountedStep): string =>
-  tr(ctx, 'wizard.step', { n: STEPS.indexOf(step) + 1, total: STEPS.length, name: tr(ctx, `wizard.step.${step}`) });
+/** The steps every change of a flow has; the others count once the draft shows them (select, a Calling license's location). */
+const ALWAYS: Readonly<Record<string, readonly CountedStep[]>> = { edit: ['overview', 'service', 'licenses', 'review'] };
+
+/** The steps this draft goes through: those it has shown, the one shown now, the flow's own, and sites once Meetings is chosen. */
+export function countedSteps(draft: Pick<Draft, 'flow' | 'state'>, step: CountedStep): CountedStep[] {
+  const counted = new Set<string>([...visitedSteps(draft), step, ...(ALWAYS[draft.flow] ?? ['review'])]);
+  if (draft.flow === 'edit' && draft.state.service === 'meetings') counted.add('sites');
+  return STEPS.filter((s) => counted.has(s));
+}
+
+/** "Step 3 of 5: licenses", counted over the steps this draft has. */
+export function stepLabel(ctx: Ctx, draft: Pick<Draft, 'flow' | 'state'>, step: CountedStep): string {
+  const steps = countedSteps(draft, step);
+  return tr(ctx, 'wizard.step', { n: steps.indexOf(step) + 1, total: steps.length, name: tr(ctx, `wizard.step.${step}`) });
+}
 
 export const backAction = (ctx: Ctx, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.back'), 'back');
 export const cancelAction = (ctx: Ctx, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.cancel'), 'cancel');
@@ -81,7 +95,7 @@ export function reviewCard(ctx: Ctx, view: ReviewView): RenderedCard {
   return renderCard('review', {
     fallbackText: title,
     title,
-    stepLabel: stepLabel(ctx, 'review'),
+    stepLabel: stepLabel(ctx, draft, 'review'),
     intro: tr(ctx, finish?.introKey ?? 'review.intro'),
     facts: [],
     sections: view.sections,

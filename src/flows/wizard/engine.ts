@@ -8,7 +8,7 @@ import type { Draft, User } from '../../domain/index.js';
 import { emptyChange } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
-import { advance, loadDraft, newDraft, putDraft } from '../drafts.js';
+import { advance, loadDraft, newDraft, putDraft, withVisit } from '../drafts.js';
 import { authRefusedLine } from '../audit-lines.js';
 import { userName } from '../format.js';
 import { messageCard } from '../messages.js';
@@ -17,6 +17,7 @@ import type { Submit } from '../submit.js';
 import { findOne } from './find-user.js';
 import { replyUserNotFound } from '../nearest-users.js';
 import { can } from '../../rules/index.js';
+import { logger } from '../../logger.js';
 import type { CardFlow, Refusal, StepAction, Wizard } from './types.js';
 
 export class UserGoneError extends Error {
@@ -40,18 +41,78 @@ export function renderStep(ctx: FlowContext, wizard: Wizard, draft: Draft, notes
   return step.render(ctx, draft, notes);
 }
 
-/** Store the (new or advanced) draft and send its step's card in place of the clicked one. */
-export async function showStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
-  const card = renderStep(ctx, wizard, draft, options.notes);
-  await putDraft(ctx, draft);
-  await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
+/**
+ * Where a finished draft's result card was sent (per store, by draft id and version): once it
+ * is in the room, a repeated click adds nothing. Kept in memory, not in the store, so a Save
+ * stays one durable commit; after a restart a repeated click shows the result once more.
+ */
+const shownResults = new WeakMap<object, Map<string, string>>();
+const SHOWN_KEEP = 1000;
+const shownKey = (draft: Draft): string => `${draft.id}@${draft.version}`;
+function shownIn(ctx: FlowContext, draft: Draft): string | undefined {
+  return shownResults.get(ctx.store)?.get(shownKey(draft));
+}
+function rememberShown(ctx: FlowContext, draft: Draft, messageId: string): void {
+  let shown = shownResults.get(ctx.store);
+  if (!shown) shownResults.set(ctx.store, (shown = new Map()));
+  shown.set(shownKey(draft), messageId);
+  if (shown.size > SHOWN_KEEP) shown.delete(shown.keys().next().value!);
 }
 
-/** Send the card of the draft as it is (stale click, repeated Save): nothing is stored. */
+/** Send the card of a draft as the store has it (in place of `clicked`, or anew); a finished draft's card is its result. */
+async function present(ctx: FlowContext, wizard: Wizard, shown: Draft, options: { clicked?: string | undefined; notes?: ColoredLine[] | undefined } = {}): Promise<void> {
+  const draft = ctx.store.draft(shown.id) ?? shown;
+  const card = renderStep(ctx, wizard, draft, options.notes);
+  const sent = await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
+  if (draft.status === 'done') rememberShown(ctx, draft, sent.messageId);
+}
+
+/** Store the (new or advanced) draft and send its step's card in place of the clicked one. */
+export async function showStep(ctx: FlowContext, wizard: Wizard, next: Draft, options: { clicked?: string; notes?: ColoredLine[] } = {}): Promise<void> {
+  const draft = withVisit(next);
+  await putDraft(ctx, draft);
+  await present(ctx, wizard, draft, options);
+}
+
+/** Send the card of the draft as it is (stale click): nothing is stored. */
 export async function reshowStep(ctx: FlowContext, wizard: Wizard, draft: Draft, options: { clicked?: string; noteKey?: string } = {}): Promise<void> {
   if (options.noteKey) await ctx.reply.text(tr(ctx, options.noteKey));
-  const card = renderStep(ctx, wizard, draft);
-  await (options.clicked ? ctx.reply.replace(options.clicked, card) : ctx.reply.card(card));
+  await present(ctx, wizard, draft, { clicked: options.clicked });
+}
+
+/**
+ * A click on an older card of a finished draft (a double click on Save, a redelivery, two
+ * Saves at once): its result card is in the room already, so nothing new is said. Only
+ * when the result never reached the room (sending it failed) is it shown, with a note.
+ */
+async function answerRepeat(ctx: FlowContext, wizard: Wizard, draft: Draft): Promise<void> {
+  if (shownIn(ctx, draft)) {
+    logger.info('repeated click on a finished draft: its result is in the room already', { draftId: draft.id, step: draft.step });
+    return;
+  }
+  const noteKey = wizard.repeatNoteKey === undefined ? 'stale.already-done' : wizard.repeatNoteKey;
+  await reshowStep(ctx, wizard, draft, noteKey ? { noteKey } : {});
+}
+
+/**
+ * Submits about one draft run one after another in this process (the store holds one
+ * process): the second of two Save clicks starts once the first has saved and shown its
+ * result, and so sees a finished draft whose result is in the room.
+ */
+const draftLanes = new Map<string, Promise<void>>();
+function inDraftLane(draftId: string, work: () => Promise<void>): Promise<void> {
+  if (!draftId) return work();
+  const before = draftLanes.get(draftId) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  draftLanes.set(draftId, settled);
+  void settled.then(() => {
+    if (draftLanes.get(draftId) === settled) draftLanes.delete(draftId);
+  });
+  return run;
 }
 
 /** A wizard's first card: straight at the user's card when the query finds exactly one user, else user selection. */
@@ -80,9 +141,7 @@ async function checkSubmit(ctx: FlowContext, wizard: Wizard, submit: Submit): Pr
   const current = submit.v === draft.version && submit.step === draft.step;
   if (draft.status === 'done') {
     if (current) return { draft, user: draft.targetUserId ? ctx.store.user(draft.targetUserId) : undefined };
-    // A repeated Save (double click, redelivery) or an older card: show the result again.
-    const noteKey = wizard.repeatNoteKey === undefined ? 'stale.already-done' : wizard.repeatNoteKey;
-    await reshowStep(ctx, wizard, draft, noteKey ? { noteKey } : {});
+    await answerRepeat(ctx, wizard, draft);
     return undefined;
   }
   if (!current) {
@@ -139,8 +198,10 @@ async function runWizard(ctx: FlowContext, wizard: Wizard, submit: Submit): Prom
     user,
     submit,
     go: (next, notes) => showStep(ctx, wizard, next, { clicked: submit.messageId, notes }),
-    show: (shown, notes) => ctx.reply.card(renderStep(ctx, wizard, ctx.store.draft(shown.id) ?? shown, notes)).then(() => undefined),
-    replaceWith: (shown, notes) => ctx.reply.replace(submit.messageId, renderStep(ctx, wizard, ctx.store.draft(shown.id) ?? shown, notes)).then(() => undefined),
+    goBelow: (next, notes) => showStep(ctx, wizard, next, notes ? { notes } : {}),
+    show: (shown, notes) => present(ctx, wizard, shown, { notes }),
+    replaceWith: (shown, notes) => present(ctx, wizard, shown, { clicked: submit.messageId, notes }),
+    repeated: (finished) => answerRepeat(ctx, wizard, finished),
     backToUser: (changed) => backToUser(ctx, wizard, ctx.store.draft(draft.id) ?? draft, changed, submit),
   });
 }
@@ -151,6 +212,6 @@ export function cardFlow(wizard: Wizard): CardFlow {
     name: wizard.name,
     needs: wizard.needs,
     targetOf: (store, submit) => (submit.draftId ? store.draft(submit.draftId)?.targetUserId : undefined),
-    handle: (ctx, submit) => runWizard(ctx, wizard, submit),
+    handle: (ctx, submit) => inDraftLane(submit.draftId, () => runWizard(ctx, wizard, submit)),
   };
 }

@@ -5,7 +5,6 @@ import { evaluate, type Intent, type Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
 import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
-import { tr } from '../../i18n/index.js';
 import { advance } from '../drafts.js';
 import { userName } from '../format.js';
 import { rulesContextOf } from '../org-view.js';
@@ -52,7 +51,7 @@ function render(ctx: FlowContext, draft: Draft) {
 }
 
 /** Save or Submit request. A primary action that is not the actor's own (a crafted submit) is judged as "apply", so R11 refuses it. */
-async function finish({ ctx, draft, user, submit, show, replaceWith, backToUser }: StepInput): Promise<void> {
+async function finish({ ctx, draft, user, submit, repeated, replaceWith, backToUser }: StepInput): Promise<void> {
   if (!user) throw new Error(`review without a user (draft ${draft.id})`);
   const strategy = FINISH[ctx.role];
   // Save is judged for anyone (R11 explains a helpdesk agent's crafted Save); another role's button is not this review's.
@@ -70,10 +69,7 @@ async function finish({ ctx, draft, user, submit, show, replaceWith, backToUser 
     if (!(error instanceof ConflictError)) throw error;
     // Someone else saved first (or this Save arrived twice at once): show what is true now.
     const now = ctx.store.draft(draft.id);
-    if (now?.status === 'done') {
-      await ctx.reply.text(tr(ctx, 'stale.already-done'));
-      return show(now);
-    }
+    if (now?.status === 'done') return repeated(now);
     const fresh = ctx.store.user(user.id);
     if (!fresh) throw error;
     return backToUser(fresh);

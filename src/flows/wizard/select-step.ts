@@ -40,7 +40,7 @@ export function selectStep({ external, openStep }: SelectOptions): Step {
     return selectCard(ctx, {
       draft,
       title: tr(ctx, external ? 'external.list.title' : 'select.title'),
-      subtitle: external ? tr(ctx, 'external.list.subtitle') : stepLabel(ctx, 'select'),
+      subtitle: external ? tr(ctx, 'external.list.subtitle') : stepLabel(ctx, draft, 'select'),
       search,
       page,
       users: found.users,

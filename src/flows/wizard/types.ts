@@ -17,10 +17,14 @@ export interface StepInput {
   submit: Submit;
   /** Store `next` and send its step's card in place of the clicked one. */
   go(next: Draft, notes?: ColoredLine[]): Promise<void>;
+  /** Store `next` and send its step's card below the clicked one, which stays (a result card is the record of a change). */
+  goBelow(next: Draft, notes?: ColoredLine[]): Promise<void>;
   /** Send the card of a draft's step as the store has it (a finished draft: its result), storing nothing. */
   show(draft: Draft, notes?: ColoredLine[]): Promise<void>;
   /** The same, in place of the clicked card. */
   replaceWith(draft: Draft, notes?: ColoredLine[]): Promise<void>;
+  /** The draft was finished by another click of the same card: say nothing new if its result is in the room. */
+  repeated(finished: Draft): Promise<void>;
   /** The user changed meanwhile: back to their first card, with a note saying so. */
   backToUser(user: User): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { WebexApiError, type RestClient } from './rest-client.js';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-const CreatedMessageSchema = z.object({ id: z.string().min(1) });
+const CreatedMessageSchema = z.object({ id: z.string().min(1), roomId: z.string().min(1).optional() });
 
 type Target = { roomId: string } | { toPersonEmail: string };
 
@@ -30,7 +30,7 @@ export function createWebexOutbox(client: RestClient, options: OutboxOptions = {
   let edits: 'untried' | 'work' | 'refused' = 'untried';
   async function create(body: Record<string, unknown>): Promise<SentMessage> {
     const created = CreatedMessageSchema.parse(await client.request({ method: 'POST', path: '/messages', json: body }));
-    return { messageId: created.id };
+    return { messageId: created.id, ...(created.roomId ? { roomId: created.roomId } : {}) };
   }
   const cardBody = (target: Target, card: OutgoingCard) => ({
     ...target,
