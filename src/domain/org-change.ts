@@ -73,5 +73,5 @@ export const OrgChangeSchema = z.strictObject({
 });
 export type OrgChange = z.infer<typeof OrgChangeSchema>;
 
-/** Still on its way: a sync must not overwrite the user meanwhile. */
-export const isUnsettled = (change: OrgChange): boolean => change.status === 'queued';
+/** Still on its way, or refused and waiting for Retry or Revert: a sync must not overwrite the user meanwhile. */
+export const holdsUserFromSync = (change: OrgChange): boolean => change.status === 'queued' || change.status === 'partial' || change.status === 'failed';

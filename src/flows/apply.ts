@@ -8,7 +8,7 @@ import type { Mutation } from '../store/index.js';
 import { allCodes, auditBase, licensesBefore } from './audit-lines.js';
 import type { FlowContext } from './context.js';
 import { advance } from './drafts.js';
-import { outboxMutations, requestsFor, type OrgOps } from './org/changes.js';
+import { changeToOrg, outboxMutations, type OrgOps } from './org/changes.js';
 import { verdictSections, verdictView } from './verdict-sections.js';
 import type { FinishChange } from './wizard/types.js';
 
@@ -40,12 +40,14 @@ export function assignMutation(user: User, expectedRev: number, verdict: Verdict
 
 /** Returns the finished draft as stored, with the audit line's seq as resultAuditSeq. */
 export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit, source, orgOps }: AssignmentCommit): Promise<Draft> {
-  const toWebex = orgOps ?? requestsFor(ctx.store, user, { ...verdict.result, calling: verdict.calling ?? user.calling });
+  const toWebex = orgOps
+    ? orgOps.flatMap((ops) => outboxMutations(ctx, { user, ops, source, auditLine: 0 }))
+    : changeToOrg(ctx, { user, after: { ...verdict.result, calling: verdict.calling ?? user.calling }, source, auditLine: 0 });
   await ctx.store.commit({
     mutations: [
       assignMutation(user, draft.baseRev ?? user.rev, verdict),
       { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
-      ...toWebex.flatMap((ops) => outboxMutations(ctx, { user, ops, source, auditLine: 0 })),
+      ...toWebex,
     ],
     audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, codes: allCodes(verdict) }],
   });

@@ -6,7 +6,8 @@
 // each user's outside change stands alone, so a crash between two leaves the rest to the
 // next sync. A user with a change of the desk still on its way to Webex (or refused by it,
 // waiting for Retry or Revert) is left alone: the desk's change is not overwritten.
-import type { AuditInput, OrgChange, User, UserStatus } from '../../domain/index.js';
+import { holdsUserFromSync, type AuditInput, type User, type UserStatus } from '../../domain/index.js';
+import { licensesBefore } from '../audit-lines.js';
 import { planCatalog } from '../../csv/license-catalog.js';
 import { ConflictError, type Mutation, type Store } from '../../store/index.js';
 import type { OrgConnection, OrgPerson } from './port.js';
@@ -25,7 +26,8 @@ export interface SyncResult {
   ms: number;
 }
 
-const holdsUser = (change: OrgChange) => change.status === 'queued' || change.status === 'partial' || change.status === 'failed';
+/** A change of the desk for this user is not settled in Webex (an index read per user, no scan of every change). */
+const heldBack = (store: Store, userId: string): boolean => store.orgChanges({ userId }).some(holdsUserFromSync);
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -44,7 +46,6 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
   const started = Date.now();
   const items = await org.licenses();
   const locations = await org.locations().catch(() => undefined); // without the telephony scope: keep the last known
-  const held = new Set(store.orgChanges().filter(holdsUser).map((c) => c.userId));
   const drifts = new Map<string, Drift>(); // by email
   const attendeeSites = new Set<string>();
   let people = 0;
@@ -58,7 +59,7 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
       person.attendeeOf.forEach((url) => attendeeSites.add(url));
       const user = store.userByEmail(person.email);
       if (user) listed += 1;
-      if (user && held.has(user.id)) {
+      if (user && heldBack(store, user.id)) {
         heldCount += 1;
         continue;
       }
@@ -110,8 +111,8 @@ function outsideLine(drift: Drift): AuditInput {
     actorEmail: 'webex',
     targetUserId: after.id,
     targetEmail: after.email,
-    ...(before ? { before: { licenseIds: [...before.licenseIds], attendeeOf: [...before.attendeeOf] } } : {}),
-    after: { licenseIds: [...after.licenseIds], attendeeOf: [...after.attendeeOf] },
+    ...(before ? { before: licensesBefore(before) } : {}),
+    after: licensesBefore(after),
     details: { ...(before ? {} : { added: true }), ...(before && before.status !== after.status ? { status: { before: before.status, after: after.status } } : {}) },
   };
 }
@@ -137,10 +138,7 @@ async function commitDrift(store: Store, input: { catalog: Extract<Mutation, { t
  */
 async function commitChunk(store: Store, catalog: Mutation[], chunk: Drift[]): Promise<Drift[]> {
   for (let attempt = 1; ; attempt++) {
-    const held = new Set(store.orgChanges({ status: 'queued' }).map((c) => c.userId));
-    const drifts = chunk.filter(({ before, after }) =>
-      before ? store.user(before.id)?.rev === before.rev && !held.has(before.id) && !store.orgChanges({ userId: before.id }).some(holdsUser) : !store.userByEmail(after.email),
-    );
+    const drifts = chunk.filter(({ before, after }) => (before ? store.user(before.id)?.rev === before.rev && !heldBack(store, before.id) : !store.userByEmail(after.email)));
     const users = drifts.map(({ before, after }): Mutation => ({ type: 'user.put', user: after, ...(before ? { expectedRev: before.rev } : {}) }));
     try {
       await store.commit({ mutations: [...catalog, ...users], audit: drifts.map(outsideLine) });

@@ -102,7 +102,7 @@ function toPerson(item: z.infer<typeof PersonItem>): OrgPerson {
   };
 }
 
-export function createAdminClient(options: AdminClientOptions): OrgConnection & { readonly tokens: ReturnType<typeof tokenProvider> } {
+export function createAdminClient(options: AdminClientOptions): OrgConnection {
   const tokens = tokenProvider(options.credentials, options.apiBase);
   const call = adminHttp({ apiBase: options.apiBase, tokens, ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
 
@@ -115,7 +115,6 @@ export function createAdminClient(options: AdminClientOptions): OrgConnection & 
   }
 
   return {
-    tokens,
     async identity() {
       const me = parsed(Me, await call('GET', '/people/me'), 'GET /people/me');
       const scopes = tokens.scopes();
