@@ -3,8 +3,7 @@
 import type { Actor, ActorRole, Locale } from '../domain/index.js';
 import type { RenderedCard } from '../cards/index.js';
 import type { Store } from '../store/index.js';
-import type { OrgConnection } from './org/port.js';
-import type { SyncResult } from './org/sync.js';
+import type { OrgConnection, SyncResult } from './org/port.js';
 
 /** The part of the bot's config flows read (structurally a subset of src/config.ts's Config). */
 export interface FlowConfig {

@@ -79,6 +79,21 @@ export interface OrgConnection {
   availableNumbers(locationId: string): Promise<string[]>;
 }
 
+/** What one sync did (the `sync` command's card, the log line). */
+export interface SyncResult {
+  people: number;
+  /** Users whose licenses or status Webex shows differently (changed outside the desk). */
+  changed: number;
+  /** People in the org the desk did not know yet. */
+  added: number;
+  /** Users the desk holds back because a change of its own is not settled in Webex. */
+  held: number;
+  /** Desk users Webex did not list (external users belong to another org's directory). */
+  notListed: number;
+  licensesAdded: number;
+  ms: number;
+}
+
 export class OrgUnavailableError extends Error {
   constructor(
     message: string,

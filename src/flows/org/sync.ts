@@ -10,21 +10,9 @@ import { holdsUserFromSync, type AuditInput, type User, type UserStatus } from '
 import { licensesBefore } from '../audit-lines.js';
 import { planCatalog } from '../../csv/license-catalog.js';
 import { ConflictError, type Mutation, type Store } from '../../store/index.js';
-import type { OrgConnection, OrgPerson } from './port.js';
+import type { OrgConnection, OrgPerson, SyncResult } from './port.js';
 
-export interface SyncResult {
-  people: number;
-  /** Users whose licenses or status Webex shows differently (changed outside the desk). */
-  changed: number;
-  /** People in the org the desk did not know yet. */
-  added: number;
-  /** Users the desk holds back because a change of its own is not settled in Webex. */
-  held: number;
-  /** Desk users Webex did not list (external users belong to another org's directory). */
-  notListed: number;
-  licensesAdded: number;
-  ms: number;
-}
+export type { SyncResult } from './port.js';
 
 /** A change of the desk for this user is not settled in Webex (an index read per user, no scan of every change). */
 const heldBack = (store: Store, userId: string): boolean => store.orgChanges({ userId }).some(holdsUserFromSync);
