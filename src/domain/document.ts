@@ -22,8 +22,17 @@ export const OrgDocumentSchema = z.strictObject({
   /**
    * Written by the store: the last audit line this snapshot contains. At open, audit lines
    * past it must be in the journal, so a lost or emptied journal is found, not ignored.
+   * `journal`: the journal being written when the snapshot was taken (the sha256 it names,
+   * and its length then). Commits go on while a snapshot is written; the batches past that
+   * length are not in the snapshot and are replayed from that journal.
    */
-  position: z.strictObject({ auditSeq: z.number().int().nonnegative(), auditHash: z.string() }).optional(),
+  position: z
+    .strictObject({
+      auditSeq: z.number().int().nonnegative(),
+      auditHash: z.string(),
+      journal: z.strictObject({ base: z.string(), offset: z.number().int().nonnegative() }).optional(),
+    })
+    .optional(),
 });
 export type OrgDocument = z.infer<typeof OrgDocumentSchema>;
 

@@ -67,7 +67,8 @@ export type FileContent = Uint8Array | ((append: (chunk: Uint8Array) => Promise<
 
 export async function replaceFileDurably(
   ops: FileOps,
-  options: { file: string; data: FileContent; backup?: string },
+  /** syncEvery: fsync after this many bytes of a producer's data, so a last fsync of a large file does not hold up other files' fsyncs. */
+  options: { file: string; data: FileContent; backup?: string; syncEvery?: number },
 ): Promise<void> {
   const { file, data, backup } = options;
   const temp = `${file}.tmp-${process.pid}`;
@@ -75,9 +76,15 @@ export async function replaceFileDurably(
   try {
     if (typeof data === 'function') {
       let position = 0;
+      let unsynced = 0;
       await data(async (chunk) => {
         await writeAll(handle, chunk, position);
         position += chunk.length;
+        unsynced += chunk.length;
+        if (options.syncEvery !== undefined && unsynced >= options.syncEvery) {
+          unsynced = 0;
+          await handle.sync();
+        }
       });
     } else {
       await writeAll(handle, data, 0);

@@ -64,7 +64,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     const journalFile = journalFileOf(dataFile);
     if (loaded.journalTornTail) await keepAside(fs, journalFile, loaded.journalTornTail);
     let journalLength = loaded.journalLength;
-    if (!loaded.journalHeader) {
+    if (loaded.journalRewrite) await replaceFileDurably(fs, { file: journalFile, data: loaded.journalRewrite });
+    else if (!loaded.journalHeader) {
       // No journal for this snapshot yet (new, or the old one was folded in): start one.
       const header = encodeJournalLine({ base: loaded.snapshot.lastHash!, auditSeq: audit.head.seq, auditHash: audit.head.hash });
       await replaceFileDurably(fs, { file: journalFile, data: header });
@@ -80,6 +81,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       journalFile,
       journal,
       journalBatches: loaded.journalBatches,
+      journalBase: loaded.snapshot.lastHash!,
       audit,
       lock,
       now: options.now ?? (() => new Date()),

@@ -22,6 +22,8 @@ export interface JournalBatch {
 export interface ParsedJournal {
   header: JournalHeader | undefined;
   batches: JournalBatch[];
+  /** Byte offset where each batch's line starts. */
+  batchStarts: number[];
   /** Bytes up to the end of the last good line. */
   validLength: number;
   /** The last line is complete and good but its newline never made it: the next append writes it first. */
@@ -67,7 +69,7 @@ export function decodeLine(text: string): Record<string, unknown> | undefined {
  * that ends in a newline but fails its checksum is damage, wherever it is: a load error.
  */
 export function parseJournal(file: string, bytes: Buffer): ParsedJournal {
-  const result: ParsedJournal = { header: undefined, batches: [], validLength: 0, missingNewline: false, tornTail: undefined };
+  const result: ParsedJournal = { header: undefined, batches: [], batchStarts: [], validLength: 0, missingNewline: false, tornTail: undefined };
   let start = 0;
   let lineNumber = 0;
   while (start < bytes.length) {
@@ -91,6 +93,7 @@ export function parseJournal(file: string, bytes: Buffer): ParsedJournal {
         throw new StoreLoadError(file, `line ${lineNumber} is not a journal batch`);
       }
       result.batches.push(record as unknown as JournalBatch);
+      result.batchStarts.push(start);
     }
     if (newline === -1) {
       result.missingNewline = true;

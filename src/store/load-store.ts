@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import type { AuditEntry, OrgDocument } from '../domain/index.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { nodeFileOps, readIfExists, type FileOps } from './file-ops.js';
-import { parseJournal, type JournalHeader, type ParsedJournal } from './journal.js';
+import { encodeJournalLine, parseJournal, type JournalHeader, type ParsedJournal } from './journal.js';
 import { sha256Hex } from './canonical-json.js';
 import { OrgState } from './org-state.js';
 import { applyMutation, PendingLayer } from './pending-changes.js';
@@ -29,6 +29,8 @@ export interface LoadedStore {
   journalMissingNewline: boolean;
   /** An unfinished last append of the journal (set aside before the next append). */
   journalTornTail: Buffer | undefined;
+  /** The journal to write before appending (its batches carried over from the journal the snapshot was taken from). */
+  journalRewrite: Buffer | undefined;
   /** The last audit line the snapshot holds (snapshots written before positions existed have none). */
   position: { auditSeq: number; auditHash: string } | undefined;
 }
@@ -53,26 +55,52 @@ export async function loadStoreFiles(options: { dataFile: string; fs?: FileOps }
   const journal = bytes ? parseJournal(journalFile, bytes) : undefined;
   const loaded = freshLoad(low, snapshot, state);
   if (!journal?.header) return { ...loaded, journalTornTail: journal?.tornTail ?? (bytes?.length ? bytes : undefined) };
-  if (journal.header.base !== snapshot.lastHash) {
-    await checkStaleJournal({ dataFile, journalFile, fs, journal, position: document.position });
+  if (journal.header.base === snapshot.lastHash) {
+    loaded.journalHeader = journal.header;
+    loaded.journalLength = journal.validLength;
+    loaded.journalMissingNewline = journal.missingNewline;
+    loaded.journalTornTail = journal.tornTail;
+    replay(loaded, journalFile, journal.batches);
     return loaded;
   }
+  const taken = document.position?.journal;
+  if (taken?.base === journal.header.base) return carryOn(loaded, { journalFile, bytes: bytes!, journal, offset: taken.offset });
+  await checkStaleJournal({ dataFile, journalFile, fs, journal, position: document.position });
+  return loaded;
+}
 
-  loaded.journalHeader = journal.header;
-  loaded.journalLength = journal.validLength;
-  loaded.journalMissingNewline = journal.missingNewline;
-  loaded.journalTornTail = journal.tornTail;
-  for (const batch of journal.batches) {
-    const layer = new PendingLayer(state);
+function replay(loaded: LoadedStore, journalFile: string, batches: ParsedJournal['batches']): void {
+  for (const batch of batches) {
+    const layer = new PendingLayer(loaded.state);
     try {
       for (const mutation of batch.mutations) applyMutation(layer, mutation);
     } catch (error) {
       throw new StoreLoadError(journalFile, `batch ${batch.batch} cannot be replayed: ${(error as Error).message}`);
     }
-    state.apply(layer.changes);
+    loaded.state.apply(layer.changes);
     loaded.journalAudit.push(...batch.audit);
     loaded.journalBatches += 1;
   }
+}
+
+/**
+ * The snapshot was taken while this journal was being written (a crash or a failed
+ * write before the journal was swapped): the batches from `offset` on are not in it.
+ * They are replayed, and openStore writes them under a header naming this snapshot.
+ */
+function carryOn(loaded: LoadedStore, from: { journalFile: string; bytes: Buffer; journal: ParsedJournal; offset: number }): LoadedStore {
+  const { journal, offset } = from;
+  const first = journal.batchStarts.findIndex((start) => start >= offset);
+  const carried = first === -1 ? [] : journal.batches.slice(first);
+  const position = loaded.position!;
+  const header: JournalHeader = { base: loaded.snapshot.lastHash!, auditSeq: position.auditSeq, auditHash: position.auditHash };
+  const rewrite = Buffer.concat([encodeJournalLine(header), first === -1 ? Buffer.alloc(0) : from.bytes.subarray(journal.batchStarts[first], journal.validLength)]);
+  loaded.journalHeader = header;
+  loaded.journalRewrite = rewrite;
+  loaded.journalLength = rewrite.length;
+  loaded.journalMissingNewline = carried.length > 0 && journal.missingNewline;
+  loaded.journalTornTail = journal.tornTail;
+  replay(loaded, from.journalFile, carried);
   return loaded;
 }
 
@@ -88,6 +116,7 @@ export function freshLoad(low: Low<OrgDocument>, snapshot: DurableJsonFile, stat
     journalAudit: [],
     journalMissingNewline: false,
     journalTornTail: undefined,
+    journalRewrite: undefined,
     position: low.data.position,
   };
 }

@@ -21,6 +21,8 @@ export interface LowdbStoreParts {
   journalFile: string;
   journal: AppendOnlyFile;
   journalBatches: number;
+  /** sha256 of the snapshot the journal on disk names. */
+  journalBase: string;
   audit: AuditLog;
   lock: FileLock;
   now: () => Date;
@@ -34,8 +36,10 @@ export class LowdbStore implements Store {
   );
   private journalBatches: number;
   private batchCounter: number;
-  /** The snapshot was replaced but the journal still names the old one: reset it before appending. */
-  private journalNeedsReset = false;
+  private journalBase: string;
+  /** A snapshot being written, or written but its journal not yet swapped (see checkpointIfDue). */
+  private capture: Capture | undefined;
+  private background: Promise<void> | undefined;
   /** A failed write could not be undone; nothing more is written until the store is reopened. */
   private broken: Error | undefined;
   private closed = false;
@@ -43,6 +47,7 @@ export class LowdbStore implements Store {
   constructor(private readonly parts: LowdbStoreParts) {
     this.journalBatches = parts.journalBatches;
     this.batchCounter = parts.journalBatches;
+    this.journalBase = parts.journalBase;
     // Another process may own the files now: writing on would mix two writers' changes.
     parts.lock.onLost((error) => (this.broken ??= error));
   }
@@ -104,13 +109,24 @@ export class LowdbStore implements Store {
     return this.commit({ mutations: [], audit: entries });
   }
 
+  async settle(): Promise<void> {
+    await this.queue.exclusive(() => Promise.resolve());
+    while (this.background) await this.background;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     try {
+      while (this.background) await this.background;
       await this.queue.exclusive(async () => {
         if (!this.broken) await this.parts.lock.check().catch((error: Error) => (this.broken ??= error));
-        if (!this.broken && (this.journalBatches > 0 || this.journalNeedsReset)) await this.checkpoint();
+        if (!this.broken && (this.journalBatches > 0 || this.capture)) {
+          // Nothing is appended any more: one snapshot of everything, then an empty journal.
+          const capture = this.takeCapture();
+          await this.writeSnapshot(capture);
+          await this.swapJournal(capture, { required: true });
+        }
       });
     } finally {
       await this.parts.journal.close().catch(() => undefined);
@@ -159,6 +175,7 @@ export class LowdbStore implements Store {
       return;
     }
     state.apply(batchLayer.changes);
+    this.capture?.carried.push(line);
     this.batchCounter += 1;
     this.journalBatches += 1;
     for (const { job, seqs } of accepted) job.resolve({ auditSeqs: seqs });
@@ -172,7 +189,9 @@ export class LowdbStore implements Store {
    */
   private async writeDurably(line: Buffer, entries: AuditEntry[]): Promise<void> {
     const { journal, audit } = this.parts;
-    if (this.journalNeedsReset) await this.resetJournal();
+    // A swap that failed after the snapshot was written is tried again; if it fails again the
+    // old journal goes on (the snapshot's position says which of its batches it lacks).
+    if (this.capture?.written) await this.swapJournal(this.capture, { required: false });
     const journalLength = journal.length;
     const auditLength = audit.length;
     const auditHead = audit.head;
@@ -190,27 +209,78 @@ export class LowdbStore implements Store {
     }
   }
 
+  /**
+   * Every checkpointEvery batches, a new snapshot without holding up commits: the state is
+   * captured here, inside the writer (copies of the record lists: records are replaced,
+   * never edited); it is written in slices while commits go on appending to the journal;
+   * then, as the writer again, the journal is swapped for one that names the new snapshot
+   * and carries the batches appended meanwhile. A crash or a failure at any point loses
+   * nothing: the old snapshot and journal stay until each replacement is durable.
+   */
   private async checkpointIfDue(): Promise<void> {
-    if (this.journalBatches < this.parts.checkpointEvery || this.broken) return;
-    // A failed checkpoint loses nothing: the journal still holds every commit.
-    await this.checkpoint().catch(() => undefined);
+    if (this.journalBatches < this.parts.checkpointEvery || this.broken || this.closed || this.capture) return;
+    const capture = this.takeCapture();
+    this.background = this.writeSnapshot(capture)
+      .then(() => this.queue.exclusive(() => this.swapJournal(capture, { required: false })))
+      .catch(() => undefined)
+      .finally(() => (this.background = undefined));
   }
 
-  /** New snapshot (previous kept as .bak), then an empty journal that names it. */
-  private async checkpoint(): Promise<void> {
-    const { low, state, audit } = this.parts;
-    low.data = { ...state.toDocument(), position: { auditSeq: audit.head.seq, auditHash: audit.head.hash } };
-    await low.write();
-    this.journalNeedsReset = true;
-    await this.resetJournal();
+  private takeCapture(): Capture {
+    const { state, audit, journal } = this.parts;
+    const position = { auditSeq: audit.head.seq, auditHash: audit.head.hash, journal: { base: this.journalBase, offset: journal.length } };
+    this.capture = { document: { ...state.toDocument(), position }, carried: [], written: false };
+    return this.capture;
   }
 
-  private async resetJournal(): Promise<void> {
-    const { fs, snapshot, audit, journal, journalFile } = this.parts;
-    const header = encodeJournalLine({ base: snapshot.lastHash!, auditSeq: audit.head.seq, auditHash: audit.head.hash });
-    await replaceFileDurably(fs, { file: journalFile, data: header });
-    await journal.replaceHandle(fs, journalFile, header.length);
-    this.journalNeedsReset = false;
-    this.journalBatches = 0;
+  /** The new snapshot (previous kept as .bak). On failure the capture is dropped: the next one starts afresh. */
+  private async writeSnapshot(capture: Capture): Promise<void> {
+    const { low } = this.parts;
+    low.data = capture.document;
+    try {
+      await low.write();
+      capture.written = true;
+    } catch (error) {
+      if (this.capture === capture) this.capture = undefined;
+      throw error;
+    }
   }
+
+  /**
+   * Replace the journal with a header naming the written snapshot plus the batches appended
+   * since the capture. If the new file did not take the old one's place, nothing changed and
+   * the old journal goes on (`required`: the caller is told). If it did but cannot be opened,
+   * appending to the old handle would write into a removed file: the store stops writing.
+   */
+  private async swapJournal(capture: Capture, options: { required: boolean }): Promise<void> {
+    if (this.capture !== capture || !capture.written || this.broken) return;
+    const { fs, snapshot, journal, journalFile } = this.parts;
+    const { position } = capture.document;
+    const data = Buffer.concat([encodeJournalLine({ base: snapshot.lastHash!, auditSeq: position!.auditSeq, auditHash: position!.auditHash }), ...capture.carried]);
+    try {
+      await replaceFileDurably(fs, { file: journalFile, data });
+    } catch (error) {
+      const replaced = await fs.readFile(journalFile).then((bytes) => bytes.equals(data), () => false);
+      if (!replaced) {
+        if (options.required) throw error;
+        return;
+      }
+    }
+    try {
+      await journal.replaceHandle(fs, journalFile, data.length);
+    } catch (error) {
+      this.broken = error as Error;
+      throw error;
+    }
+    this.journalBase = snapshot.lastHash!;
+    this.journalBatches = capture.carried.length;
+    this.capture = undefined;
+  }
+}
+
+/** A snapshot in the making: what it holds, and the journal lines appended since it was taken. */
+interface Capture {
+  document: OrgDocument;
+  carried: Buffer[];
+  written: boolean;
 }

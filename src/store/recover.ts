@@ -69,9 +69,13 @@ export async function planRecovery(options: { dataFile: string; auditFile: strin
   let heldSeq = document.position?.auditSeq ?? 0;
   let replayed = 0;
   let note: string | undefined;
-  if (journal.header && journal.header.base === snapshot.lastHash) {
-    heldSeq = Math.max(heldSeq, journal.header.auditSeq);
-    for (const batch of journal.batches) {
+  // The journal this snapshot continues, or the one it was taken from (batches past its offset).
+  const taken = document.position?.journal;
+  const continues = journal.header?.base === snapshot.lastHash;
+  if (journal.header && (continues || taken?.base === journal.header.base)) {
+    if (continues) heldSeq = Math.max(heldSeq, journal.header.auditSeq);
+    const from = continues ? 0 : journal.batchStarts.filter((start) => start < taken!.offset).length;
+    for (const batch of journal.batches.slice(from)) {
       const layer = new PendingLayer(state);
       try {
         for (const mutation of batch.mutations) applyMutation(layer, mutation);

@@ -142,6 +142,8 @@ export interface Store extends StoreReader {
   auditHead(): { seq: number; hash: string };
   /** Audit lines about one user, newest first. */
   history(userId: string, opts: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }>;
+  /** Resolves once queued writes and a snapshot being written in the background are done (tests, tools). */
+  settle(): Promise<void>;
   /** Finish queued writes, write a snapshot, release the lock. */
   close(): Promise<void>;
 }

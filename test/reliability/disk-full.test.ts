@@ -109,8 +109,10 @@ describe('a Save when the disk is full', () => {
     b = await startBotOnStore({ fs: disk.ops, checkpointEvery: 1 });
     const admin = b.editor(ADMIN);
     await reviewToggle(admin, { email: EMMA, licenseId: ADV, on: true });
+    await b.store.settle(); // the snapshots after the wizard's steps are written: the next one is the Save's
     disk.arm({ file: /db\.json\.tmp/, on: 'write' });
     await admin.click('Save');
+    await b.store.settle(); // the snapshot is written in the background
     expect(disk.failures()).toBeGreaterThan(0);
     expect(admin.lastAnswer()).toContain('Saved: Emma Bakker');
     await admin.say('usage');

@@ -188,6 +188,7 @@ describe('store commits', () => {
     const store = await openStore({ ...paths, seed: () => buildOrg(), checkpointEvery: 3 });
     open.push(store);
     for (let i = 0; i < 4; i++) await store.commit({ mutations: [assign(`user-${i}`, 0, ['lic-ucm'])] });
+    await store.settle(); // the snapshot is written in the background
     expect(fs.existsSync(`${paths.dataFile}.bak`)).toBe(true);
     const snapshot = JSON.parse(fs.readFileSync(paths.dataFile, 'utf8')) as { users: Array<{ id: string; rev: number }> };
     expect(snapshot.users.filter((u) => u.rev === 1).map((u) => u.id)).toEqual(['user-0', 'user-1', 'user-2']);

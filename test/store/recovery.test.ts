@@ -104,7 +104,8 @@ describe('the journal lost or emptied, the snapshot knows its position', () => {
     await store.commit({ mutations: [{ type: 'user.assign', userId: 'user-1', expectedRev: 0, licenseIds: ['lic-ucm'], attendeeOf: [] }], audit: [auditFor('user-1', 'a')] });
     const olderJournal = fs.readFileSync(journalOf(paths));
     await store.commit({ mutations: [{ type: 'user.assign', userId: 'user-1', expectedRev: 1, licenseIds: ['lic-msg'], attendeeOf: [] }], audit: [auditFor('user-1', 'b')] });
-    await store.commit({ mutations: [], audit: [auditFor('user-1', 'c')] }); // the checkpoint ran after the second batch
+    await store.settle(); // the checkpoint ran after the second batch
+    await store.commit({ mutations: [], audit: [auditFor('user-1', 'c')] });
     const crashed = await filesAfterCrash(store, paths);
     const withBatch = Buffer.concat([olderJournal]);
     fs.writeFileSync(journalOf(crashed), withBatch);
