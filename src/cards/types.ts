@@ -12,6 +12,8 @@ export interface SubmitData {
   action: string;
   /** A "run this command" button (flow "suggest"): the command text, run as if typed by whoever clicks. */
   command?: string;
+  /** A way-out button (src/flows/wizard/step-rules.ts): which of the rules' ways out it takes. */
+  wayOut?: string;
 }
 
 export type ActionStyle = 'default' | 'positive' | 'destructive';
@@ -90,6 +92,8 @@ export interface UserOverviewCardData extends WithFallback {
 export interface ServiceChoiceCardData extends WithFallback {
   title: string;
   stepLabel: string;
+  /** What the rules say about the change so far (step-rules.ts). */
+  notes: ColoredLine[];
   serviceLabel: string;
   selected: string;
   services: Choice[];
@@ -107,6 +111,8 @@ export interface ToggleInput {
 export interface ServiceLicensesCardData extends WithFallback {
   title: string;
   stepLabel: string;
+  /** What the rules say about the change so far (step-rules.ts). */
+  notes: ColoredLine[];
   intro: string;
   /** Single-choice groups (the Calling tier: Professional / Standard / none). */
   tiers: { id: string; label: string; value: string; choices: Choice[] }[];
@@ -117,6 +123,8 @@ export interface ServiceLicensesCardData extends WithFallback {
 export interface SiteAccountsCardData extends WithFallback {
   title: string;
   stepLabel: string;
+  /** What the rules say about the change so far (step-rules.ts). */
+  notes: ColoredLine[];
   intro: string;
   sites: { id: string; label: string; value: string; choices: Choice[]; reasons: Line[] }[];
   actions: CardAction[];

@@ -56,6 +56,12 @@ export const LicenseSchema = z
   });
 export type License = z.infer<typeof LicenseSchema>;
 
+/** A license as Control Hub names it: a site's Meetings license with its site. */
+export const licenseNameOf = (license: License): string => (license.siteUrl ? `${license.name} (${license.siteUrl})` : license.name);
+
+/** "… · Sub-100102": the name with its subscription, where several licenses share a name. */
+export const licenseWithSubscriptionOf = (license: License): string => `${licenseNameOf(license)} · ${license.subscriptionId}`;
+
 /** A Webex Calling location (GET /v1/locations). */
 export const LocationSchema = z.strictObject({
   id: z.string().min(1),

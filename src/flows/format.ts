@@ -1,7 +1,7 @@
 // How users, licenses and rule findings read on a card. One place, so every card says
 // them the same way. Pure shaping: what to show is handed in (see org-view.ts).
 import type { Fact } from '../cards/index.js';
-import { SERVICES, type License, type User, type Service } from '../domain/index.js';
+import { SERVICES, licenseNameOf, licenseWithSubscriptionOf, type License, type User, type Service } from '../domain/index.js';
 import type { Finding } from '../rules/index.js';
 import type { FlowContext } from './context.js';
 import { tr } from '../i18n/index.js';
@@ -38,11 +38,8 @@ export function userHeader(ctx: Ctx, user: User): Fact[] {
 }
 
 /** "Meeting - Webex Enterprise Edition (acme.webex.com)" */
-export const licenseName = (license: License): string =>
-  license.siteUrl ? `${license.name} (${license.siteUrl})` : license.name;
-
-/** "… · Sub-100102": the name with its subscription, where several licenses share a name. */
-export const licenseWithSubscription = (license: License): string => `${licenseName(license)} · ${license.subscriptionId}`;
+export const licenseName = licenseNameOf;
+export const licenseWithSubscription = licenseWithSubscriptionOf;
 
 /** "3 / 5 used", with "full" when R12 would refuse a new holder. */
 export const usageText = (ctx: Ctx, use: LicenseUse): string => {

@@ -80,7 +80,8 @@ export function verdictSections(ctx: Ctx, view: VerdictView): Section[] {
     {
       title: tr(ctx, 'review.notices'),
       color: 'Default',
-      lines: verdict.notices.filter((f) => f.code !== CODES.r5ChooseAccountType).map((f) => ({ text: noticeText(ctx, view, f) })),
+      // A hint next to a refusal that makes it moot only distracts: notices show once nothing blocks.
+      lines: verdict.ok ? verdict.notices.filter((f) => f.code !== CODES.r5ChooseAccountType).map((f) => ({ text: noticeText(ctx, view, f) })) : [],
     },
     { title: tr(ctx, 'review.violations'), color: 'Attention', lines: verdict.violations.map((f) => ({ text: findingText(ctx, f) })) },
   ];

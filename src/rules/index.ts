@@ -25,6 +25,8 @@ export {
   meetingsLicensesOfSite,
 } from './helpers.js';
 export { can, type Capability } from './r11-authorization.js';
+export { unchangeable } from './r08-pending-external.js';
+export { takeWayOut } from './ways-out.js';
 export { E164_PATTERN, EXTENSION_PATTERN, normalizeCallingProperties, normalizePhoneNumber } from './calling-properties.js';
 export { attendeeOptions, planSiteAccount, type AttendeeOption, type PlanSiteAccountInput } from './site-account.js';
 

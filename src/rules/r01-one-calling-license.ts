@@ -4,6 +4,7 @@ import { CODES } from './codes.js';
 import { callingLicensesOf, userLabel } from './helpers.js';
 import type { Rule } from './state.js';
 import type { AutoChange } from './types.js';
+import { keepOnly } from './ways-out.js';
 
 /** R1 (auto change): adding a calling license replaces the one the user holds. */
 export const r1ReplaceCalling: Rule = ({ ctx, user, change, before, result }) => {
@@ -31,7 +32,12 @@ export const r1OneCallingLicense: Rule = ({ ctx, user, result }) => {
   const [first, second] = calling as [(typeof calling)[0], (typeof calling)[0]];
   return {
     violations: [
-      { rule: 'R1', code: CODES.r1OneCallingLicense, params: { user: userLabel(user), first: first.name, second: second.name } },
+      {
+        rule: 'R1',
+        code: CODES.r1OneCallingLicense,
+        params: { user: userLabel(user), first: first.name, second: second.name },
+        waysOut: [keepOnly(first, second), keepOnly(second, first)],
+      },
     ],
   };
 };

@@ -4,13 +4,14 @@ import type { License } from '../domain/index.js';
 import { CODES } from './codes.js';
 import { byString, callingLicensesOf, freeUnits, licensesByService, userLabel } from './helpers.js';
 import type { Rule, RuleState } from './state.js';
+import { leaveOff } from './ways-out.js';
 
 /**
  * The Professional license to switch to: one with a unit for this user (held before,
  * or a free unit), preferring the removed Standard's subscription, then the most free
  * units, then the lowest id.
  */
-function pickProfessional(s: RuleState, standards: License[]): License | undefined {
+export function pickProfessional(s: RuleState, standards: License[]): License | undefined {
   const preferredSubs = new Set(standards.map((l) => l.subscriptionId));
   const candidates = [...s.ctx.licenses.values()].filter(
     (l) =>
@@ -38,7 +39,7 @@ export const r3AttendantConsoleProfessional: Rule = (s) => {
   const user = userLabel(s.user);
   if (!professional) {
     return {
-      violations: [{ rule: 'R3', code: CODES.r3NoProfessionalUnit, params: { user, attendantConsole: attendantConsole.name } }],
+      violations: [{ rule: 'R3', code: CODES.r3NoProfessionalUnit, params: { user, attendantConsole: attendantConsole.name }, waysOut: [leaveOff(attendantConsole)] }],
     };
   }
   return {

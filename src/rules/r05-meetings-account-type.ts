@@ -5,13 +5,14 @@ import { CODES } from './codes.js';
 import { byString, hostSites, licensesOf, userLabel } from './helpers.js';
 import { addedLicenseIds, type Rule } from './state.js';
 import type { Notice, Violation } from './types.js';
+import { noAttendee } from './ways-out.js';
 
 /** R5 (violation): host and attendee on the same site at once. */
 export const r5HostAndAttendee: Rule = ({ ctx, user, result }) => {
   const hosts = hostSites(ctx, result.licenseIds);
   const violations: Violation[] = result.attendeeOf
     .filter((site) => hosts.includes(site))
-    .map((siteUrl) => ({ rule: 'R5', code: CODES.r5HostAndAttendee, params: { user: userLabel(user), siteUrl } }));
+    .map((siteUrl) => ({ rule: 'R5', code: CODES.r5HostAndAttendee, params: { user: userLabel(user), siteUrl }, waysOut: [noAttendee(siteUrl)] }));
   return { violations };
 };
 

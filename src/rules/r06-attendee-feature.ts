@@ -5,6 +5,7 @@ import { CODES } from './codes.js';
 import { userLabel } from './helpers.js';
 import { addedAttendeeSites, type Rule } from './state.js';
 import type { RulesContext } from './types.js';
+import { noAttendee } from './ways-out.js';
 
 /** True when the site exists and its attendee account feature is on. */
 export const attendeeFeatureOn = (ctx: RulesContext, siteUrl: string): boolean =>
@@ -14,5 +15,5 @@ export const attendeeFeatureOn = (ctx: RulesContext, siteUrl: string): boolean =
 export const r6AttendeeFeature: Rule = (s) => ({
   violations: addedAttendeeSites(s)
     .filter((siteUrl) => s.ctx.sites.has(siteUrl) && !attendeeFeatureOn(s.ctx, siteUrl))
-    .map((siteUrl) => ({ rule: 'R6', code: CODES.r6AttendeeFeatureOff, params: { user: userLabel(s.user), siteUrl } })),
+    .map((siteUrl) => ({ rule: 'R6', code: CODES.r6AttendeeFeatureOff, params: { user: userLabel(s.user), siteUrl }, waysOut: [noAttendee(siteUrl)] })),
 });

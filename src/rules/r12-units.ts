@@ -2,7 +2,9 @@
 // hold needs a free unit; licenses kept or removed never fail (removing frees one).
 import { CODES } from './codes.js';
 import { licensesOf } from './helpers.js';
+import { licenseWithSubscriptionOf } from '../domain/index.js';
 import { addedLicenseIds, type Rule } from './state.js';
+import { leaveOff } from './ways-out.js';
 
 /** R12: every newly held license (auto changes included) needs a free unit. */
 export const r12Units: Rule = (s) => ({
@@ -11,6 +13,8 @@ export const r12Units: Rule = (s) => ({
     .map((l) => ({
       rule: 'R12',
       code: CODES.r12NoFreeUnit,
-      params: { license: l.name, used: s.ctx.usedUnits(l.id), total: l.totalUnits },
+      // Named with its site and subscription: several licenses can share one name.
+      params: { license: licenseWithSubscriptionOf(l), used: s.ctx.usedUnits(l.id), total: l.totalUnits },
+      waysOut: [leaveOff(l)],
     })),
 });

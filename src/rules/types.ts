@@ -13,7 +13,22 @@ export interface Finding {
   params: MessageParams;
 }
 /** Blocks saving. Its message says what *is* allowed or what to do instead. */
-export type Violation = Finding;
+export interface Violation extends Finding {
+  /** What the message says to do, as changes one click can make (checked by the rules again once made). */
+  waysOut?: WayOut[];
+}
+
+/**
+ * A way out of a violation: licenses and attendee sites to add to or take out of the
+ * proposed change. `kind` names it (the flows' button text); params fill that text.
+ */
+export interface WayOut {
+  kind: 'keep-only' | 'leave-off' | 'switch-to-professional' | 'no-attendee';
+  params: MessageParams;
+  addLicenseIds: string[];
+  removeLicenseIds: string[];
+  removeAttendeeSites: string[];
+}
 /** Non-blocking information, e.g. R2's "migration in progress". */
 export type Notice = Finding;
 /** A change the rules add (e.g. R3's switch to Professional); shown to the admin, never silent. */

@@ -42,7 +42,8 @@ describe('in Dutch', () => {
     await h.click(ADMIN, 'Licenties bewerken');
     await h.click(ADMIN, 'Service kiezen', { service: 'cxBasic' });
     await h.click(ADMIN, 'Controleren', { 'lic.lic-cx-essential-100103': 'true' });
-    expect(h.lastText()).toContain('Kan niet worden opgeslagen');
+    expect(h.lastText()).toContain('Zo kan het niet worden opgeslagen:');
+    expect(h.lastText()).toContain('Overschakelen naar Professional');
     expect(h.lastText()).not.toContain('Opslaan\n');
     await h.click(ADMIN, 'Terug');
     await h.click(ADMIN, 'Service kiezen', { service: 'meetings' });

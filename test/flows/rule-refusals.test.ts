@@ -14,6 +14,13 @@ async function openService(email: string, service: string, actor = ADMIN): Promi
   await h.click(actor, 'Choose service', { service });
 }
 
+/** The step that broke a rule stays, says so, and offers the ways out instead of "Apply and review". */
+function expectRefusedHere(text: string, message: string | RegExp): void {
+  expect(text).toContain('Cannot be saved like this:');
+  expect(text).toMatch(message);
+  expect(text).not.toContain('Apply and review');
+}
+
 function expectBlocked(text: string, message: string | RegExp): void {
   expect(text).toContain('Cannot be saved');
   expect(text).toMatch(message);
@@ -43,7 +50,11 @@ describe('rule refusals in the wizard', () => {
     expect(h.store.usedUnits('lic-calling-pro-100101')).toBe(31);
     await openService('tom.de.boer@acme.example', 'attendantConsole');
     await h.click(ADMIN, 'Apply and review', { 'lic.lic-attendant-console-100103': 'true' });
-    expectBlocked(h.lastText(), 'Webex Attendant Console requires Webex Calling on the Professional license, and no Professional license has a free unit');
+    expectRefusedHere(h.lastText(), 'Webex Attendant Console requires Webex Calling on the Professional license, and no Professional license has a free unit');
+    await h.click(ADMIN, 'Remove Webex Attendant Console');
+    expect(h.lastText()).not.toContain('Cannot be saved');
+    await h.click(ADMIN, 'Apply and review');
+    expect(h.lastText()).toContain('Nothing is changed yet');
     expect(user('tom.de.boer@acme.example').licenseIds).not.toContain('lic-attendant-console-100103');
   });
 
@@ -52,9 +63,30 @@ describe('rule refusals in the wizard', () => {
     const before = user('tom.de.boer@acme.example');
     await openService('tom.de.boer@acme.example', 'cxBasic');
     await h.click(ADMIN, 'Apply and review', { 'lic.lic-cx-essential-100103': 'true' });
-    expectBlocked(h.lastText(), /cannot assign the Webex Calling Standard license .*Customer Experience Basic license/);
+    expectRefusedHere(h.lastText(), /cannot assign the Webex Calling Standard license .*Customer Experience Basic license/);
     expect(h.lastText()).toContain('Switch Tom de Boer to Webex Calling Professional or remove Customer Experience Basic');
     expect(user('tom.de.boer@acme.example')).toEqual(before);
+    // One click makes the first way the message names; the rules check it again.
+    await h.click(ADMIN, 'Switch to Professional');
+    expect(h.lastText()).not.toContain('Cannot be saved');
+    await h.click(ADMIN, 'Apply and review');
+    expect(h.lastText()).toMatch(/\+ Webex Calling - Professional/);
+    await h.click(ADMIN, 'Save');
+    expect(user('tom.de.boer@acme.example').licenseIds).toEqual(expect.arrayContaining(['lic-cx-essential-100103', 'lic-calling-pro-100101']));
+    expect(user('tom.de.boer@acme.example').licenseIds).not.toContain('lic-calling-basic-100101');
+  });
+
+  it('R4: the other way out removes Customer Experience Essentials, and the change is empty again', async () => {
+    h = await createHarness();
+    await openService('tom.de.boer@acme.example', 'cxBasic');
+    await h.click(ADMIN, 'Another service', { 'lic.lic-cx-essential-100103': 'true' });
+    expectRefusedHere(h.lastText(), /cannot assign the Webex Calling Standard license/);
+    const wayOut = h.lastCard().card.actions.find((a: { title: string }) => a.title.startsWith('Remove Customer Experience'));
+    expect(wayOut).toBeDefined();
+    await h.click(ADMIN, wayOut.title);
+    expect(h.lastText()).not.toContain('Cannot be saved');
+    await h.click(ADMIN, 'Back');
+    expect(h.lastText()).not.toMatch(/\+ Customer Experience/);
   });
 
   it('R5: host and attendee on the same site', async () => {
@@ -65,8 +97,14 @@ describe('rule refusals in the wizard', () => {
     await h.click(ADMIN, 'Back'); // sites → licenses, the site choice not applied
     await h.click(ADMIN, 'Back'); // licenses → service
     expect(h.lastText()).toContain('+ Meeting - Webex Enterprise Edition (acme.webex.com)');
+    // The service step says it (no Review button that would only refuse), with the way out.
+    expect(h.lastText()).toContain('Milan de Groot cannot be both host and attendee on acme.webex.com');
+    expect(h.lastText()).not.toMatch(/\nReview\n/);
+    await h.click(ADMIN, 'No attendee account on acme.webex.com');
+    expect(h.lastText()).not.toContain('Cannot be saved');
     await h.click(ADMIN, 'Review');
-    expectBlocked(h.lastText(), 'Milan de Groot cannot be both host and attendee on acme.webex.com');
+    expect(h.lastText()).toContain('− Attendee on acme.webex.com');
+    expect(h.lastText()).toMatch(/\nSave\n/);
   });
 
   it('R6: attendee where the feature is off: not offered; a crafted submit is refused with the TAC advice', async () => {
@@ -75,7 +113,9 @@ describe('rule refusals in the wizard', () => {
     await h.click(ADMIN, 'Next: account type per site');
     expect(h.lastText()).toContain('Contact the Cisco Technical Assistance Center (TAC) to enable attendee accounts on acme-training.webex.com');
     await h.click(ADMIN, 'Apply and review', { 'site.acme-training.webex.com': 'attendee' });
-    expectBlocked(h.lastText(), 'The attendee account feature is off on acme-training.webex.com');
+    expectRefusedHere(h.lastText(), 'The attendee account feature is off on acme-training.webex.com');
+    await h.click(ADMIN, 'No attendee account on acme-training.webex.com');
+    expect(h.lastText()).not.toContain('Cannot be saved');
   });
 
   it('R7: a site administrator cannot be attendee on that site', async () => {
@@ -84,9 +124,17 @@ describe('rule refusals in the wizard', () => {
     await h.click(ADMIN, 'Next: account type per site');
     expect(h.lastText()).toContain("Remove Sanne de Vries's site administrator role on acme.webex.com first");
     await h.click(ADMIN, 'Apply and review', { 'site.acme.webex.com': 'attendee' });
-    expectBlocked(h.lastText(), 'The attendee account type is not available to a Webex site administrator');
+    expectRefusedHere(h.lastText(), 'The attendee account type is not available to a Webex site administrator');
+    // The review still checks everything: reached anyway (a crafted Review from the service step), it refuses.
     await h.click(ADMIN, 'Back');
-    expect(h.lastText()).toContain('choose a service');
+    await h.click(ADMIN, 'Back');
+    const service = h.lastCard();
+    const data = JSON.parse(JSON.stringify(service.card)).actions.at(-1).data;
+    await h.submitRaw(ADMIN, { ...data, action: 'review' }, { messageId: service.messageId });
+    expectBlocked(h.lastText(), 'The attendee account type is not available to a Webex site administrator');
+    await h.click(ADMIN, 'No attendee account on acme.webex.com');
+    expect(h.lastText()).not.toContain('Cannot be saved');
+    expect(h.lastText()).not.toContain('site administrator');
   });
 
   it('R10: reassign a user without a Calling license', async () => {
@@ -122,7 +170,9 @@ describe('rule refusals in the wizard', () => {
     await openService('mateo.garcia@acme.example', 'meetings');
     expect(h.lastText()).not.toContain('lic.lic-meetings-training-100102');
     await h.click(ADMIN, 'Next: account type per site', { 'lic.lic-meetings-training-100102': 'true' });
-    await h.click(ADMIN, 'Apply and review');
-    expectBlocked(h.lastText(), 'Meeting - Webex Enterprise Edition has no free unit (5 of 5 used)');
+    // Named with its site and subscription: three licenses share the name.
+    expectRefusedHere(h.lastText(), 'Meeting - Webex Enterprise Edition (acme-training.webex.com) · Sub-100102 has no free unit (5 of 5 used)');
+    await h.click(ADMIN, 'Remove Meeting - Webex Enterprise Edition (acme-training.webex.com)');
+    expect(h.lastText()).not.toContain('Cannot be saved');
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyChange, type ProposedChange, type User } from '../../src/domain/index.js';
-import { attendeeOptions, callingLicensesOf, evaluate, planSiteAccount } from '../../src/rules/index.js';
+import { attendeeOptions, callingLicensesOf, evaluate, planSiteAccount, takeWayOut } from '../../src/rules/index.js';
 import { changeArb, ctxOf, orgArb, roleArb, usage, type Org } from './arbitraries.js';
 
 const RUNS = 400;
@@ -42,6 +42,27 @@ describe('rules properties', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('every way out a violation offers, once taken, ends that violation (the wizard one-click buttons)', () => {
+    const key = (f: { code: string; params: object }) => `${f.code} ${JSON.stringify(f.params)}`;
+    let taken = 0;
+    fc.assert(
+      fc.property(scenarioArb(true), (s) => {
+        const user = s.org.users[s.userIndex] as User;
+        const ctx = ctxOf(s.org);
+        const verdict = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user, change: s.change });
+        for (const violation of verdict.violations) {
+          for (const way of violation.waysOut ?? []) {
+            taken += 1;
+            const after = evaluate({ ctx, actorRole: 'admin', intent: 'apply', user, change: takeWayOut(user, s.change, way) });
+            expect(after.violations.map(key), `${key(violation)} → ${way.kind}`).not.toContain(key(violation));
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(taken).toBeGreaterThan(0); // the generator reaches violations with ways out
   });
 
   it('R1 an accepted result never holds two Webex Calling licenses', () => {

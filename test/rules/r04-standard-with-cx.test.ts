@@ -32,6 +32,16 @@ describe(QUOTE, () => {
       rule: 'R4',
       code: 'R4.standard-with-cx',
       params: { user: 'Alice Jansen', standard: 'Webex Calling - Basic', cx: 'Customer Experience - Essential' },
+      // The message's two ways, as changes: Professional of the Standard's subscription, or CX off.
+      waysOut: [
+        { kind: 'switch-to-professional', params: { license: 'Webex Calling - Professional' }, addLicenseIds: ['CAL-PRO-1'], removeLicenseIds: ['CAL-STD-1'], removeAttendeeSites: [] },
+        { kind: 'leave-off', params: { license: 'Customer Experience - Essential' }, addLicenseIds: [], removeLicenseIds: ['CX-1'], removeAttendeeSites: [] },
+      ],
     });
+  });
+
+  it('R4 offers no switch to Professional when no Professional license has a free unit', () => {
+    const verdict = verdictFor({ user: { licenseIds: ['CAL-STD-1'] }, change: { addLicenseIds: ['CX-1'] }, ctx: { used: { 'CAL-PRO-1': 10, 'CAL-PRO-2': 10 } } });
+    expect(verdict.violations[0]?.waysOut?.map((w) => w.kind)).toEqual(['leave-off']);
   });
 });

@@ -31,6 +31,7 @@ describe(QUOTE, () => {
       rule: 'R6',
       code: 'R6.attendee-feature-off',
       params: { user: 'Alice Jansen', siteUrl: 'acme-training.webex.com' },
+      waysOut: [{ kind: 'no-attendee', params: { siteUrl: 'acme-training.webex.com' }, addLicenseIds: [], removeLicenseIds: [], removeAttendeeSites: ['acme-training.webex.com'] }],
     });
   });
 });

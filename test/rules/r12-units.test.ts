@@ -41,7 +41,9 @@ describe(QUOTE, () => {
     expect(verdict.violations[0]).toEqual({
       rule: 'R12',
       code: 'R12.no-free-unit',
-      params: { license: 'Advanced Messaging', used: 10, total: 10 },
+      // With its subscription (and site, for Meetings): several licenses can share a name.
+      params: { license: 'Advanced Messaging · Sub-100101', used: 10, total: 10 },
+      waysOut: [{ kind: 'leave-off', params: { license: 'Advanced Messaging' }, addLicenseIds: [], removeLicenseIds: ['MSG-1'], removeAttendeeSites: [] }],
     });
   });
 });

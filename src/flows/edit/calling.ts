@@ -15,7 +15,7 @@ import { rulesContextOf } from '../org-view.js';
 import type { Submit } from '../submit.js';
 import { withUser } from '../wizard/step-helpers.js';
 import type { StepAction } from '../wizard/types.js';
-import { CALLING_EXTENSION_INPUT, CALLING_LOCATION_INPUT, CALLING_NUMBER_INPUT, NO_NUMBER, type CallingView } from './cards.js';
+import { CALLING_EXTENSION_INPUT, CALLING_LOCATION_INPUT, CALLING_NUMBER_INPUT, NO_NUMBER, type CallingView } from './calling-card.js';
 import { pendingAssignment } from './state.js';
 
 /** What the Calling card shows, kept in the draft's state between clicks. */

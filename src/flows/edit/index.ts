@@ -1,7 +1,7 @@
 // The edit-licenses wizard (flow "edit"), as data: select → overview → service → licenses →
 // calling (a Calling license's location and number) / sites (Meetings) → review → result, or → requested for a helpdesk agent. Each step says
 // how its card renders and what each of its buttons does; the engine checks the draft first.
-import type { Draft } from '../../domain/index.js';
+
 import { emptyChange } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
 import { advance } from '../drafts.js';
@@ -12,28 +12,35 @@ import { wizardWithUserSelection } from '../wizard/select-step.js';
 import { startAtUser } from '../wizard/engine.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { StepAction, Wizard } from '../wizard/types.js';
+import { WAY_OUT_ACTION, brokeARule, wayOutAction } from '../wizard/step-rules.js';
+import { unchangeable } from '../../rules/index.js';
 import { afterCallingLicenses, applyCalling, callingView, listNumbers } from './calling.js';
-import { callingCard, licensesCard, overviewCard, resultCard, serviceCard, sitesCard } from './cards.js';
+import { licensesCard, overviewCard, serviceCard } from './cards.js';
+import { callingCard } from './calling-card.js';
+import { resultCard } from './result-card.js';
+import { sitesCard } from './sites-card.js';
 import { applyLicenseInputs, applySiteInputs } from './inputs.js';
 import { chosenService } from './state.js';
 import { licensesView, offeredServices, overviewView, resultView, serviceView, sitesView } from './views.js';
 
 export const EDIT_FLOW = 'edit';
 
-/** After the licenses or sites step: on to review, the sites (Meetings), or another service. */
-const applyThen = (apply: typeof applyLicenseInputs, next: (draft: Draft) => string): StepAction =>
-  withUser(({ ctx, draft, user, submit, go }) => {
-    const changed = apply(ctx, draft, user, submit);
-    return go(advance(changed, { step: submit.action === 'review' ? 'review' : next(draft) }));
-  });
+/** What the sites step asks about (R5–R7): not a reason to keep a Meetings license's step. */
+const SITES_STEP_RULES = /^R[567]\./;
+/** After the sites step: on to review or another service; a rule the step broke keeps it here, with its ways out. */
+const afterSites: StepAction = withUser(({ ctx, draft, user, submit, go }) => {
+  const changed = applySiteInputs(ctx, draft, user, submit);
+  if (brokeARule(ctx, draft, changed, user)) return go(advance(changed, {}));
+  return go(advance(changed, { step: submit.action === 'review' ? 'review' : 'service' }));
+});
 /** After the licenses step; Calling asks for the location and number of a Calling license it adds. */
 const afterLicenses: StepAction = withUser(async ({ ctx, draft, user, submit, go }) => {
   const changed = applyLicenseInputs(ctx, draft, user, submit);
   const service = chosenService(draft);
+  if (brokeARule(ctx, draft, changed, user, service === 'meetings' ? SITES_STEP_RULES : undefined)) return go(advance(changed, {}));
   const next = submit.action === 'review' ? 'review' : service === 'meetings' ? 'sites' : 'service';
   return go(service === 'calling' ? await afterCallingLicenses(ctx, changed, user, next) : advance(changed, { step: next }));
 });
-const afterSites = applyThen(applySiteInputs, () => 'service');
 
 export const editWizard: Wizard = wizardWithUserSelection({
   name: EDIT_FLOW,
@@ -43,32 +50,34 @@ export const editWizard: Wizard = wizardWithUserSelection({
     overview: {
       render: forUser((ctx, draft, user, notes) => overviewCard(ctx, overviewView(ctx, draft, user, notes))),
       actions: {
-        edit: to('service'),
+        // A crafted Edit on a user whose licenses cannot change (R8) shows the overview again.
+        edit: withUser(({ draft, user, go }) => go(advance(draft, { step: unchangeable(user).length > 0 ? 'overview' : 'service' }))),
         back: { run: ({ draft, go }) => go(advance(draft, { step: 'select', targetUserId: undefined, baseRev: undefined })) },
       },
     },
     service: {
-      render: forUser((ctx, draft, user) => serviceCard(ctx, serviceView(ctx, draft, user))),
+      render: forUser((ctx, draft, user, notes) => serviceCard(ctx, serviceView(ctx, draft, user, notes))),
       actions: {
         choose: {
           run: ({ ctx, draft, submit, go }) =>
             go(advance(draft, { step: 'licenses', state: { ...draft.state, service: choiceInput(submit, 'service', offeredServices(ctx)) } })),
         },
         review: to('review'),
+        [WAY_OUT_ACTION]: wayOutAction(),
         back: to('overview'),
       },
     },
     licenses: {
-      render: forUser((ctx, draft, user) => licensesCard(ctx, licensesView(ctx, draft, user))),
-      actions: { apply: afterLicenses, review: afterLicenses, back: to('service') },
+      render: forUser((ctx, draft, user, notes) => licensesCard(ctx, licensesView(ctx, draft, user, notes))),
+      actions: { apply: afterLicenses, review: afterLicenses, [WAY_OUT_ACTION]: wayOutAction(applyLicenseInputs), back: to('service') },
     },
     calling: {
       render: forUser((ctx, draft, user, notes) => callingCard(ctx, callingView(ctx, draft, user, notes))),
       actions: { review: applyCalling, apply: applyCalling, numbers: listNumbers, back: to('licenses') },
     },
     sites: {
-      render: forUser((ctx, draft, user) => sitesCard(ctx, sitesView(ctx, draft, user))),
-      actions: { apply: afterSites, review: afterSites, back: to('licenses') },
+      render: forUser((ctx, draft, user, notes) => sitesCard(ctx, sitesView(ctx, draft, user, notes))),
+      actions: { apply: afterSites, review: afterSites, [WAY_OUT_ACTION]: wayOutAction(applySiteInputs), back: to('licenses') },
     },
     review: reviewStep({ backStep: 'service' }),
     result: {

@@ -1,15 +1,20 @@
 // What the edit wizard's cards show, gathered from the store and the rules (cards.ts only
 // shapes it). Each function is one step's view of the draft and its user.
+import type { ColoredLine } from '../../cards/index.js';
 import type { Draft, Service, User } from '../../domain/index.js';
-import { attendeeOptions, isMigrating, meetingsLicensesOfSite } from '../../rules/index.js';
+import { attendeeOptions, can, isMigrating, meetingsLicensesOfSite, unchangeable } from '../../rules/index.js';
 import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
 import { SERVICE_ORDER, licenseName } from '../format.js';
 import { licenseUse, licensesOfUser, rulesContextOf } from '../org-view.js';
 import type { SavedSummary } from '../apply.js';
-import type { LicensesView, OverviewView, ResultView, ServiceView, SiteAccount, SiteView } from './cards.js';
+import type { LicensesView, OverviewView, ServiceView } from './cards.js';
+import type { ResultView } from './result-card.js';
+import type { SiteAccount, SitesView, SiteView } from './sites-card.js';
 import { chosenService, isEmptyChange, pendingAssignment } from './state.js';
 import { whereSavedLine } from '../org/notify.js';
+import { findingText } from '../format.js';
+import { stepRules } from '../wizard/step-rules.js';
 
 /** The services the wizard offers: those with licenses in the store; Unified CM sits under Calling. */
 export function offeredServices(ctx: FlowContext): Service[] {
@@ -24,10 +29,20 @@ export function licensesOfService(ctx: FlowContext, service: Service) {
 }
 
 export function overviewView(ctx: FlowContext, draft: Draft, user: User, notes: OverviewView['notes']): OverviewView {
-  return { draft, user, licenses: licensesOfUser(ctx.store, user), migrating: isMigrating(rulesContextOf(ctx.store), user.licenseIds), notes };
+  // R8 refuses any change to a pending external user: said here, before any step is taken.
+  const unchangeableLines = unchangeable(user).map((v) => ({ text: findingText(ctx, v), color: 'Attention' as const }));
+  return {
+    draft,
+    user,
+    licenses: licensesOfUser(ctx.store, user),
+    migrating: isMigrating(rulesContextOf(ctx.store), user.licenseIds),
+    notes,
+    unchangeable: unchangeableLines,
+    mayDelete: can(ctx.role, 'apply'),
+  };
 }
 
-export function serviceView(ctx: FlowContext, draft: Draft, user: User): ServiceView {
+export function serviceView(ctx: FlowContext, draft: Draft, user: User, notes: ColoredLine[] = []): ServiceView {
   const pendingIds = pendingAssignment(user, draft.change).licenseIds;
   const held = new Set<Service>(licensesOfUser(ctx.store, { licenseIds: pendingIds }).map((l) => (l.service === 'ucm' ? 'calling' : l.service)));
   const name = (id: string): string => {
@@ -48,10 +63,11 @@ export function serviceView(ctx: FlowContext, draft: Draft, user: User): Service
       ...change.removeAttendeeSites.map((siteUrl) => ({ text: `− ${tr(ctx, 'overview.attendee-on', { siteUrl })}` })),
     ],
     changed: !isEmptyChange(change),
+    rules: stepRules(ctx, draft, user, notes),
   };
 }
 
-export function licensesView(ctx: FlowContext, draft: Draft, user: User): LicensesView {
+export function licensesView(ctx: FlowContext, draft: Draft, user: User, notes: ColoredLine[] = []): LicensesView {
   const rules = rulesContextOf(ctx.store);
   const service = chosenService(draft);
   return {
@@ -61,10 +77,11 @@ export function licensesView(ctx: FlowContext, draft: Draft, user: User): Licens
     licenses: licensesOfService(ctx, service).map((l) => licenseUse(rules, l)),
     pending: new Set(pendingAssignment(user, draft.change).licenseIds),
     subscriptions: ctx.store.subscriptions(),
+    rules: stepRules(ctx, draft, user, notes),
   };
 }
 
-export function sitesView(ctx: FlowContext, draft: Draft, user: User): { draft: Draft; user: User; sites: SiteView[] } {
+export function sitesView(ctx: FlowContext, draft: Draft, user: User, notes: ColoredLine[] = []): SitesView {
   const rules = rulesContextOf(ctx.store);
   const pending = pendingAssignment(user, draft.change);
   const sites = attendeeOptions(rules, user).map((option): SiteView => {
@@ -80,7 +97,7 @@ export function sitesView(ctx: FlowContext, draft: Draft, user: User): { draft: 
       attendee: { allowed: option.allowed, ...(option.reasonCode ? { reasonCode: option.reasonCode } : {}) },
     };
   });
-  return { draft, user, sites };
+  return { draft, user, sites, rules: stepRules(ctx, draft, user, notes) };
 }
 
 /** The finished draft's result: what its commit saved, under the audit seq the store gave it. */

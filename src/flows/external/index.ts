@@ -9,7 +9,7 @@ import { advance } from '../drafts.js';
 import { auditBase, licensesBefore } from '../audit-lines.js';
 import { pendingAssignment, withLicense } from '../edit/state.js';
 import { requestedStep } from '../requests/file.js';
-import { resultCard } from '../edit/cards.js';
+import { resultCard } from '../edit/result-card.js';
 import { resultView } from '../edit/views.js';
 import { licensesOfUser } from '../org-view.js';
 import { toggleInputs } from '../submit.js';

@@ -31,6 +31,15 @@ export function stepLabel(ctx: Ctx, draft: Pick<Draft, 'flow' | 'state'>, step: 
   return tr(ctx, 'wizard.step', { n: steps.indexOf(step) + 1, total: steps.length, name: tr(ctx, `wizard.step.${step}`) });
 }
 
+/** Webex shows at most five actions on a card. */
+export const MAX_CARD_ACTIONS = 5;
+
+/** The rules' ways out first (the likely next click), as many as the step's own actions leave room for. */
+export const withWaysOut = (waysOut: readonly CardAction[], actions: CardAction[]): CardAction[] => [
+  ...waysOut.slice(0, Math.max(0, MAX_CARD_ACTIONS - actions.length)),
+  ...actions,
+];
+
 export const backAction = (ctx: Ctx, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.back'), 'back');
 export const cancelAction = (ctx: Ctx, draft: Draft): CardAction => actionOf(draft, tr(ctx, 'action.cancel'), 'cancel');
 
@@ -80,6 +89,8 @@ export interface ReviewView {
   /** The verdict leaves something to save (a difference, no violation). */
   changed: boolean;
   ok: boolean;
+  /** The rules' ways out of what blocks saving (step-rules.ts). */
+  waysOut: CardAction[];
   /** How this actor finishes: the primary button and its texts; undefined when the role may not. */
   finish?: { titleKey: string; action: string; introKey?: string; readyKey?: string; inputs: TextInput[] };
 }
@@ -102,6 +113,6 @@ export function reviewCard(ctx: Ctx, view: ReviewView): RenderedCard {
     outcome: !changed ? tr(ctx, 'review.nothing') : canFinish ? tr(ctx, finish.readyKey ?? 'review.ready') : tr(ctx, 'review.blocked'),
     outcomeColor: canFinish ? 'Good' : changed ? 'Attention' : 'Default',
     inputs: canFinish ? finish.inputs : [],
-    actions,
+    actions: withWaysOut(view.waysOut, actions),
   });
 }

@@ -1,23 +1,20 @@
 // The review step, shared by the edit wizard and the external users flow: the rules'
 // verdict as a diff, and the role's way to finish (FINISH: Save or Submit request).
 import type { Draft, User } from '../../domain/index.js';
-import { evaluate, type Intent, type Verdict } from '../../rules/index.js';
+import type { Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
 import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { advance } from '../drafts.js';
 import { userName } from '../format.js';
-import { rulesContextOf } from '../org-view.js';
 import { verdictSections, verdictView, hasDifference } from '../verdict-sections.js';
 import { reviewCard } from './cards.js';
 import { applyNow } from '../apply.js';
-import { FINISH, intentFor } from './finish.js';
+import { FINISH } from './finish.js';
+import { verdictFor } from './verdict.js';
+import { WAY_OUT_ACTION, stepRules, wayOutAction } from './step-rules.js';
 import { targetUser, unknownAction } from './engine.js';
 import type { Step, StepAction, StepInput } from './types.js';
-
-export function verdictFor(ctx: FlowContext, draft: Draft, user: User, intent: Intent = intentFor(ctx.role)): Verdict {
-  return evaluate({ ctx: rulesContextOf(ctx.store), actorRole: ctx.role, intent, user, change: draft.change });
-}
 
 /** A change the rules refused, audited (license.refused). */
 async function auditRefusal(ctx: FlowContext, draft: Draft, user: User, verdict: Verdict): Promise<void> {
@@ -36,6 +33,7 @@ function render(ctx: FlowContext, draft: Draft) {
     sections: verdictSections(ctx, verdictView(ctx, verdict)),
     changed: hasDifference(verdict),
     ok: verdict.ok,
+    waysOut: verdict.ok ? [] : stepRules(ctx, draft, user).waysOut,
     ...(strategy
       ? {
           finish: {
@@ -85,6 +83,7 @@ export function reviewStep({ backStep }: { backStep: string }): Step {
     render,
     actions: {
       back: { run: ({ draft, go }) => go(advance(draft, { step: backStep })) },
+      [WAY_OUT_ACTION]: wayOutAction(),
       ...primaryActions(),
     },
   };
