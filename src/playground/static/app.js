@@ -149,18 +149,7 @@ function renderMessage(message) {
   if (card) body.append(renderCard(message, card.content));
   else if (message.html && message.html.includes('spark-mention')) body.append(mentionHtml(message.html));
   else body.innerHTML = markdown(message.markdown || message.text || '');
-  if (message.files && message.files.length) {
-    const files = document.createElement('div');
-    files.className = 'files';
-    for (const url of message.files) {
-      const link = document.createElement('a');
-      link.href = url.replace(/^https?:\/\/[^/]+/, '');
-      link.textContent = '📎 file';
-      link.download = '';
-      files.append(link);
-    }
-    body.append(files);
-  }
+  if (message.files && message.files.length) body.append(fileLinks(message.files, state.me.token, showError));
   main.append(meta, body);
   li.append(avatar, main);
   return li;
