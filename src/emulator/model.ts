@@ -88,6 +88,8 @@ export interface Webhook {
 
 export interface StoredFile {
   id: string;
+  /** The space it was posted in: only its members may download it, as in Webex. */
+  roomId: string;
   filename: string;
   contentType: string;
   data: Buffer;

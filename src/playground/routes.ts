@@ -14,6 +14,8 @@ const require = createRequire(import.meta.url);
 const STATIC_FILES: Record<string, { file: URL | string; type: string }> = {
   '/': { file: new URL('./static/index.html', import.meta.url), type: 'text/html; charset=utf-8' },
   '/playground/app.js': { file: new URL('./static/app.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  '/playground/webex-host-config.js': { file: new URL('./static/webex-host-config.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
+  '/playground/files.js': { file: new URL('./static/files.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
   '/playground/org-panel.js': { file: new URL('./static/org-panel.js', import.meta.url), type: 'text/javascript; charset=utf-8' },
   '/playground/style.css': { file: new URL('./static/style.css', import.meta.url), type: 'text/css; charset=utf-8' },
   '/playground/adaptivecards.js': {

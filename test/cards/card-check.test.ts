@@ -48,8 +48,26 @@ describe('card templates with their sample data', () => {
     expect(problems).toMatch(/6 actions/);
     expect(problems).toMatch(/duplicate input ids: a/);
     expect(problems).toMatch(/filtered/);
-    expect(problems).toMatch(/unsupported element Action.Execute/);
+    expect(problems).toMatch(/action type Action.Execute/);
     expect(problems).toMatch(/parse: UnknownElementType/);
+  });
+
+  it('the checker refuses the actions Webex’s web widget does not run, and a card not at version 1.3', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      version: '1.2',
+      body: [{ type: 'TextBlock', text: 'x', id: 't', selectAction: { type: 'Action.ToggleVisibility', targetElements: ['t'] } }],
+      actions: [
+        { type: 'Action.Submit', title: 'ok' },
+        { type: 'Action.OpenUrl', title: 'docs', url: 'https://example.com/' },
+        { type: 'Action.ShowCard', title: 'more', card: { type: 'AdaptiveCard', body: [] } },
+      ],
+    };
+    const problems = cardProblems(card).join('\n');
+    expect(problems).toMatch(/version 1.2 is not "1.3"/);
+    expect(problems).toMatch(/action type Action.ShowCard/);
+    expect(problems).toMatch(/action type Action.ToggleVisibility/);
+    expect(problems).not.toMatch(/action type Action.(Submit|OpenUrl)/);
   });
 });
 

@@ -1,8 +1,10 @@
 // Every card the bot sends, produced through the real flows, with its size in bytes.
-// Prints a table (run: npx vitest run test/cards/card-sizes.test.ts) and checks the limit.
+// Prints a table (run: npx vitest run test/cards/card-sizes.test.ts) and checks the limits:
+// size, version 1.3, at most 5 actions, only the action types Webex's web widget runs.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ADMIN, HELPDESK, STRANGER, createHarness } from '../helpers/bot-harness.js';
-import { MAX_CARD_BYTES } from './check-card.js';
+import { MAX_ACTIONS, MAX_CARD_BYTES, WEBEX_ACTION_TYPES } from './check-card.js';
+import { walk } from '../helpers/cards.js';
 
 const sizes: [string, number][] = [];
 
@@ -52,6 +54,25 @@ describe('card sizes through the flows', () => {
       await h.say(HELPDESK, 'licenses');
       await h.submitRaw(HELPDESK, { flow: 'edit' });
       measure('error (message)');
+      // A helpdesk request and its approval card, the request list and a history.
+      await h.say(HELPDESK, 'licenses emma.bakker@acme.example');
+      await h.click(HELPDESK, 'Edit licenses');
+      await h.click(HELPDESK, 'Choose service', { service: 'messaging' });
+      await h.click(HELPDESK, 'Apply and review', { 'lic.lic-adv-messaging-100101': 'true' });
+      await h.click(HELPDESK, 'Submit request', { reason: 'Emma moves to the support team' });
+      await h.say(ADMIN, 'requests');
+      await h.say(ADMIN, 'history anouk.van.leeuwen@acme.example');
+      measure('history (history)');
+      // Every card of the run, measured or not.
+      for (const sent of h.outbox.cards()) {
+        const types: string[] = [];
+        walk(sent.card, (node) => {
+          if (typeof node.type === 'string' && node.type.startsWith('Action.')) types.push(node.type);
+        });
+        expect(sent.card!.version, sent.fallbackText).toBe('1.3');
+        expect(types.length, sent.fallbackText).toBeLessThanOrEqual(MAX_ACTIONS);
+        expect(types.filter((t) => !WEBEX_ACTION_TYPES.has(t)), sent.fallbackText).toEqual([]);
+      }
     } finally {
       await h.close();
     }

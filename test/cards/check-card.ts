@@ -4,8 +4,12 @@ import * as AC from 'adaptivecards';
 
 export const MAX_CARD_BYTES = 16 * 1024;
 export const MAX_ACTIONS = 5;
-const ACTION_TYPES = new Set(['Action.Submit', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility']);
-const UNSUPPORTED = new Set(['Action.Execute', 'Action.Refresh', 'Table', 'TableRow', 'TableCell', 'Carousel']);
+/**
+ * The action types Webex's web widget runs (webex/react-widgets, react-component-utils
+ * adaptiveCardUtil.js: any other it logs as "not supported yet"); the playground does the same.
+ */
+export const WEBEX_ACTION_TYPES: ReadonlySet<string> = new Set(['Action.Submit', 'Action.OpenUrl']);
+const UNSUPPORTED = new Set(['Table', 'TableRow', 'TableCell', 'Carousel']);
 
 type Json = Record<string, unknown>;
 
@@ -22,15 +26,17 @@ export function cardProblems(card: Json): string[] {
   const size = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (size >= MAX_CARD_BYTES) problems.push(`card is ${size} bytes (limit ${MAX_CARD_BYTES})`);
   if (card.type !== 'AdaptiveCard') problems.push('type is not AdaptiveCard');
-  const version = typeof card.version === 'string' ? Number(card.version) : NaN;
-  if (!(version > 0 && version <= 1.3)) problems.push(`version ${String(card.version)} is not set or above 1.3`);
+  if (card.version !== '1.3') problems.push(`version ${String(card.version)} is not "1.3"`);
 
   let actions = 0;
   const ids: string[] = [];
   walk(card, (obj) => {
     const type = obj.type;
     if (typeof type === 'string') {
-      if (ACTION_TYPES.has(type) || type === 'Action.Execute') actions += 1;
+      if (type.startsWith('Action.')) {
+        actions += 1;
+        if (!WEBEX_ACTION_TYPES.has(type)) problems.push(`action type ${type}: Webex's web widget runs only Action.Submit and Action.OpenUrl`);
+      }
       if (UNSUPPORTED.has(type)) problems.push(`unsupported element ${type}`);
       if (type === 'Input.ChoiceSet' && obj.style === 'filtered') problems.push('ChoiceSet style filtered');
       if (type.startsWith('Input.')) ids.push(String(obj.id));

@@ -2,7 +2,7 @@
 // the local app (emulator + real framework + real bot + a temp copy of the demo org, which
 // the emulator also plays as the Webex org behind the admin APIs, as `npm start` does).
 // Skipped with a message when Chromium is missing, unless REQUIRE_BROWSER=1.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,68 @@ describe.skipIf(!haveBrowser)('the playground in Chromium', () => {
     expect(await page.locator('#log').innerText()).toContain('POST /v1/attachment/actions');
     const file = await screenshot('playground-result');
     if (process.env.UPDATE_SCREENSHOT === '1') copyFileSync(file, path.join(REPO, 'docs/playground.png'));
+  });
+
+  it('an admin types `export`, sees the file by its name, clicks it and gets the CSV under that name', async () => {
+    await page.goto(`http://127.0.0.1:${app.port}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.selectOption('#who', { label: 'Acme IT Admin (admin)' });
+    await page.click('button[data-space="direct"]');
+
+    await page.fill('#text', 'export');
+    await page.press('#text', 'Enter');
+    // The link shows the name the emulator's GET /v1/contents/{id} gives in Content-Disposition.
+    const link = page.locator('.msg[data-from="bot"] .files a', { hasText: /users-\d{4}-\d{2}-\d{2}\.csv/ }).last();
+    await link.waitFor();
+    const name = (await link.innerText()).replace(/^📎\s*/, '');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toContain('User ID/Email (Required)');
+    expect(csv).toContain('emma.bakker@acme.example');
+    expect(csv).not.toContain('requires a valid access token');
+  });
+
+  it('renders cards as Webex’s web widget: its host config, and only Action.Submit and Action.OpenUrl as working buttons', async () => {
+    const logged: string[] = [];
+    page.on('console', (message) => logged.push(message.text()));
+    await page.goto(`http://127.0.0.1:${app.port}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.selectOption('#who', { label: 'Acme IT Admin (admin)' });
+    await page.click('button[data-space="direct"]');
+    // A card our bot never sends (test/cards checks that), posted as the bot through the emulator.
+    const response = await fetch(`http://127.0.0.1:${app.port}/v1/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${app.emulator.state.botToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        toPersonEmail: ADMIN.email,
+        markdown: 'action types',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: {
+          type: 'AdaptiveCard', version: '1.3',
+          body: [{ type: 'TextBlock', text: 'Four kinds of action', id: 'line' }],
+          actions: [
+            { type: 'Action.Submit', title: 'Submit it', data: { flow: 'x' } },
+            { type: 'Action.OpenUrl', title: 'Open it', url: 'https://example.com/' },
+            { type: 'Action.ShowCard', title: 'Show it', card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'inner' }] } },
+            { type: 'Action.ToggleVisibility', title: 'Toggle it', targetElements: ['line'] },
+          ],
+        } }],
+      }),
+    });
+    expect(response.status).toBe(200);
+    const card = botCard('Four kinds of action');
+    await card.waitFor();
+    expect(await card.getByRole('button', { name: 'Submit it' }).isEnabled()).toBe(true);
+    expect(await card.getByRole('link', { name: 'Open it' }).isEnabled()).toBe(true); // OpenUrl's aria role
+    expect(await card.getByRole('button', { name: 'Show it' }).isDisabled()).toBe(true);
+    expect(await card.getByRole('button', { name: 'Toggle it' }).isDisabled()).toBe(true);
+    expect(logged).toContain('Adaptive card Action.ShowCard is not supported yet');
+    expect(logged).toContain('Adaptive card Action.ToggleVisibility is not supported yet');
+    // The widget's host config: CiscoSans first, its default text colour #171B1F (rgb 23, 27, 31).
+    const text = card.getByText('Four kinds of action');
+    expect(await text.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"?CiscoSansTT Regular"?,/);
+    expect(await text.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(23, 27, 31)');
   });
 
   it('the Control Hub panel shows the org as Webex holds it; a change made there reaches the desk on `sync`', async () => {

@@ -60,12 +60,13 @@ export function messageRoutes(ctx: EmulatorContext, publicBase: () => string): H
     return ensureDirectRoom(ctx, caller, other);
   }
 
-  async function storeUploads(uploads: File[]): Promise<string[]> {
+  async function storeUploads(roomId: string, uploads: File[]): Promise<string[]> {
     const urls: string[] = [];
     for (const file of uploads) {
       const id = webexId('CONTENT');
       state.files.set(id, {
         id,
+        roomId,
         filename: file.name || 'file',
         contentType: file.type || 'application/octet-stream',
         data: Buffer.from(await file.arrayBuffer()),
@@ -91,7 +92,7 @@ export function messageRoutes(ctx: EmulatorContext, publicBase: () => string): H
     const room = targetRoom(caller, body);
     if (typeof room === 'string') return apiError(c, 404, room);
     const rendered = renderMentions(state, body.markdown ?? body.text ?? '');
-    const files = await storeUploads(uploads);
+    const files = await storeUploads(room.id, uploads);
     const message: Message = {
       id: webexId('MESSAGE'),
       roomId: room.id,
@@ -185,14 +186,20 @@ export function messageRoutes(ctx: EmulatorContext, publicBase: () => string): H
   return app;
 }
 
+/**
+ * GET /contents/{id}: the file, its name in Content-Disposition (how Webex tells a client
+ * the name; a HEAD gives the headers alone). Needs the bearer token of a member of the space.
+ */
 export function contentRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>({ strict: false });
   app.get('/:id', (c) => {
     const file = ctx.state.files.get(c.req.param('id'));
-    if (!file) return apiError(c, 404, 'Content not found.');
+    if (!file || !ctx.state.isMember(file.roomId, c.get('caller').id)) return apiError(c, 404, 'Content not found.');
+    c.set('logRoom', file.roomId);
     return c.body(new Uint8Array(file.data), 200, {
       'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.filename.replace(/"/g, '')}"`,
+      'content-length': String(file.data.length),
+      'content-disposition': `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '')}"`,
     });
   });
   return app;

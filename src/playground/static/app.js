@@ -2,7 +2,7 @@
 // cards. Everything goes through the local Webex API emulator (/v1) with the chosen
 // person's token, exactly as a Webex client would; a card submit is
 // POST /v1/attachment/actions {type: 'submit', messageId, inputs}.
-/* global AdaptiveCards */
+/* global AdaptiveCards, WEBEX_HOST_CONFIG, WEBEX_SUPPORTED_ACTIONS, fileLinks */
 'use strict';
 
 const ROLE_GROUPS = [
@@ -74,51 +74,45 @@ function mentionHtml(html) {
   return out;
 }
 
-// ---- Adaptive Cards with a Webex-like host config ----
+// ---- Adaptive Cards as Webex's web widget renders them (webex-host-config.js) ----
 AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.outputHtml = markdown(text);
   result.didProcess = true;
 };
+// The one deviation from the widget's config: CiscoSans is not ours to ship (the widget's
+// page loads it), so similar fonts follow it instead of the browser's serif default.
 const hostConfig = new AdaptiveCards.HostConfig({
-  fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif',
-  spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 28, padding: 14 },
-  separator: { lineThickness: 1, lineColor: '#E0E0E0' },
-  fontSizes: { small: 12, default: 14, medium: 16, large: 20, extraLarge: 24 },
-  fontWeights: { lighter: 300, default: 400, bolder: 600 },
-  containerStyles: {
-    default: {
-      backgroundColor: '#FFFFFF',
-      foregroundColors: {
-        default: { default: '#1F1F1F', subtle: '#6B6B6B' },
-        accent: { default: '#0A78CC', subtle: '#0A78CC' },
-        good: { default: '#1D805F', subtle: '#1D805F' },
-        warning: { default: '#A6590D', subtle: '#A6590D' },
-        attention: { default: '#D4371C', subtle: '#D4371C' },
-      },
-    },
-    emphasis: { backgroundColor: '#F2F2F2', foregroundColors: { default: { default: '#1F1F1F', subtle: '#6B6B6B' } } },
-  },
-  actions: { maxActions: 5, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 8 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
-  factSet: { title: { maxWidth: 260, weight: 'bolder', wrap: true, color: 'default', size: 'default' }, value: { wrap: true, color: 'default', size: 'default', weight: 'default' }, spacing: 12 },
-  inputs: { label: { inputSpacing: 'small', requiredInputs: { weight: 'bolder' }, optionalInputs: { weight: 'bolder' } } },
+  ...WEBEX_HOST_CONFIG,
+  fontFamily: `${WEBEX_HOST_CONFIG.fontFamily}, "Helvetica Neue", Helvetica, Arial, sans-serif`,
 });
+const notSupported = (type) => `Adaptive card ${type} is not supported yet`; // the widget's words
 
 function renderCard(message, content) {
   const frame = document.createElement('div');
   frame.className = 'card-frame';
   const card = new AdaptiveCards.AdaptiveCard();
   card.hostConfig = hostConfig;
+  // As the widget's onExecuteAction: Submit posts the attachment action, OpenUrl opens, the rest is logged.
   card.onExecuteAction = (action) => {
-    if (action instanceof AdaptiveCards.SubmitAction) {
+    const type = action.getJsonTypeName();
+    if (type === 'Action.Submit') {
       // action.data is the button's data merged with the inputs' values, as Webex sends them.
       frame.classList.add('submitted');
       api('POST', '/attachment/actions', { type: 'submit', messageId: message.id, inputs: action.data || {} }).catch(showError);
-    } else if (action instanceof AdaptiveCards.OpenUrlAction) {
-      window.open(action.url, '_blank', 'noopener');
-    }
+    } else if (type === 'Action.OpenUrl') window.open(action.url, '_blank', 'noopener');
+    else console.error(notSupported(type));
   };
   try {
     card.parse(content);
+    // Actions the library would run itself (ShowCard, ToggleVisibility) never reach
+    // onExecuteAction; Webex does not run them either, so their buttons are shown disabled.
+    for (const action of card.getAllActions()) {
+      const type = action.getJsonTypeName();
+      if (WEBEX_SUPPORTED_ACTIONS.includes(type)) continue;
+      action.isEnabled = false;
+      action.tooltip = notSupported(type);
+      console.error(notSupported(type));
+    }
     const element = card.render();
     if (element) frame.append(element);
   } catch (error) {
@@ -149,18 +143,7 @@ function renderMessage(message) {
   if (card) body.append(renderCard(message, card.content));
   else if (message.html && message.html.includes('spark-mention')) body.append(mentionHtml(message.html));
   else body.innerHTML = markdown(message.markdown || message.text || '');
-  if (message.files && message.files.length) {
-    const files = document.createElement('div');
-    files.className = 'files';
-    for (const url of message.files) {
-      const link = document.createElement('a');
-      link.href = url.replace(/^https?:\/\/[^/]+/, '');
-      link.textContent = '📎 file';
-      link.download = '';
-      files.append(link);
-    }
-    body.append(files);
-  }
+  if (message.files && message.files.length) body.append(fileLinks(message.files, state.me.token, showError));
   main.append(meta, body);
   li.append(avatar, main);
   return li;

@@ -1,0 +1,181 @@
+// `npm run screenshots`: PNGs of the bot's cards for the docs, in English and Dutch, as the
+// playground renders them (the host config of Webex's web widget): the local app (emulator +
+// real framework + real bot on a temp copy of the demo org; one per process, as the SDK
+// allows) and Chromium (/usr/bin/chromium, or CHROMIUM_PATH), where people type and click as
+// in Webex, once per language on other users. Writes docs/screenshots/<card>.<locale>.png.
+// A doc tool, not a test.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createBot } from '../src/bot/index.js';
+import type { Locale } from '../src/domain/index.js';
+import { t } from '../src/i18n/index.js';
+import { setLogLevel } from '../src/logger.js';
+import { openStore } from '../src/store/index.js';
+import { startLocalMode } from '../src/transports/local-mode.js';
+import { orgSeedFromStore } from '../src/transports/org-from-store.js';
+import { peopleFromStore } from '../src/transports/people-from-store.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const OUT = path.join(REPO, 'docs/screenshots');
+const ADMIN = { label: 'Acme IT Admin (admin)', email: 'admin@acme.example' };
+const HELPDESK = { label: 'Acme Helpdesk (helpdesk)' };
+const ADV_MESSAGING = /Advanced Messaging/;
+
+/** What is typed, per language (the Dutch command words are the bot's own), and for whom. */
+const RUNS: Record<Locale, { help: string; find: string; usage: string; licenses: string; reason: string; requestFor: string; editFor: string }> = {
+  en: {
+    help: 'help', find: 'find van', usage: 'usage', licenses: 'licenses',
+    reason: 'Emma moves to the support team', requestFor: 'emma.bakker@acme.example', editFor: 'sanne.de.vries@acme.example',
+  },
+  nl: {
+    help: 'hulp', find: 'zoek van', usage: 'gebruik', licenses: 'licenties',
+    reason: 'Julia gaat naar het supportteam', requestFor: 'julia.meijer@acme.example', editFor: 'daan.visser@acme.example',
+  },
+};
+
+class Session {
+  private seen = new Set<string>();
+  constructor(
+    readonly page: Page,
+    readonly locale: Locale,
+  ) {}
+
+  /** Be this person in their 1:1 with the bot, in this run's language. */
+  async be(person: { label: string }): Promise<void> {
+    await this.page.selectOption('#who', { label: person.label });
+    await this.page.click('button[data-space="direct"]');
+    await this.page.locator('.msg[data-from="bot"] .card-frame').first().waitFor(); // the welcome card
+    await this.markSeen();
+    if (this.locale !== 'en') {
+      await this.say(`taal ${this.locale}`);
+      await this.nextMessage(); // the bot's answer
+    }
+  }
+
+  private async markSeen(): Promise<void> {
+    for (const id of await this.page.locator('.msg[data-from="bot"]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.id ?? ''))) this.seen.add(id);
+  }
+
+  async say(text: string): Promise<void> {
+    await this.markSeen();
+    await this.page.fill('#text', text);
+    await this.page.press('#text', 'Enter');
+  }
+
+  /** The first bot message (with a card, when asked) that was not on the page before. */
+  async nextMessage(withCard = false): Promise<Locator> {
+    const seen = [...this.seen];
+    const handle = await this.page.waitForFunction(
+      ({ seen, withCard }) =>
+        [...document.querySelectorAll<HTMLElement>('.msg[data-from="bot"]')].find((el) => !seen.includes(el.dataset.id ?? '') && (!withCard || el.querySelector('.card-frame')))?.dataset.id,
+      { seen, withCard },
+      { timeout: 20_000 },
+    );
+    const id = (await handle.jsonValue()) as string;
+    this.seen.add(id);
+    return this.page.locator(`.msg[data-id="${id}"]`);
+  }
+
+  nextCard(): Promise<Locator> {
+    return this.nextMessage(true);
+  }
+
+  async click(card: Locator, key: string): Promise<void> {
+    await this.markSeen();
+    await card.getByRole('button', { name: t(this.locale, key), exact: true }).click();
+  }
+
+  async shot(message: Locator, name: string): Promise<void> {
+    await message.scrollIntoViewIfNeeded();
+    await message.screenshot({ path: path.join(OUT, `${name}.${this.locale}.png`), animations: 'disabled' });
+    console.log(`docs/screenshots/${name}.${this.locale}.png`);
+  }
+}
+
+async function run(page: Page, locale: Locale): Promise<void> {
+  const s = new Session(page, locale);
+  const words = RUNS[locale];
+  await page.goto(page.url());
+  await page.locator('body[data-ready="true"]').waitFor();
+  // A message as wide as its card, so a shot has no empty conversation beside it.
+  await page.addStyleTag({ content: '.msg { align-self: flex-start; }' });
+
+    // A helpdesk agent files a request; the admin sees its approval card below.
+    await s.be(HELPDESK);
+    await s.say(`${words.licenses} ${words.requestFor}`);
+    await s.click(await s.nextCard(), 'action.edit-licenses');
+    const helpdeskServices = await s.nextCard();
+    await helpdeskServices.getByRole('radio', { name: /Messaging/ }).first().check();
+    await s.click(helpdeskServices, 'action.choose');
+    const helpdeskLicenses = await s.nextCard();
+    await helpdeskLicenses.getByRole('checkbox', { name: ADV_MESSAGING }).check();
+    await s.click(helpdeskLicenses, 'action.apply-review');
+    const helpdeskReview = await s.nextCard();
+    await helpdeskReview.getByRole('textbox').first().fill(words.reason);
+    await s.click(helpdeskReview, 'action.submit-request');
+    await s.nextMessage();
+
+    await s.be(ADMIN);
+    const approval = page.locator('.msg[data-from="bot"]', { hasText: words.reason }).last();
+    await approval.waitFor();
+    await s.shot(approval, 'request');
+
+    await s.say(words.help);
+    await s.shot(await s.nextCard(), 'help');
+    await s.say(words.find);
+    await s.shot(await s.nextCard(), 'user-list');
+    await s.say(words.usage);
+    await s.shot(await s.nextCard(), 'usage');
+
+    await s.say(`${words.licenses} ${words.editFor}`);
+    const overview = await s.nextCard();
+    await s.shot(overview, 'user-overview');
+    await s.click(overview, 'action.edit-licenses');
+    const services = await s.nextCard();
+    await services.getByRole('radio', { name: /Messaging/ }).first().check();
+    await s.shot(services, 'service-choice');
+    await s.click(services, 'action.choose');
+    const licenses = await s.nextCard();
+    await licenses.getByRole('checkbox', { name: ADV_MESSAGING }).check();
+    await s.shot(licenses, 'service-licenses');
+    await s.click(licenses, 'action.apply-review');
+    const review = await s.nextCard();
+    await s.shot(review, 'review');
+    await s.click(review, 'action.save');
+    await s.shot(await s.nextCard(), 'result');
+}
+
+if (!existsSync(CHROMIUM)) {
+  console.error(`no Chromium at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH`);
+  process.exit(1);
+}
+setLogLevel('warn');
+mkdirSync(OUT, { recursive: true });
+const dir = mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
+copyFileSync(path.join(REPO, 'data/demo-org.json'), path.join(dir, 'db.json'));
+const store = await openStore({ dataFile: path.join(dir, 'db.json'), auditFile: path.join(dir, 'audit.log') });
+const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en' } });
+const app = await startLocalMode({ bot, people: peopleFromStore(store), org: orgSeedFromStore(store, { adminEmail: ADMIN.email }), port: 0 });
+let context: BrowserContext | undefined;
+try {
+  context = await chromium.launchPersistentContext(path.join(dir, 'chromium-profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 1000 },
+    deviceScaleFactor: 2,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(`http://127.0.0.1:${app.port}/`);
+  for (const locale of ['en', 'nl'] as const) await run(page, locale);
+} finally {
+  await context?.close();
+  await app.stop();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
