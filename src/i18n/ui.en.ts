@@ -270,6 +270,8 @@ export const uiEn: Record<string, string> = {
   'request.decided.approved': 'Decided by {by}: approved. The change for {user} is saved.',
   'request.decided.rejected': 'Decided by {by}: rejected. Nothing was changed for {user}.',
   'request.decided.failed': 'Decided by {by}: approved, but it could not be applied. Nothing was changed for {user}.',
+  'request.decided.expired': 'Expired: no administrator decided in time. Nothing was changed for {user}.',
+  'request.expired.title': 'Request expired',
   'request.already.decided': 'Request {id} was already decided by {by} ({status}, {when} UTC).',
   'request.already.expired': 'Request {id} expired ({when} UTC) before it was decided.',
   'request.status.open': 'open',

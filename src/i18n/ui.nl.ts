@@ -270,6 +270,8 @@ export const uiNl: Record<string, string> = {
   'request.decided.approved': 'Besloten door {by}: goedgekeurd. De wijziging voor {user} is opgeslagen.',
   'request.decided.rejected': 'Besloten door {by}: afgewezen. Er is niets gewijzigd voor {user}.',
   'request.decided.failed': 'Besloten door {by}: goedgekeurd, maar de wijziging kon niet worden doorgevoerd. Er is niets gewijzigd voor {user}.',
+  'request.decided.expired': 'Verlopen: geen beheerder heeft op tijd besloten. Er is niets gewijzigd voor {user}.',
+  'request.expired.title': 'Verzoek verlopen',
   'request.already.decided': 'Over verzoek {id} is al besloten door {by} ({status}, {when} UTC).',
   'request.already.expired': 'Verzoek {id} is verlopen ({when} UTC) voordat erover besloten was.',
   'request.status.open': 'open',

@@ -70,4 +70,18 @@ describe('every copy of an approval card tells the decision', () => {
     expect(h.textOf(other)).toContain(`Decided by ${ADMIN.email}: approved, but it could not be applied.`);
     expect(h.textOf(h.outbox.sent.find((s) => s.messageId === mine.messageId)!)).toContain('Request could not be applied');
   });
+
+  it('an expired request: every admin\'s copy says so, none offers Approve any more', async () => {
+    h = await createDeskHarness({ approvalsRoomId: undefined }, { edits: true });
+    const { request, mine, theirs } = await fileRequest();
+    h.clock.advance(8 * 24 * 3600 * 1000); // past REQUEST_EXPIRY_DAYS (7)
+    await h.say(ADMIN, 'help'); // any event sweeps the due requests
+    expect(h.store.request(request.id)!.status).toBe('expired');
+    for (const copy of [mine, theirs]) {
+      const now = h.outbox.sent.find((s) => s.messageId === copy.messageId)!;
+      expect(h.textOf(now)).toContain('Request expired');
+      expect(h.textOf(now)).toContain('Expired: no administrator decided in time. Nothing was changed for Emma Bakker.');
+      expect(h.buttons(now)).toEqual([]);
+    }
+  });
 });

@@ -94,7 +94,7 @@ export function outcomeCard(ctx: Ctx, request: ChangeRequest, user: User | undef
 /** Another admin's copy of the approval card once the request is decided: who decided and how. */
 export function decidedCard(ctx: Ctx, request: ChangeRequest, user: User | undefined): RenderedCard {
   return messageCard(ctx, {
-    titleKey: 'request.decided.title',
+    titleKey: request.status === 'expired' ? 'request.expired.title' : 'request.decided.title',
     textKey: `request.decided.${request.status}`,
     params: { id: request.id, user: userName(user, request.targetUserId), by: request.decidedBy ?? '' },
     color: request.status === 'approved' ? 'Good' : request.status === 'rejected' ? 'Warning' : 'Attention',
@@ -104,7 +104,7 @@ export function decidedCard(ctx: Ctx, request: ChangeRequest, user: User | undef
 
 /** The same as one line, where a copy could not be edited (deleted, and this posted instead). */
 export const decidedLine = (ctx: Ctx, request: ChangeRequest, user: User | undefined): string =>
-  `**${tr(ctx, 'request.decided.title')}** (${request.id}): ${tr(ctx, `request.decided.${request.status}`, { id: request.id, user: userName(user, request.targetUserId), by: request.decidedBy ?? '' })}`;
+  `**${tr(ctx, request.status === 'expired' ? 'request.expired.title' : 'request.decided.title')}** (${request.id}): ${tr(ctx, `request.decided.${request.status}`, { id: request.id, user: userName(user, request.targetUserId), by: request.decidedBy ?? '' })}`;
 
 /** A click on a request that is no longer open (decided, expired) or an older card of it. */
 export function alreadyDecidedCard(ctx: Ctx, request: ChangeRequest): RenderedCard {

@@ -3,7 +3,7 @@
 import type { ChangeRequest } from '../../domain/index.js';
 import { ConflictError } from '../../store/index.js';
 import type { FlowContext } from '../context.js';
-import { tellRequester } from './notify.js';
+import { tellRequester, updateApprovalCopies } from './notify.js';
 
 /** Who expires a request in the audit trail: nobody clicked, time ran out. */
 export const SYSTEM_ACTOR = { id: 'system', email: 'system' } as const;
@@ -38,6 +38,8 @@ export async function expireIfDue(ctx: FlowContext, request: ChangeRequest): Pro
     throw error;
   }
   await tellRequester(ctx, expired);
+  // No click decided it: every admin's copy still offers Approve / Reject until told.
+  await updateApprovalCopies(ctx, expired, '');
   return expired;
 }
 
