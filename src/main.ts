@@ -7,6 +7,7 @@ import { openStore, StoreLoadError } from './store/index.js';
 import { createBot } from './bot/index.js';
 import { startTransport, stopOnSignals } from './transports/start.js';
 import { AdminConnectionError } from './transports/webex-admin/check.js';
+import { StartFailure } from './transports/start-failure.js';
 
 /** A missing data file starts as the demo org locally, as an empty org against real Webex. */
 function seedFor(config: Config): { make: () => OrgDocument; used: () => boolean } {
@@ -55,6 +56,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StartFailure) {
+    // One line that says what to check; the stack only for whoever asked for it.
+    logger.debug('the start failed', { error: error.cause instanceof Error ? error.cause.stack : String(error.cause) });
+    process.stderr.write(`Cannot start: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
   if (error instanceof ConfigError || error instanceof StoreLoadError || error instanceof AdminConnectionError) {
     process.stderr.write(`Cannot start: ${error.message}\n`);
     process.exit(2);

@@ -50,7 +50,8 @@ export async function withBoundary(ctx: FlowContext, handler: () => Promise<void
     await handler();
   } catch (cause) {
     const error = new BotError(cause, ctx);
-    logger.log(error.expected ? 'info' : 'error', error.expected ? error.message : 'handler failed', {
+    // A conflict was logged where the commit failed, with whom it was about (operator-log.ts).
+    if (!(cause instanceof ConflictError)) logger.log(error.expected ? 'info' : 'error', error.expected ? error.message : 'handler failed', {
       actor: ctx.actor.email,
       ...(error.expected ? {} : { error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) }),
     });

@@ -8,7 +8,7 @@ import type { OrgConnection } from '../flows/org/port.js';
 import type { CardFlow } from '../flows/index.js';
 import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, removeExpiredDrafts } from '../flows/index.js';
 import { can } from '../rules/index.js';
-import { logger, withEventContext } from '../logger.js';
+import { currentEventId, logger, withEventContext } from '../logger.js';
 import type { Store } from '../store/index.js';
 import { refuse, roleOf } from './authorize.js';
 import { withBoundary } from './boundary.js';
@@ -18,6 +18,7 @@ import { RecentIds } from './dedupe.js';
 import { parseSubmit } from './payload.js';
 import type { BotCore, Outbox, RoomType } from './types.js';
 import { OrgDesk, type OrgDeskOptions } from '../flows/org/desk.js';
+import { withOperatorLog } from './operator-log.js';
 
 export interface CreateBotOptions {
   store: Store;
@@ -68,7 +69,11 @@ function replyFor(outbox: Outbox, roomId: string, eventId: string): Reply {
 }
 
 export function createBot(options: CreateBotOptions): BotCore {
-  const { store, config } = options;
+  const { config } = options;
+  /** Who acts in each event being handled, by event id (for the conflict log line). */
+  const actors = new Map<string, string>();
+  // Every commit the bot makes is logged for operators once written (operator-log.ts).
+  const store = withOperatorLog(options.store, { actorNow: () => actors.get(currentEventId() ?? '') });
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => randomUUID());
   const recent = new RecentIds(options.recentEvents);
@@ -132,11 +137,16 @@ export function createBot(options: CreateBotOptions): BotCore {
   /** Every message and card action: once per event id, in its log context, expired requests swept, inside the error boundary. */
   const handleEvent = async (input: Parameters<typeof contextFor>[0], work: (ctx: FlowContext) => Promise<void>): Promise<void> => {
     if (!once(input.eventId)) return;
-    await withEventContext(input.eventId, async () => {
-      const ctx = contextFor(input);
-      await sweep(ctx);
-      await withBoundary(ctx, () => work(ctx));
-    });
+    actors.set(input.eventId, input.actor.email);
+    try {
+      await withEventContext(input.eventId, async () => {
+        const ctx = contextFor(input);
+        await sweep(ctx);
+        await withBoundary(ctx, () => work(ctx));
+      });
+    } finally {
+      actors.delete(input.eventId);
+    }
     orgDesk?.kick(); // the event may have queued a change for Webex
   };
 

@@ -68,7 +68,7 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
   emulator.setPublicBase(apiBase);
   // The SDK reads this once, when it loads; the transport loads it lazily and checks it.
   process.env.HYDRA_SERVICE_URL = apiBase;
-  // The SDK warns that emulator tokens are not Webex-shaped; our own logs cover real failures.
+  // The SDK prints its errors only, unless told otherwise (under NODE_ENV=test it would print everything).
   process.env.WEBEX_LOG_LEVEL ??= 'error';
 
   try {
@@ -78,6 +78,7 @@ export async function startLocalMode(options: LocalModeOptions): Promise<LocalAp
       apiBase,
       webhook: { url: `${base}${WEBHOOK_PATH}`, secret: webhookSecret },
       checkSdkApiBase: true,
+      emulated: true,
       ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
       ...(options.locale ? { locale: options.locale } : {}),
       ...(options.limits ? { limits: options.limits } : {}),

@@ -14,6 +14,14 @@ import { createWebexTransport, type WebexTransport } from './webex/transport.js'
 import type { AdminConnectionConfig } from '../config.js';
 import { checkAdminConnection } from './webex-admin/check.js';
 import { createAdminClient } from './webex-admin/client.js';
+import { describeStartFailure } from './start-failure.js';
+
+/** Rethrow a start error Webex or the network caused as one readable StartFailure (see start-failure.ts). */
+const readably =
+  (apiBase: string) =>
+  (error: unknown): never => {
+    throw describeStartFailure(error, apiBase) ?? error;
+  };
 
 export interface WebexModeOptions {
   bot: BotCore;
@@ -38,7 +46,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
   const log = options.logger ?? appLogger;
   const apiBase = process.env.HYDRA_SERVICE_URL ?? WEBEX_API_BASE;
   const org = options.admin ? createAdminClient({ credentials: options.admin, apiBase }) : undefined;
-  if (org && options.admin) log.info((await checkAdminConnection(org, options.admin)).summary);
+  if (org && options.admin) log.info((await checkAdminConnection(org, options.admin).catch(readably(apiBase))).summary);
   else log.warn('no admin connection (WEBEX_ADMIN_TOKEN or a Service App): changes are saved in the desk only, not applied in Webex; see README "Admin connection"');
   const transport = createWebexTransport({
     bot: options.bot,
@@ -63,7 +71,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     await transport.start();
   } catch (error) {
     await server?.close();
-    throw error;
+    readably(apiBase)(error);
   }
   options.bot.start?.({ outbox: transport.outbox, org });
   return {

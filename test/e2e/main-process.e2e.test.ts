@@ -1,5 +1,5 @@
 // `npm start`'s code path as a real process (node + tsx, src/main.ts) in local mode on a
-// fresh data file: ready, a message answered by the bot, then SIGTERM → drained, store
+// fresh data file: ready (logged as mode=local), a message answered by the bot, then SIGTERM → drained, store
 // closed (lock released), exit code 0.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -48,6 +48,10 @@ describe('the bot as a process (src/main.ts, local mode)', () => {
     console.log(`main.ts ready (GET /readyz 200) ${Date.now() - started} ms after spawn`);
     // /readyz can answer a moment before the start-up line is logged: wait for the line.
     await until('the playground URL in the log', async () => (output.includes(`open the playground at http://localhost:${port}/`) ? true : undefined));
+    // Local mode says so, and the SDK's complaint about the emulator's token is not printed.
+    expect(output).toMatch(/Webex framework started .*mode=local/);
+    expect(output).not.toContain('mode=webhook');
+    expect(output).not.toContain('not a valid format');
 
     const people = (await (await fetch(`${base}/playground/api/people`)).json()) as {
       bot: { id: string; displayName: string };

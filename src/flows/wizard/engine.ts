@@ -18,6 +18,7 @@ import { findOne } from './find-user.js';
 import { replyUserNotFound } from '../nearest-users.js';
 import { can } from '../../rules/index.js';
 import { logger } from '../../logger.js';
+import { logConflict } from '../operator-lines.js';
 import type { CardFlow, Refusal, StepAction, Wizard } from './types.js';
 
 export class UserGoneError extends Error {
@@ -159,6 +160,8 @@ async function checkSubmit(ctx: FlowContext, wizard: Wizard, submit: Submit): Pr
 
 /** The user changed since the draft loaded them (another admin, or a second Save at once): start again from their card. */
 async function backToUser(ctx: FlowContext, wizard: Wizard, draft: Draft, user: User, submit: Submit): Promise<void> {
+  // The revision check of the commit, made before it: logged like a ConflictError.
+  logConflict(ctx.store, { what: 'user', id: user.id, expected: draft.baseRev ?? 0, actual: user.rev }, ctx.actor.email);
   const fresh = advance(draft, { step: wizard.userStep, status: 'open', baseRev: user.rev, change: emptyChange() });
   await showStep(ctx, wizard, fresh, { clicked: submit.messageId, notes: [{ text: tr(ctx, 'stale.user-changed'), color: 'Warning' }] });
 }

@@ -87,7 +87,7 @@ export function adminHttp(options: AdminHttpOptions): AdminHttp {
         const again = method !== 'PATCH' || status === 429;
         if (!again || attempt >= policy.maxAttempts) {
           throw new OrgUnavailableError(
-            status ? `Webex answered ${status} to ${what}` : `Webex could not be reached for ${what}: ${(error as Error).message}`,
+            status ? `Webex answered ${status} to ${what}` : `Webex could not be reached for ${what}: ${(error as Error).message}${causeCode(error)}`,
             error instanceof RetryableStatus ? error.retryAfterMs : undefined,
           );
         }
@@ -95,6 +95,12 @@ export function adminHttp(options: AdminHttpOptions): AdminHttp {
       }
     }
   };
+}
+
+/** fetch says only "fetch failed"; the system error (ECONNREFUSED, ENOTFOUND, …) is its cause. */
+function causeCode(error: unknown): string {
+  const code = (error as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
 }
 
 /** Webex's error body: {message, errors: [{description, errorCode?}], trackingId}. */

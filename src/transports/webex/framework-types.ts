@@ -58,6 +58,8 @@ export interface WebexSdk {
   memberships: { get: AnyFn; list: AnyFn };
   /** The SDK's own authorised request to a Webex service, e.g. {service: 'hydra', resource: 'people/ID'}. */
   request(options: { service: string; resource: string; method?: string }): Promise<{ body: unknown }>;
+  /** The SDK's own logger (it prints through console). */
+  logger?: { error?: (...args: unknown[]) => unknown };
 }
 
 export interface Framework {

@@ -19,6 +19,7 @@ import { PersonCache } from './person-cache.js';
 import { createRestClient } from './rest-client.js';
 import { defaultRetryPolicy, statusOf, type RetryPolicy } from './retry.js';
 import { addRetryToSdk, type FetchFailure } from './sdk-retry.js';
+import { dropEmulatorTokenLine } from './sdk-log-filter.js';
 import type { WebhookBody } from './webhook-body.js';
 
 export interface WebexTransportOptions {
@@ -30,6 +31,8 @@ export interface WebexTransportOptions {
   webhook?: { url: string; secret: string };
   /** Fail when the loaded SDK talks to another API base (local mode: the emulator). */
   checkSdkApiBase?: boolean;
+  /** Webex is the local emulator: the start line says mode=local, and the SDK's complaint about its token is dropped. */
+  emulated?: boolean;
   retryPolicy?: RetryPolicy;
   locale?: Locale;
   logger?: winston.Logger;
@@ -178,6 +181,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
 
   async function start(): Promise<void> {
     const started = framework.start();
+    if (options.emulated) dropEmulatorTokenLine(framework.webex);
     // start() creates the SDK synchronously; wrap its fetches before any event arrives.
     addRetryToSdk(framework.webex, {
       policy,
@@ -202,7 +206,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
       () => framework.initialized && (!options.webhook || webhooksRegistered(framework)),
       options.startTimeoutMs ?? 20_000,
     );
-    log.info('Webex framework started', { bot: framework.person.emails[0], mode: options.webhook ? 'webhook' : 'websocket' });
+    log.info('Webex framework started', { bot: framework.person.emails[0], mode: options.emulated ? 'local' : options.webhook ? 'webhook' : 'websocket' });
   }
 
   return {
