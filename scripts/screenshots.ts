@@ -26,14 +26,16 @@ const HELPDESK = { label: 'Acme Helpdesk (helpdesk)' };
 const ADV_MESSAGING = /Advanced Messaging/;
 
 /** What is typed, per language (the Dutch command words are the bot's own), and for whom. */
-const RUNS: Record<Locale, { help: string; find: string; usage: string; licenses: string; reason: string; requestFor: string; editFor: string }> = {
+const RUNS: Record<Locale, { help: string; find: string; usage: string; licenses: string; reason: string; requestFor: string; editFor: string; standardUser: string }> = {
   en: {
     help: 'help', find: 'find van', usage: 'usage', licenses: 'licenses',
     reason: 'Emma moves to the support team', requestFor: 'emma.bakker@acme.example', editFor: 'sanne.de.vries@acme.example',
+    standardUser: 'tom.de.boer@acme.example',
   },
   nl: {
     help: 'hulp', find: 'zoek van', usage: 'gebruik', licenses: 'licenties',
     reason: 'Julia gaat naar het supportteam', requestFor: 'julia.meijer@acme.example', editFor: 'daan.visser@acme.example',
+    standardUser: 'noah.kok@acme.example',
   },
 };
 
@@ -147,6 +149,17 @@ async function run(page: Page, locale: Locale): Promise<void> {
     await s.shot(review, 'review');
     await s.click(review, 'action.save');
     await s.shot(await s.nextCard(), 'result');
+
+    // R4 on the step that breaks it: Customer Experience Essentials for a Calling Standard user.
+    await s.say(`${words.licenses} ${words.standardUser}`);
+    await s.click(await s.nextCard(), 'action.edit-licenses');
+    const cxServices = await s.nextCard();
+    await cxServices.getByRole('radio', { name: /Customer Experience/ }).first().check();
+    await s.click(cxServices, 'action.choose');
+    const cx = await s.nextCard();
+    await cx.getByRole('checkbox', { name: /Customer Experience/ }).first().check();
+    await s.click(cx, 'action.apply-review');
+    await s.shot(await s.nextCard(), 'way-out');
 }
 
 if (!existsSync(CHROMIUM)) {
