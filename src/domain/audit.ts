@@ -44,6 +44,8 @@ export const AuditInputSchema = z.strictObject({
   /** Rule verdict codes: violations, auto changes and notices. */
   codes: z.array(z.string()).default([]),
   requestId: z.string().optional(),
+  /** The request's short number; the store sets it on lines that name a request. */
+  requestNumber: z.number().int().positive().optional(),
   eventId: z.string().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
