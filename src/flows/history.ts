@@ -15,6 +15,7 @@ import type { CardFlow } from './wizard/types.js';
 import { userName } from './format.js';
 import { licenseLabel } from './org-view.js';
 import { messageCard } from './messages.js';
+import { auditRequestRef } from './requests/ref.js';
 import { actionOf, type Submit } from './submit.js';
 import type { Draft } from '../domain/index.js';
 
@@ -68,7 +69,8 @@ function entryOf(ctx: FlowContext, entry: AuditEntry, webexStatus: ReadonlyMap<n
   const reason = entry.details?.reason ?? entry.details?.comment;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
   if (entry.codes.length > 0) lines.push({ text: tr(ctx, 'history.codes', { codes: [...new Set(entry.codes)].join(', ') }) });
-  if (entry.requestId) lines.push({ text: tr(ctx, 'history.request', { id: entry.requestId }) });
+  const request = auditRequestRef(ctx.store, entry);
+  if (request) lines.push({ text: tr(ctx, 'history.request', { id: request }) });
   const sent = webexStatus.get(entry.seq);
   if (sent) lines.push({ text: tr(ctx, `history.webex.${sent}`) });
   return { heading: `${when(entry.time)} · #${entry.seq} · ${tr(ctx, `history.action.${entry.action}`)}`, color: COLORS[entry.action] ?? 'Default', lines };

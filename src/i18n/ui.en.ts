@@ -273,6 +273,7 @@ export const uiEn: Record<string, string> = {
   'request.submitted.title': 'Request submitted',
   'request.submitted.text': 'Your request {id} for {user} is waiting for an administrator. You will be told here when it is decided.',
   'request.submitted.no-approvers': 'The approval card could not be delivered; administrators can still find the request with `requests`.',
+  'request.ambiguous': 'Several requests start with "{id}": {choices}. Type one of them, for example `request {first}`.',
   'request.unknown': 'There is no request "{id}". Type `requests` to see the open ones.',
   'request.fail.user-changed': 'The user\'s licenses were changed after the request was made.',
   'request.fail.user-gone': 'The user no longer exists.',
@@ -344,8 +345,8 @@ export const uiEn: Record<string, string> = {
   'help.desc.audit-verify': 'Check the audit trail\'s hash chain (administrators)',
   'help.cmd.export': 'export',
   'help.desc.export': 'All users as a Control Hub CSV file (administrators)',
-  'requests.hint': 'Type `request <id>` to see one with its Approve and Reject buttons.',
-  'help.cmd.request': 'request <id>',
+  'requests.hint': 'Type `request` and a request\'s number (for example `request R-1`) to see it with its Approve and Reject buttons.',
+  'help.cmd.request': 'request <R-number>',
   'help.desc.request': 'One request with its Approve and Reject buttons (administrators)',
   // the admin connection: apply out, sync in (issue 12)
   'webex.where.webex': 'Saved in the desk and on its way to Webex: you get a message here once Webex has applied it.',

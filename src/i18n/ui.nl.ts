@@ -273,6 +273,7 @@ export const uiNl: Record<string, string> = {
   'request.submitted.title': 'Verzoek ingediend',
   'request.submitted.text': 'Je verzoek {id} voor {user} wacht op een beheerder. Je hoort het hier zodra erover besloten is.',
   'request.submitted.no-approvers': 'De goedkeuringskaart kon niet worden bezorgd; beheerders vinden het verzoek wel met `requests`.',
+  'request.ambiguous': 'Meerdere verzoeken beginnen met "{id}": {choices}. Typ er één, bijvoorbeeld `request {first}`.',
   'request.unknown': 'Er is geen verzoek "{id}". Typ `requests` om de open verzoeken te zien.',
   'request.fail.user-changed': 'De licenties van de gebruiker zijn gewijzigd nadat het verzoek was ingediend.',
   'request.fail.user-gone': 'De gebruiker bestaat niet meer.',
@@ -344,8 +345,8 @@ export const uiNl: Record<string, string> = {
   'help.desc.audit-verify': 'De hashketen van het auditlogboek controleren (beheerders)',
   'help.cmd.export': 'export',
   'help.desc.export': 'Alle gebruikers als Control Hub-CSV-bestand (beheerders)',
-  'requests.hint': 'Typ `request <id>` om er een te zien met de knoppen Goedkeuren en Afwijzen.',
-  'help.cmd.request': 'request <id>',
+  'requests.hint': 'Typ `request` met het nummer van een verzoek (bijvoorbeeld `request R-1`) om het te zien met de knoppen Goedkeuren en Afwijzen.',
+  'help.cmd.request': 'request <R-nummer>',
   'help.desc.request': 'Eén verzoek met de knoppen Goedkeuren en Afwijzen (beheerders)',
   // the admin connection: apply out, sync in (issue 12)
   'webex.where.webex': 'Opgeslagen in de desk en onderweg naar Webex: u krijgt hier een bericht zodra Webex de wijziging heeft toegepast.',

@@ -90,7 +90,7 @@ describe('the audit trail', () => {
     ]);
     expect(text).toContain('+ Webex Attendant Console · Sub-100103');
     expect(text).toContain('Note: Joins the contact centre');
-    expect(text).toContain(`Request ${h.store.requests()[0]!.id}`);
+    expect(text).toContain('Request R-1');
     expect(text).toContain('By helpdesk@acme.example');
     expect(h.buttons(h.lastCard())).toEqual([]);
   });

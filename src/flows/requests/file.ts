@@ -79,7 +79,8 @@ export const fileRequest: FinishChange = {
         },
       ],
     });
-    const sent = await sendApprovalCards(ctx, request);
+    // As stored: the store gave it its number in that commit.
+    const sent = await sendApprovalCards(ctx, ctx.store.request(request.id) ?? request);
     return { done, notes: sent === 0 ? [{ text: tr(ctx, 'request.submitted.no-approvers'), color: 'Default' }] : [] };
   },
 };
