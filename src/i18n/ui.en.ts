@@ -308,7 +308,7 @@ export const uiEn: Record<string, string> = {
   'history.footer': 'From the audit trail; every line is chained by hash (`audit verify` checks it).',
   'history.by': 'By {actor}',
   'history.note': 'Note: {text}',
-  'history.codes': 'Rule codes: {codes}',
+  'history.codes': 'Codes: {codes}',
   'history.request': 'Request {id}',
   'history.action.license.change': 'License change',
   'history.action.license.reassign': 'Calling license assigned again',

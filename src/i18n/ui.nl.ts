@@ -308,7 +308,7 @@ export const uiNl: Record<string, string> = {
   'history.footer': 'Uit het auditlogboek; elke regel is met een hash aan de vorige gekoppeld (`audit verify` controleert dat).',
   'history.by': 'Door {actor}',
   'history.note': 'Toelichting: {text}',
-  'history.codes': 'Regelcodes: {codes}',
+  'history.codes': 'Codes: {codes}',
   'history.request': 'Verzoek {id}',
   'history.action.license.change': 'Licentiewijziging',
   'history.action.license.reassign': 'Calling-licentie opnieuw toegewezen',

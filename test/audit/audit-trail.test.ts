@@ -93,6 +93,7 @@ describe('the audit trail', () => {
     expect(text).toContain('Request R-1');
     expect(text).toContain('By helpdesk@acme.example');
     expect(h.buttons(h.lastCard())).toEqual([]);
+    expect(text).not.toMatch(/R\d+\.[a-z]/); // rules in words (history-words.test.ts)
   });
 
   it('history pages by 10 with Next / Previous', async () => {

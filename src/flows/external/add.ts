@@ -7,7 +7,7 @@ import type { FlowContext } from '../context.js';
 import { findingText, licenseName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { rulesContextOf } from '../org-view.js';
-import { allCodes, auditBase } from '../audit-lines.js';
+import { verdictCodes, auditBase } from '../audit-lines.js';
 import { changeToOrg } from '../org/changes.js';
 import { whereSavedLine } from '../org/notify.js';
 
@@ -50,7 +50,7 @@ export async function addExternal(ctx: FlowContext, args: string[]): Promise<voi
   const verdict = evaluate({ ctx: rulesContextOf(ctx.store), actorRole: ctx.role, intent: 'apply', user, change, newUser: true });
   const audit = auditBase(ctx, user);
   if (!verdict.ok) {
-    await ctx.store.audit([{ ...audit, action: 'license.refused', change, codes: allCodes(verdict), details: { what: 'external add' } }]);
+    await ctx.store.audit([{ ...audit, action: 'license.refused', change, ...verdictCodes(verdict), details: { what: 'external add' } }]);
     await ctx.reply.card(
       messageCard(ctx, {
         titleKey: 'external.add.refused',
@@ -66,7 +66,7 @@ export async function addExternal(ctx: FlowContext, args: string[]): Promise<voi
       { type: 'user.put', user: { ...user, ...verdict.result } },
       ...changeToOrg(ctx, { user, after: verdict.result, source: 'external', auditLine: 0 }),
     ],
-    audit: [{ ...audit, action: 'user.add', after: verdict.result, change, codes: allCodes(verdict) }],
+    audit: [{ ...audit, action: 'user.add', after: verdict.result, change, ...verdictCodes(verdict) }],
   });
   await ctx.reply.card(
     messageCard(ctx, {

@@ -5,7 +5,7 @@ import type { ChangeRequest } from '../../domain/index.js';
 import { tr } from '../../i18n/index.js';
 import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
-import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
+import { verdictCodes, auditBase, licensesBefore } from '../audit-lines.js';
 import { textInput } from '../submit.js';
 import type { FinishChange, Step } from '../wizard/types.js';
 import { requestIdOf, requestedCard } from './cards.js';
@@ -74,7 +74,7 @@ export const fileRequest: FinishChange = {
           before: licensesBefore(user),
           after: verdict.result,
           change: draft.change,
-          codes: allCodes(verdict),
+          ...verdictCodes(verdict),
           details: { reason, expiresAt: request.expiresAt, flow: draft.flow },
         },
       ],
