@@ -182,7 +182,7 @@ export const uiEn: Record<string, string> = {
   'help.cmd.external': 'external [email or name]',
   'help.desc.external': 'External users who still hold a license',
   'help.cmd.external-add': 'external add <email> <license name, …>',
-  'help.desc.external-add': 'Add an external user (again)',
+  'help.desc.external-add': 'Add an external user (again), licenses by name as `usage` shows them, commas between',
   'help.cmd.find': 'find <text>',
   'help.desc.find': 'Search users by name or email',
   'help.cmd.usage': 'usage',

@@ -182,7 +182,7 @@ export const uiNl: Record<string, string> = {
   'help.cmd.external': 'external [e-mail of naam]',
   'help.desc.external': 'Externe gebruikers die nog een licentie hebben',
   'help.cmd.external-add': 'external add <e-mail> <licentienaam, …>',
-  'help.desc.external-add': 'Een externe gebruiker (opnieuw) toevoegen',
+  'help.desc.external-add': 'Een externe gebruiker (opnieuw) toevoegen, licenties op naam zoals `usage` ze toont, met komma\'s ertussen',
   'help.cmd.find': 'find <tekst>',
   'help.desc.find': 'Gebruikers zoeken op naam of e-mail',
   'help.cmd.usage': 'usage',
