@@ -43,7 +43,11 @@ export const AuditInputSchema = z.strictObject({
   change: ProposedChangeSchema.optional(),
   /** Rule verdict codes: violations, auto changes and notices. */
   codes: z.array(z.string()).default([]),
+  /** The same findings with their message parameters, so history can say them in words (lines before it have codes only). */
+  findings: z.array(z.strictObject({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })).optional(),
   requestId: z.string().optional(),
+  /** The request's short number; the store sets it on lines that name a request. */
+  requestNumber: z.number().int().positive().optional(),
   eventId: z.string().optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });

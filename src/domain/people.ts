@@ -63,6 +63,11 @@ export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 /** A helpdesk agent's change request, decided once by an admin. */
 export const ChangeRequestSchema = z.strictObject({
   id: z.string().min(1),
+  /**
+   * The short id people type and read (R-42): set by the store when it first stores the
+   * request, increasing per store. Optional: files written before it existed are numbered at load.
+   */
+  number: z.number().int().positive().optional(),
   requesterId: z.string(),
   requesterEmail: z.string(),
   roomId: z.string(),

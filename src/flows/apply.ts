@@ -5,7 +5,7 @@
 import type { AuditInput, Draft, OrgChangeSource, User } from '../domain/index.js';
 import type { Verdict } from '../rules/index.js';
 import type { Mutation } from '../store/index.js';
-import { allCodes, auditBase, licensesBefore } from './audit-lines.js';
+import { verdictCodes, auditBase, licensesBefore } from './audit-lines.js';
 import type { FlowContext } from './context.js';
 import { advance } from './drafts.js';
 import { changeToOrg, outboxMutations, type OrgOps } from './org/changes.js';
@@ -49,7 +49,7 @@ export async function commitAssignment(ctx: FlowContext, { user, draft, done, ve
       { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
       ...toWebex,
     ],
-    audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, codes: allCodes(verdict) }],
+    audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, ...verdictCodes(verdict) }],
   });
   return ctx.store.draft(done.id) ?? done;
 }

@@ -1,14 +1,14 @@
 // Pieces every flow's audit line shares: who acted on whom, in which event, the user's
-// licenses before the change and the rule codes behind the verdict.
+// licenses before the change and the rule codes (with their parameters) behind the verdict.
 import type { AuditInput, User } from '../domain/index.js';
 import type { Verdict } from '../rules/index.js';
 import type { FlowContext } from './context.js';
 
-export const allCodes = (verdict: Verdict): string[] => [
-  ...verdict.violations.map((f) => f.code),
-  ...verdict.autoChanges.map((f) => f.code),
-  ...verdict.notices.map((f) => f.code),
-];
+/** An audit line's codes, and the same findings with their parameters, so history can say them in words. */
+export function verdictCodes(verdict: Verdict): Required<Pick<AuditInput, 'codes' | 'findings'>> {
+  const findings = [...verdict.violations, ...verdict.autoChanges, ...verdict.notices].map(({ code, params }) => ({ code, params }));
+  return { codes: findings.map((f) => f.code), findings };
+}
 
 export function auditBase(ctx: FlowContext, user: User): Pick<AuditInput, 'actorId' | 'actorEmail' | 'targetUserId' | 'targetEmail' | 'eventId'> {
   return { actorId: ctx.actor.personId, actorEmail: ctx.actor.email, targetUserId: user.id, targetEmail: user.email, eventId: ctx.eventId };

@@ -15,6 +15,8 @@ import type { CardFlow } from './wizard/types.js';
 import { userName } from './format.js';
 import { licenseLabel } from './org-view.js';
 import { messageCard } from './messages.js';
+import { findingSentences } from './history-findings.js';
+import { auditRequestRef } from './requests/ref.js';
 import { actionOf, type Submit } from './submit.js';
 import type { Draft } from '../domain/index.js';
 
@@ -42,20 +44,20 @@ const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC
 
 const nameOf = (ctx: FlowContext, id: string): string => licenseLabel(ctx.store, id);
 
-/** + added / − removed between before and after (or the proposed change when there is no after). */
-function diffLines(ctx: FlowContext, entry: AuditEntry): Line[] {
+/** What went in and out of a set: between before and after, else as the proposed change says. */
+function inOut(before: readonly string[] | undefined, after: readonly string[] | undefined, proposed: { add: string[]; remove: string[] }) {
+  if (!before || !after) return proposed;
+  return { add: after.filter((x) => !before.includes(x)), remove: before.filter((x) => !after.includes(x)) };
+}
+
+/** Licenses added / removed by the line (by name), and everything added / removed including attendee accounts. */
+function diffOf(ctx: FlowContext, entry: AuditEntry) {
+  const { before, after, change } = entry;
   const attendee = (siteUrl: string) => tr(ctx, 'overview.attendee-on', { siteUrl });
-  let added: string[] = [];
-  let removed: string[] = [];
-  if (entry.before && entry.after) {
-    const { before, after } = entry;
-    added = [...after.licenseIds.filter((id) => !before.licenseIds.includes(id)).map((id) => nameOf(ctx, id)), ...after.attendeeOf.filter((s) => !before.attendeeOf.includes(s)).map(attendee)];
-    removed = [...before.licenseIds.filter((id) => !after.licenseIds.includes(id)).map((id) => nameOf(ctx, id)), ...before.attendeeOf.filter((s) => !after.attendeeOf.includes(s)).map(attendee)];
-  } else if (entry.change) {
-    added = [...entry.change.addLicenseIds.map((id) => nameOf(ctx, id)), ...entry.change.addAttendeeSites.map(attendee)];
-    removed = [...entry.change.removeLicenseIds.map((id) => nameOf(ctx, id)), ...entry.change.removeAttendeeSites.map(attendee)];
-  }
-  return [...added.map((text) => ({ text: `+ ${text}` })), ...removed.map((text) => ({ text: `− ${text}` }))];
+  const ids = inOut(before?.licenseIds, after?.licenseIds, { add: change?.addLicenseIds ?? [], remove: change?.removeLicenseIds ?? [] });
+  const sites = inOut(before?.attendeeOf, after?.attendeeOf, { add: change?.addAttendeeSites ?? [], remove: change?.removeAttendeeSites ?? [] });
+  const licenses = { added: ids.add.map((id) => nameOf(ctx, id)), removed: ids.remove.map((id) => nameOf(ctx, id)) };
+  return { added: [...licenses.added, ...sites.add.map(attendee)], removed: [...licenses.removed, ...sites.remove.map(attendee)], licenses };
 }
 
 /** Each change's Webex status, by the seq of the audit line that recorded it. */
@@ -63,12 +65,18 @@ function webexStatusBySeq(ctx: FlowContext, user: User): Map<number, string> {
   return new Map(ctx.store.orgChanges({ userId: user.id }).flatMap((c) => (c.auditSeq ? [[c.auditSeq, c.status] as const] : [])));
 }
 
-function entryOf(ctx: FlowContext, entry: AuditEntry, webexStatus: ReadonlyMap<number, string>): { heading: string; color: TextColor; lines: Line[] } {
-  const lines: Line[] = [{ text: tr(ctx, 'history.by', { actor: entry.actorEmail }) }, ...diffLines(ctx, entry)];
+function entryOf(ctx: FlowContext, entry: AuditEntry, user: User, webexStatus: ReadonlyMap<number, string>): { heading: string; color: TextColor; lines: Line[] } {
+  const diff = diffOf(ctx, entry);
+  const lines: Line[] = [
+    { text: tr(ctx, 'history.by', { actor: entry.actorEmail }) },
+    ...diff.added.map((text) => ({ text: `+ ${text}` })),
+    ...diff.removed.map((text) => ({ text: `− ${text}` })),
+  ];
   const reason = entry.details?.reason ?? entry.details?.comment;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
-  if (entry.codes.length > 0) lines.push({ text: tr(ctx, 'history.codes', { codes: [...new Set(entry.codes)].join(', ') }) });
-  if (entry.requestId) lines.push({ text: tr(ctx, 'history.request', { id: entry.requestId }) });
+  for (const text of findingSentences(ctx, entry, { user: userName(user), ...diff.licenses })) lines.push({ text });
+  const request = auditRequestRef(ctx.store, entry);
+  if (request) lines.push({ text: tr(ctx, 'history.request', { id: request }) });
   const sent = webexStatus.get(entry.seq);
   if (sent) lines.push({ text: tr(ctx, `history.webex.${sent}`) });
   return { heading: `${when(entry.time)} · #${entry.seq} · ${tr(ctx, `history.action.${entry.action}`)}`, color: COLORS[entry.action] ?? 'Default', lines };
@@ -88,7 +96,7 @@ export async function historyCard(ctx: FlowContext, draft: Draft, user: User): P
     fallbackText: title,
     title,
     subtitle: total === 0 ? tr(ctx, 'history.empty') : tr(ctx, 'history.count', { from, to, total }),
-    entries: entries.map((e) => entryOf(ctx, e, webexStatus)),
+    entries: entries.map((e) => entryOf(ctx, e, user, webexStatus)),
     footer: tr(ctx, 'history.footer'),
     actions,
   });

@@ -3,7 +3,7 @@
 // licenses stay) and finishes the draft.
 import type { Draft, User } from '../domain/index.js';
 import { callingLicenseOf, evaluateReassign, type Verdict } from '../rules/index.js';
-import { allCodes, auditBase } from './audit-lines.js';
+import { verdictCodes, auditBase } from './audit-lines.js';
 import { commitAssignment } from './apply.js';
 import type { FlowContext } from './context.js';
 import { tr } from '../i18n/index.js';
@@ -26,7 +26,7 @@ const callingLicense = (ctx: FlowContext, user: User) => callingLicenseOf(rulesC
 
 /** The rules refused the reassign: audit it and tell the person why; nothing changes. */
 async function refuse(ctx: FlowContext, user: User, verdict: Verdict): Promise<void> {
-  await ctx.store.audit([{ ...auditBase(ctx, user), action: 'license.refused', codes: allCodes(verdict), details: { what: 'reassign' } }]);
+  await ctx.store.audit([{ ...auditBase(ctx, user), action: 'license.refused', ...verdictCodes(verdict), details: { what: 'reassign' } }]);
   await ctx.reply.card(
     messageCard(ctx, { titleKey: 'reassign.refused', textKey: 'common.nothing-changed', color: 'Attention', lines: verdict.violations.map((v) => findingText(ctx, v)) }),
   );

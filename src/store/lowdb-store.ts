@@ -10,6 +10,7 @@ import type { FileLock } from './file-lock.js';
 import { encodeJournalLine } from './journal.js';
 import type { OrgState } from './org-state.js';
 import { applyMutation, linkAuditSeq, PendingLayer } from './pending-changes.js';
+import { withRequestNumbers } from './request-numbers.js';
 import { StoreWriteError, type CommitInput, type CommitResult, type Store, type UserQuery } from './types.js';
 import { WriteQueue, type QueuedCommit } from './write-queue.js';
 
@@ -71,6 +72,7 @@ export class LowdbStore implements Store {
   draft(id: string) { return this.parts.state.draft(id); }
   expiredDrafts(now: Date) { return this.parts.state.expiredDrafts(now); }
   request(id: string) { return this.parts.state.request(id); }
+  requestByNumber(number: number) { return this.parts.state.requestByNumber(number); }
   requests(filter: { status?: ChangeRequest['status']; requesterId?: string } = {}): ChangeRequest[] {
     const candidates = filter.status === 'open' ? this.parts.state.openRequests() : this.parts.state.requests();
     return [...candidates].filter(
@@ -153,13 +155,15 @@ export class LowdbStore implements Store {
     for (const job of batch) {
       try {
         const layer = new PendingLayer(batchLayer);
-        const chained = chainEntries(job.input.audit ?? [], head, time);
-        const linked = job.input.mutations.map((mutation) => linkAuditSeq(mutation, chained.entries));
-        for (const mutation of linked) applyMutation(layer, mutation);
+        let chained = chainEntries(job.input.audit ?? [], head, time);
+        const applied = job.input.mutations.map((mutation) => applyMutation(layer, linkAuditSeq(mutation, chained.entries)));
+        // Lines naming a request get its number, known only now for a new request (same seqs, new hashes).
+        const numbered = withRequestNumbers(job.input.audit ?? [], (id) => layer.request(id)?.number);
+        if (numbered.stamped) chained = chainEntries(numbered.inputs, head, time);
         batchLayer.absorb(layer);
         head = chained.head;
         entries.push(...chained.entries);
-        mutations.push(...linked);
+        mutations.push(...applied);
         accepted.push({ job, seqs: chained.entries.map((entry) => entry.seq) });
       } catch (error) {
         job.reject(error);

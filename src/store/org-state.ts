@@ -2,6 +2,7 @@
 // and the search index. Changes arrive as a ChangeSet that is already durable.
 import type { ChangeRequest, Draft, License, Locale, Location, OrgChange, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
 import { StoreLoadError, type LicenseUsage, type UserPage, type UserQuery } from './types.js';
+import { numberRequests, RequestRecords } from './request-numbers.js';
 import { sameSearchKeys, UserSearchIndex } from './user-search.js';
 
 /** Read access a change is checked against: the committed state or a pending layer over it. */
@@ -13,6 +14,9 @@ export interface OrgView {
   userIdByEmail(emailKey: string): string | undefined;
   draft(id: string): Draft | undefined;
   request(id: string): ChangeRequest | undefined;
+  requestByNumber(number: number): ChangeRequest | undefined;
+  /** The highest request number handed out (0: none yet). */
+  lastRequestNumber(): number;
   role(emailKey: string): Role | undefined;
   orgChange(id: string): OrgChange | undefined;
 }
@@ -54,9 +58,7 @@ export class OrgState implements OrgView {
   private readonly userIdByEmailKey = new Map<string, string>();
   private readonly used = new Map<string, number>();
   private readonly drafts = new Map<string, Draft>();
-  private readonly requestsById = new Map<string, ChangeRequest>();
-  /** The open ones of requestsById: the expiry sweep asks for these on every event. */
-  private readonly openRequestsById = new Map<string, ChangeRequest>();
+  private readonly requestRecords = new RequestRecords();
   private readonly rolesByEmail = new Map<string, Role>();
   private readonly preferences = new Map<string, Locale>();
   /** In the order they were first written (Map keeps insertion order): a user's changes go out in that order. */
@@ -87,7 +89,7 @@ export class OrgState implements OrgView {
     }
     this.search = new UserSearchIndex(this.users.values());
     for (const draft of document.drafts) this.drafts.set(draft.id, draft);
-    for (const request of document.requests) this.setRequest(request.id, request);
+    for (const request of numberRequests(document.requests)) this.requestRecords.set(request.id, request);
     for (const role of document.roles) this.rolesByEmail.set(emailKey(role.email), role);
     for (const preference of document.preferences) this.preferences.set(preference.personId, preference.locale);
     for (const change of document.orgChanges) this.setOrgChange(change);
@@ -105,7 +107,7 @@ export class OrgState implements OrgView {
       roles: [...this.rolesByEmail.values()],
       preferences: [...this.preferences].map(([personId, locale]) => ({ personId, locale })),
       drafts: [...this.drafts.values()],
-      requests: [...this.requestsById.values()],
+      requests: [...this.requestRecords.all()],
       orgChanges: [...this.orgChangesById.values()],
     };
   }
@@ -123,18 +125,11 @@ export class OrgState implements OrgView {
     for (const [id, next] of changes.users) this.applyUser(id, next, !bulk);
     if (bulk) this.search = new UserSearchIndex(this.users.values());
     applyMap(this.drafts, changes.drafts);
-    for (const [id, request] of changes.requests) this.setRequest(id, request);
+    for (const [id, request] of changes.requests) this.requestRecords.set(id, request);
     applyMap(this.rolesByEmail, changes.roles);
     for (const [personId, locale] of changes.preferences) this.preferences.set(personId, locale);
     for (const change of changes.orgChanges.values()) this.setOrgChange(change);
     this.applyCatalog(changes.catalog);
-  }
-
-  private setRequest(id: string, request: ChangeRequest | null): void {
-    if (request) this.requestsById.set(id, request);
-    else this.requestsById.delete(id);
-    if (request?.status === 'open') this.openRequestsById.set(id, request);
-    else this.openRequestsById.delete(id);
   }
 
   private setOrgChange(change: OrgChange): void {
@@ -223,13 +218,19 @@ export class OrgState implements OrgView {
     return this.drafts.get(id);
   }
   request(id: string): ChangeRequest | undefined {
-    return this.requestsById.get(id);
+    return this.requestRecords.get(id);
+  }
+  requestByNumber(number: number): ChangeRequest | undefined {
+    return this.requestRecords.byNumber(number);
+  }
+  lastRequestNumber(): number {
+    return this.requestRecords.highestNumber;
   }
   requests(): IterableIterator<ChangeRequest> {
-    return this.requestsById.values();
+    return this.requestRecords.all();
   }
   openRequests(): IterableIterator<ChangeRequest> {
-    return this.openRequestsById.values();
+    return this.requestRecords.open();
   }
   /** A scan of all drafts: callers sweep every few minutes, not on every event. */
   expiredDrafts(now: Date): Draft[] {

@@ -38,6 +38,7 @@ export class PendingLayer implements OrgView {
   };
   /** Email owners changed in this layer (null: nobody any more). */
   private readonly emailOwners = new Map<string, string | null>();
+  private highestRequestNumber = 0;
 
   constructor(private readonly base: OrgView) {}
 
@@ -62,6 +63,17 @@ export class PendingLayer implements OrgView {
   request(id: string): ChangeRequest | undefined {
     return pick(this.changes.requests, id, () => this.base.request(id));
   }
+  requestByNumber(number: number): ChangeRequest | undefined {
+    for (const request of this.changes.requests.values()) if (request?.number === number) return request; // a handful per batch
+    return this.base.requestByNumber(number);
+  }
+  lastRequestNumber(): number {
+    return Math.max(this.highestRequestNumber, this.base.lastRequestNumber());
+  }
+  putRequest(request: ChangeRequest): void {
+    this.changes.requests.set(request.id, request);
+    this.highestRequestNumber = Math.max(this.highestRequestNumber, request.number ?? 0);
+  }
   role(key: string): Role | undefined {
     return pick(this.changes.roles, key, () => this.base.role(key));
   }
@@ -82,6 +94,7 @@ export class PendingLayer implements OrgView {
     for (const [key, owner] of child.emailOwners) this.emailOwners.set(key, owner);
     for (const [id, draft] of child.changes.drafts) this.changes.drafts.set(id, draft);
     for (const [id, request] of child.changes.requests) this.changes.requests.set(id, request);
+    this.highestRequestNumber = Math.max(this.highestRequestNumber, child.highestRequestNumber);
     for (const [key, role] of child.changes.roles) this.changes.roles.set(key, role);
     for (const [id, locale] of child.changes.preferences) this.changes.preferences.set(id, locale);
     for (const [id, change] of child.changes.orgChanges) this.changes.orgChanges.set(id, change);
@@ -98,8 +111,11 @@ function pick<T>(changes: Map<string, T | null>, key: string, fallback: () => T 
   return fallback();
 }
 
-/** Check one mutation against the layer and apply it there. Throws ConflictError or InvalidCommitError. */
-export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
+/**
+ * Check one mutation against the layer and apply it there; returns it as applied (a new
+ * request with the number it got, so the journal replays the same). Throws ConflictError or InvalidCommitError.
+ */
+export function applyMutation(layer: PendingLayer, mutation: Mutation): Mutation {
   switch (mutation.type) {
     case 'user.assign': {
       const current = layer.user(mutation.userId);
@@ -108,19 +124,19 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
       if (mutation.calling === null) delete next.calling;
       else if (mutation.calling !== undefined) next.calling = mutation.calling;
       layer.setUser(mutation.userId, checkUser(layer, next));
-      return;
+      return mutation;
     }
     case 'user.put': {
       const current = layer.user(mutation.user.id);
       if (mutation.expectedRev !== undefined) checkRev('user', mutation.user.id, mutation.expectedRev, current?.rev);
       const next = { ...mutation.user, rev: current ? current.rev + 1 : mutation.user.rev };
       layer.setUser(next.id, checkUser(layer, next));
-      return;
+      return mutation;
     }
     case 'user.delete': {
       checkRev('user', mutation.userId, mutation.expectedRev, layer.user(mutation.userId)?.rev);
       layer.setUser(mutation.userId, null);
-      return;
+      return mutation;
     }
     case 'draft.put': {
       const draft = parseRecord(DraftSchema, mutation.draft, `draft ${mutation.draft.id}`);
@@ -128,18 +144,19 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
         checkRev('draft', draft.id, mutation.expectedVersion, layer.draft(draft.id)?.version);
       }
       layer.changes.drafts.set(draft.id, draft);
-      return;
+      return mutation;
     }
     case 'draft.delete':
       layer.changes.drafts.set(mutation.draftId, null);
-      return;
+      return mutation;
     case 'request.put': {
       const request = parseRecord(ChangeRequestSchema, mutation.request, `request ${mutation.request.id}`);
       if (mutation.expectedVersion !== undefined) {
         checkRev('request', request.id, mutation.expectedVersion, layer.request(request.id)?.version);
       }
-      layer.changes.requests.set(request.id, request);
-      return;
+      const numbered = withNumber(layer, request);
+      layer.putRequest(numbered);
+      return { ...mutation, request: numbered };
     }
     case 'orgChange.put': {
       const change = parseRecord(OrgChangeSchema, mutation.change, `outbox entry ${mutation.change.id}`);
@@ -147,27 +164,37 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): void {
         checkRev('outbox entry', change.id, mutation.expectedVersion, layer.orgChange(change.id)?.version);
       }
       layer.changes.orgChanges.set(change.id, change);
-      return;
+      return mutation;
     }
     case 'role.put': {
       const role = parseRecord(RoleSchema, mutation.role, `role for ${mutation.role.email}`);
       layer.changes.roles.set(emailKey(role.email), role);
-      return;
+      return mutation;
     }
     case 'role.delete':
       layer.changes.roles.set(emailKey(mutation.email), null);
-      return;
+      return mutation;
     case 'preference.put':
       layer.changes.preferences.set(mutation.personId, parseRecord(LocaleSchema, mutation.locale, 'locale'));
-      return;
+      return mutation;
     case 'catalog.put':
       putCatalog(layer, mutation);
-      return;
+      return mutation;
     default: {
       const unknown: never = mutation;
       throw new InvalidCommitError(`unknown mutation ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+/** A request keeps its number; a new one gets the next (or, replayed from the journal, the one it got then). */
+function withNumber(layer: PendingLayer, request: ChangeRequest): ChangeRequest {
+  const stored = layer.request(request.id)?.number;
+  const number = request.number ?? stored ?? layer.lastRequestNumber() + 1;
+  if (stored !== undefined && number !== stored) throw new InvalidCommitError(`request ${request.id} is number ${stored}, the change names ${number}`);
+  const owner = layer.requestByNumber(number);
+  if (owner && owner.id !== request.id) throw new InvalidCommitError(`request ${request.id}: number ${number} belongs to request ${owner.id}`);
+  return request.number === number ? request : { ...request, number };
 }
 
 /**

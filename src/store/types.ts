@@ -124,6 +124,8 @@ export interface StoreReader {
   /** Drafts whose expiresAt is at or before `now` (nobody can use them any more). */
   expiredDrafts(now: Date): Draft[];
   request(id: string): ChangeRequest | undefined;
+  /** By its short number (R-42). */
+  requestByNumber(number: number): ChangeRequest | undefined;
   /** With status 'open' only the open requests are looked at (an index), not every request ever filed. */
   requests(filter?: { status?: ChangeRequest['status']; requesterId?: string }): ChangeRequest[];
   /** Webex Calling locations, as last synced. */

@@ -91,17 +91,18 @@ describe('helpdesk requests', () => {
     const toApprover = h.cardsIn(APPROVALS).at(-1)!;
     expect(h.textOf(toApprover)).toContain('Request approved');
     const toRequester = h.cardsIn(HELPDESK_ROOM).at(-1)!;
-    expect(h.textOf(toRequester)).toContain(`Request ${requestId} for Emma Bakker was approved by admin@acme.example and the change is saved.`);
+    expect(h.textOf(toRequester)).toContain('Request R-1 for Emma Bakker was approved by admin@acme.example and the change is saved.');
     expect(h.textOf(toRequester)).toContain('ok, welcome Emma');
     expect(h.outbox.deleted.has(approval.messageId)).toBe(true);
 
     const [approve, change] = h.auditLines().slice(-2);
-    expect(approve).toMatchObject({ action: 'request.approve', actorEmail: ADMIN.email, targetUserId: emma().id, requestId, eventId: expect.any(String) });
+    expect(approve).toMatchObject({ action: 'request.approve', actorEmail: ADMIN.email, targetUserId: emma().id, requestId, requestNumber: 1, eventId: expect.any(String) });
     expect(change).toMatchObject({
       action: 'license.change',
       actorEmail: ADMIN.email,
       targetUserId: emma().id,
       requestId,
+      requestNumber: 1,
       after: { licenseIds: expect.arrayContaining([ADV_MESSAGING]) },
       before: { licenseIds: expect.not.arrayContaining([ADV_MESSAGING]) },
     });
@@ -193,12 +194,12 @@ describe('helpdesk requests', () => {
     h.clock.advance(1000);
     await h.say(ADMIN, 'usage', { roomId: 'room-admin' });
     expect(h.store.request(id)!.status).toBe('expired');
-    expect(h.textOf(h.cardsIn(HELPDESK_ROOM).at(-1)!)).toContain(`Request ${id} for Emma Bakker was not decided in time and has expired.`);
+    expect(h.textOf(h.cardsIn(HELPDESK_ROOM).at(-1)!)).toContain('Request R-1 for Emma Bakker was not decided in time and has expired.');
     expect(h.auditLines().filter((l) => l.action === 'request.expire')).toEqual([
       expect.objectContaining({ actorId: 'system', requestId: id, targetUserId: before.id }),
     ]);
     await h.click(ADMIN, 'Approve', {}, { card: approval });
-    expect(h.lastText()).toContain(`Request ${id} expired`);
+    expect(h.lastText()).toContain('Request R-1 expired');
     expect(emma()).toEqual(before);
   });
 
@@ -215,29 +216,51 @@ describe('helpdesk requests', () => {
   it('`requests`: admins see the open ones, a helpdesk agent their own with status', async () => {
     h = await createDeskHarness();
     const approval = await submitRequest('first');
-    const id = h.store.requests()[0]!.id;
     await h.say(ADMIN, 'requests');
     expect(h.lastText()).toContain('Open requests');
-    expect(h.lastText()).toContain(`${id} · Emma Bakker (emma.bakker@acme.example) · open · by helpdesk@acme.example`);
+    expect(h.lastText()).toContain('R-1 · Emma Bakker (emma.bakker@acme.example) · open · by helpdesk@acme.example');
     await h.click(ADMIN, 'Reject', {}, { card: approval });
     await h.say(ADMIN, 'requests');
     expect(h.lastText()).toContain('There are no open requests.');
     await h.say(HELPDESK, 'requests');
     expect(h.lastText()).toContain('Your requests');
-    expect(h.lastText()).toContain(`${id} · Emma Bakker (emma.bakker@acme.example) · rejected`);
+    expect(h.lastText()).toContain('R-1 · Emma Bakker (emma.bakker@acme.example) · rejected');
   });
 
-  it('`request <id>` shows an admin the approval card again, which decides it like the original', async () => {
+  it('`request R-1` shows an admin the approval card again, which decides it like the original', async () => {
     h = await createDeskHarness();
     await submitRequest();
-    const id = h.store.requests()[0]!.id;
-    await h.say(ADMIN2, `request ${id}`, { roomId: 'room-admin' });
+    expect(h.textOf(h.cardsIn(APPROVALS).at(-1)!)).toContain('Request\nR-1'); // the approval card's facts name it
+    expect(h.lastText()).toContain('Your request R-1 for Emma Bakker is waiting'); // the approval card's facts name it
+    await h.say(ADMIN2, 'request R-1', { roomId: 'room-admin' });
     expect(h.lastText()).toContain('Change request for Emma Bakker');
     await h.click(ADMIN2, 'Approve');
     expect(emma().licenseIds).toContain(ADV_MESSAGING);
-    await h.say(ADMIN2, `request ${id}`, { roomId: 'room-admin' });
-    expect(h.lastText()).toContain(`Request ${id} for Emma Bakker was approved by noor.admin@acme.example`);
+    for (const typed of ['R-1', 'r1', '1', h.store.requests()[0]!.id]) {
+      await h.say(ADMIN2, `request ${typed}`, { roomId: 'room-admin' });
+      expect(h.lastText()).toContain('Request R-1 for Emma Bakker was approved by noor.admin@acme.example');
+    }
     await h.say(ADMIN2, 'request nope', { roomId: 'room-admin' });
     expect(h.lastText()).toContain('There is no request "nope"');
+    await h.say(ADMIN2, 'request R-7', { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('There is no request "R-7"');
+  });
+
+  it('a request shown with its full id before numbers existed is found by the id\'s start; a start several share lists them', async () => {
+    h = await createDeskHarness();
+    await submitRequest();
+    const filed = h.store.requests()[0]!;
+    const older = (id: string) => ({ ...filed, id, number: undefined, approvalCards: undefined });
+    await h.store.commit({ mutations: [{ type: 'request.put', request: older('b0fc77c0-1e2d-4c5b-9a8f-000000000001') }] });
+    await h.store.commit({ mutations: [{ type: 'request.put', request: older('b0fc77c0-1e2d-4c5b-9a8f-000000000002') }] });
+    await h.say(ADMIN, 'request b0fc77c0-1e2d-4c5b-9a8f-000000000002', { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('Change request for Emma Bakker');
+    expect(h.lastText()).toContain('Request\nR-3');
+    await h.say(ADMIN, 'request b0fc77c0', { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('Several requests start with "b0fc77c0": R-2, R-3. Type one of them, for example `request R-2`.');
+    await h.say(ADMIN, 'request b0fc77c0-1e2d-4c5b-9a8f-0000000000', { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('Several requests start with');
+    await h.say(ADMIN, 'request b0fc77c0-1e2d-4c5b-9a8f-000000000001', { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('Request\nR-2');
   });
 });

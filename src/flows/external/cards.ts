@@ -14,9 +14,6 @@ type Ctx = Pick<FlowContext, 'locale'>;
 
 export const EXTERNAL_LICENSE_PREFIX = 'lic.';
 
-/** The `external add` command that adds the user again with the licenses they hold. */
-export const addAgainCommand = (user: User): string => `external add ${user.email} ${user.licenseIds.join(' ')}`.trim();
-
 export interface ExternalUserView {
   draft: Draft;
   user: User;
@@ -25,6 +22,8 @@ export interface ExternalUserView {
   /** May delete and add again (R11: an administrator). */
   mayDelete: boolean;
   held: readonly License[];
+  /** The `external add` command that adds the user again with the licenses they hold. */
+  addAgain: string;
   /** License ids the user keeps with the change so far. */
   keeps: ReadonlySet<string>;
   notes: ColoredLine[];
@@ -44,7 +43,7 @@ export function externalUserCard(ctx: Ctx, view: ExternalUserView): RenderedCard
     notes.push({ text: tr(ctx, CODES.r8PendingExternal, { user: name }), color: 'Warning' });
     notes.push(
       view.mayDelete
-        ? { text: tr(ctx, 'external.add-again-hint', { command: addAgainCommand(user) }), color: 'Default' }
+        ? { text: tr(ctx, 'external.add-again-hint', { command: view.addAgain }), color: 'Default' }
         : { text: tr(ctx, 'external.ask-admin-to-delete', { user: name }), color: 'Default' },
     );
     const deleteAction = actionOf(draft, tr(ctx, 'action.delete-user'), 'delete', 'destructive');

@@ -20,7 +20,8 @@ import { startAtUser } from '../wizard/engine.js';
 import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { ColoredLine } from '../../cards/index.js';
 import type { StepAction, StepInput, Wizard } from '../wizard/types.js';
-import { EXTERNAL_LICENSE_PREFIX, addAgainCommand, confirmDeleteCard, deletedCard, externalUserCard } from './cards.js';
+import { addAgainCommand } from './add.js';
+import { EXTERNAL_LICENSE_PREFIX, confirmDeleteCard, deletedCard, externalUserCard } from './cards.js';
 import { changeToOrg } from '../org/changes.js';
 
 export const EXTERNAL_FLOW = 'external';
@@ -41,13 +42,14 @@ function userView(ctx: FlowContext, draft: Draft, user: User, notes: ColoredLine
     pending: isPendingExternal(user),
     mayDelete: can(ctx.role, 'apply'),
     held: licensesOfUser(ctx.store, user),
+    addAgain: addAgainCommand(ctx, user),
     keeps: new Set(pendingAssignment(user, draft.change).licenseIds),
     notes,
   };
 }
 
 async function deleteUser({ ctx, draft, user, replaceWith }: StepInput & { user: User }): Promise<void> {
-  const done = advance(draft, { step: 'deleted', status: 'done', state: { ...draft.state, deletedEmail: user.email, addAgain: addAgainCommand(user) } });
+  const done = advance(draft, { step: 'deleted', status: 'done', state: { ...draft.state, deletedEmail: user.email, addAgain: addAgainCommand(ctx, user) } });
   await ctx.store.commit({
     mutations: [
       { type: 'user.delete', userId: user.id, expectedRev: draft.baseRev ?? user.rev },

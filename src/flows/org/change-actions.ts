@@ -4,7 +4,7 @@
 // did take is taken back there too.
 import type { AuditInput, OrgChange, ProposedChange, User } from '../../domain/index.js';
 import { evaluate } from '../../rules/index.js';
-import { auditBase, allCodes, licensesBefore } from '../audit-lines.js';
+import { auditBase, verdictCodes, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { findingText, userName } from '../format.js';
 import { errorCard, messageCard } from '../messages.js';
@@ -56,7 +56,7 @@ async function revert(ctx: FlowContext, change: OrgChange, submit: Submit): Prom
     before: licensesBefore(user),
     after: verdict.result,
     change: asChange(user, verdict.result),
-    codes: allCodes(verdict),
+    ...verdictCodes(verdict),
     details: { changeId: change.id, ...(change.auditSeq ? { changeSeq: change.auditSeq } : {}) },
   };
   await ctx.store.commit({

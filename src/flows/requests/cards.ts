@@ -10,6 +10,7 @@ import { tr } from '../../i18n/index.js';
 import { findingText, userName } from '../format.js';
 import { messageCard } from '../messages.js';
 import { actionOf } from '../submit.js';
+import { requestRef } from './ref.js';
 import { verdictSections, type VerdictView } from '../verdict-sections.js';
 
 type Ctx = Pick<FlowContext, 'locale'>;
@@ -31,7 +32,7 @@ const decideAction = (request: ChangeRequest, title: string, action: string, sty
 
 export function requestFacts(ctx: Ctx, request: ChangeRequest, user: User | undefined): Fact[] {
   return [
-    { title: tr(ctx, 'request.fact.id'), value: request.id },
+    { title: tr(ctx, 'request.fact.id'), value: requestRef(request) },
     { title: tr(ctx, 'request.fact.requester'), value: request.requesterEmail },
     { title: tr(ctx, 'request.fact.user'), value: user ? `${userName(user)} · ${user.email}` : request.targetUserId },
     { title: tr(ctx, 'request.fact.reason'), value: request.reason },
@@ -84,7 +85,7 @@ export function outcomeCard(ctx: Ctx, request: ChangeRequest, user: User | undef
   return messageCard(ctx, {
     titleKey: `request.outcome.${request.status}.title`,
     textKey: `request.outcome.${request.status}`,
-    params: { id: request.id, user: userName(user, request.targetUserId), by: request.decidedBy ?? '' },
+    params: { id: requestRef(request), user: userName(user, request.targetUserId), by: request.decidedBy ?? '' },
     color,
     lines: lines.map((l) => l.text),
     facts,
@@ -96,15 +97,15 @@ export function decidedCard(ctx: Ctx, request: ChangeRequest, user: User | undef
   return messageCard(ctx, {
     titleKey: request.status === 'expired' ? 'request.expired.title' : 'request.decided.title',
     textKey: `request.decided.${request.status}`,
-    params: { id: request.id, user: userName(user, request.targetUserId), by: request.decidedBy ?? '' },
+    params: { id: requestRef(request), user: userName(user, request.targetUserId), by: request.decidedBy ?? '' },
     color: request.status === 'approved' ? 'Good' : request.status === 'rejected' ? 'Warning' : 'Attention',
-    facts: [{ title: tr(ctx, 'request.fact.id'), value: request.id }],
+    facts: [{ title: tr(ctx, 'request.fact.id'), value: requestRef(request) }],
   });
 }
 
 /** The same as one line, where a copy could not be edited (deleted, and this posted instead). */
 export const decidedLine = (ctx: Ctx, request: ChangeRequest, user: User | undefined): string =>
-  `**${tr(ctx, request.status === 'expired' ? 'request.expired.title' : 'request.decided.title')}** (${request.id}): ${tr(ctx, `request.decided.${request.status}`, { id: request.id, user: userName(user, request.targetUserId), by: request.decidedBy ?? '' })}`;
+  `**${tr(ctx, request.status === 'expired' ? 'request.expired.title' : 'request.decided.title')}** (${requestRef(request)}): ${tr(ctx, `request.decided.${request.status}`, { id: requestRef(request), user: userName(user, request.targetUserId), by: request.decidedBy ?? '' })}`;
 
 /** A click on a request that is no longer open (decided, expired) or an older card of it. */
 export function alreadyDecidedCard(ctx: Ctx, request: ChangeRequest): RenderedCard {
@@ -112,7 +113,7 @@ export function alreadyDecidedCard(ctx: Ctx, request: ChangeRequest): RenderedCa
     titleKey: 'request.already.title',
     textKey: request.status === 'expired' ? 'request.already.expired' : 'request.already.decided',
     params: {
-      id: request.id,
+      id: requestRef(request),
       by: request.decidedBy ?? '',
       status: tr(ctx, `request.status.${request.status}`),
       when: (request.decidedAt ?? request.expiresAt).slice(0, 16).replace('T', ' '),
@@ -129,7 +130,7 @@ export function requestedCard(ctx: Ctx, view: { request: ChangeRequest | undefin
   return messageCard(ctx, {
     titleKey: 'request.submitted.title',
     textKey: 'request.submitted.text',
-    params: { id: request.id, user: userName(user, request.targetUserId) },
+    params: { id: requestRef(request), user: userName(user, request.targetUserId) },
     color: 'Good',
     lines: view.notes.map((n) => n.text),
     facts: requestFacts(ctx, request, user),

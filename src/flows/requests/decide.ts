@@ -7,7 +7,7 @@ import type { ChangeRequest, User } from '../../domain/index.js';
 import type { Finding, Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
 import { assignMutation } from '../apply.js';
-import { allCodes, licensesBefore } from '../audit-lines.js';
+import { verdictCodes, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { InputError } from '../errors.js';
 import { textInput, type Submit } from '../submit.js';
@@ -94,14 +94,14 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
       ...changeToOrg(ctx, { user, after: { ...verdict.result, calling: verdict.calling ?? user.calling }, source: 'request', auditLine: 1 }),
     ],
     audit: [
-      { ...base(ctx, request, user), action: 'request.approve', codes: allCodes(verdict), details: { comment, requesterEmail: request.requesterEmail } },
+      { ...base(ctx, request, user), action: 'request.approve', ...verdictCodes(verdict), details: { comment, requesterEmail: request.requesterEmail } },
       {
         ...base(ctx, request, user),
         action: 'license.change',
         before: licensesBefore(user),
         after: verdict.result,
         change: request.change,
-        codes: allCodes(verdict),
+        ...verdictCodes(verdict),
         details: { flow: 'request', requesterEmail: request.requesterEmail, reason: request.reason },
       },
     ],

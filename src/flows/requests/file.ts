@@ -5,7 +5,7 @@ import type { ChangeRequest } from '../../domain/index.js';
 import { tr } from '../../i18n/index.js';
 import { advance } from '../drafts.js';
 import { InputError } from '../errors.js';
-import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
+import { verdictCodes, auditBase, licensesBefore } from '../audit-lines.js';
 import { textInput } from '../submit.js';
 import type { FinishChange, Step } from '../wizard/types.js';
 import { requestIdOf, requestedCard } from './cards.js';
@@ -74,12 +74,13 @@ export const fileRequest: FinishChange = {
           before: licensesBefore(user),
           after: verdict.result,
           change: draft.change,
-          codes: allCodes(verdict),
+          ...verdictCodes(verdict),
           details: { reason, expiresAt: request.expiresAt, flow: draft.flow },
         },
       ],
     });
-    const sent = await sendApprovalCards(ctx, request);
+    // As stored: the store gave it its number in that commit.
+    const sent = await sendApprovalCards(ctx, ctx.store.request(request.id) ?? request);
     return { done, notes: sent === 0 ? [{ text: tr(ctx, 'request.submitted.no-approvers'), color: 'Default' }] : [] };
   },
 };

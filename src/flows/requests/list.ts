@@ -10,13 +10,14 @@ import { approvalCard, outcomeCard } from './cards.js';
 import { rememberApprovalCards } from './notify.js';
 import { approvalView, requestUser } from './views.js';
 import { expireDueRequests, expireIfDue } from './expiry.js';
+import { findRequest, requestRef } from './ref.js';
 
 const LIMIT = 20;
 
 function line(ctx: FlowContext, request: ChangeRequest): string {
   const user = ctx.store.user(request.targetUserId);
   return tr(ctx, 'requests.line', {
-    id: request.id,
+    id: requestRef(request),
     user: user ? `${userName(user)} (${user.email})` : request.targetUserId,
     status: tr(ctx, `request.status.${request.status}`),
     requester: request.requesterEmail,
@@ -42,14 +43,17 @@ export async function listRequests(ctx: FlowContext): Promise<void> {
   );
 }
 
-/** `request <id>` (admins): the approval card of an open request here, or how it ended. */
-export async function showRequest(ctx: FlowContext, id: string): Promise<void> {
-  const stored = id ? ctx.store.request(id) : undefined;
-  if (!stored) {
-    await ctx.reply.card(messageCard(ctx, { titleKey: 'requests.title.open', textKey: 'request.unknown', params: { id: id.slice(0, 80) }, color: 'Warning' }));
+/** `request <id>` (admins): the approval card of an open request here, or how it ended. The id as cards show it (R-42), or an older request's id. */
+export async function showRequest(ctx: FlowContext, typed: string): Promise<void> {
+  const found = findRequest(ctx.store, typed);
+  if (!('request' in found)) {
+    const several = found.candidates.length > 1;
+    const refs = found.candidates.slice(0, 5).map(requestRef);
+    const params = { id: typed.slice(0, 80), choices: refs.join(', '), first: refs[0] ?? '' };
+    await ctx.reply.card(messageCard(ctx, { titleKey: 'requests.title.open', textKey: several ? 'request.ambiguous' : 'request.unknown', params, color: 'Warning' }));
     return;
   }
-  const request = await expireIfDue(ctx, stored);
+  const request = await expireIfDue(ctx, found.request);
   if (request.status !== 'open') {
     await ctx.reply.card(outcomeCard(ctx, request, requestUser(ctx, request)));
     return;

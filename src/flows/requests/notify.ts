@@ -9,6 +9,7 @@ import { allAdmins } from '../roles.js';
 import { ConflictError } from '../../store/index.js';
 import { approvalCard, decidedCard, decidedLine, outcomeCard } from './cards.js';
 import { approvalView, inLocale, requestUser, requesterLocale } from './views.js';
+import { requestRef } from './ref.js';
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -43,7 +44,7 @@ export async function sendApprovalCards(ctx: FlowContext, request: ChangeRequest
       const roomId = 'room' in target ? target.room : sent.roomId;
       copies.push({ messageId: sent.messageId, ...(roomId ? { roomId } : {}), ...('email' in target ? { email: target.email } : {}) });
     } catch (error) {
-      logger.warn(`could not send an approval card; an admin can show it with: request ${request.id}`, { eventId: ctx.eventId, requestId: request.id, error: message(error) });
+      logger.warn(`could not send an approval card; an admin can show it with: request ${requestRef(request)}`, { eventId: ctx.eventId, requestId: request.id, error: message(error) });
     }
   }
   await rememberApprovalCards(ctx, request.id, copies);

@@ -3,7 +3,7 @@
 import type { Draft, User } from '../../domain/index.js';
 import type { Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
-import { allCodes, auditBase, licensesBefore } from '../audit-lines.js';
+import { verdictCodes, auditBase, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { advance } from '../drafts.js';
 import { userName } from '../format.js';
@@ -19,7 +19,7 @@ import type { Step, StepAction, StepInput } from './types.js';
 /** A change the rules refused, audited (license.refused). */
 async function auditRefusal(ctx: FlowContext, draft: Draft, user: User, verdict: Verdict): Promise<void> {
   await ctx.store.audit([
-    { ...auditBase(ctx, user), action: 'license.refused', before: licensesBefore(user), change: draft.change, codes: allCodes(verdict), details: { flow: draft.flow } },
+    { ...auditBase(ctx, user), action: 'license.refused', before: licensesBefore(user), change: draft.change, ...verdictCodes(verdict), details: { flow: draft.flow } },
   ]);
 }
 
