@@ -74,6 +74,10 @@ export interface UserSelectCardData extends WithFallback {
   search: string;
   countText: string;
   userLabel: string;
+  /** Radios for a short list, a dropdown (never "filtered": Webex does not render it) for a long one. */
+  userStyle: 'expanded' | 'compact';
+  /** Shown in the dropdown before a user is chosen. */
+  userPlaceholder: string;
   selected: string;
   users: Choice[];
   actions: CardAction[];

@@ -62,6 +62,7 @@ export const uiEn: Record<string, string> = {
   'select.search-label': 'Search by name or email',
   'select.search-placeholder': 'e.g. sanne or sanne.de.vries@acme.example',
   'select.user-label': 'User',
+  'select.user-placeholder': 'Choose a user',
   'select.count': 'Users {from}–{to} of {total}',
   'select.choose-first': 'Choose a user in the list first, then click Open.',
   'select.none': 'No users to show.',

@@ -62,6 +62,7 @@ export const uiNl: Record<string, string> = {
   'select.search-label': 'Zoeken op naam of e-mail',
   'select.search-placeholder': 'bijv. sanne of sanne.de.vries@acme.example',
   'select.user-label': 'Gebruiker',
+  'select.user-placeholder': 'Kies een gebruiker',
   'select.count': 'Gebruikers {from}–{to} van {total}',
   'select.choose-first': 'Kies eerst een gebruiker in de lijst en klik dan op Openen.',
   'select.none': 'Geen gebruikers om te tonen.',
