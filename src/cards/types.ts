@@ -183,10 +183,21 @@ export interface HistoryCardData extends WithFallback {
   actions: CardAction[];
 }
 
+/** One part of a usage bar: a column whose width is a weight (units used, or free) and whose background is its style. */
+export interface BarPart {
+  width: number;
+  style: 'good' | 'attention' | 'emphasis';
+}
+
 export interface UsageCardData extends WithFallback {
   title: string;
   intro: string;
-  subscriptions: { title: string; licenses: { name: string; usage: string }[] }[];
+  /** Grouped as Control Hub does: the subscription id as heading, its name (none or one line) under it. */
+  subscriptions: {
+    heading: string;
+    names: Line[];
+    licenses: { name: string; usage: string; color: TextColor; weight: 'Default' | 'Bolder'; bar: BarPart[] }[];
+  }[];
 }
 
 export interface UserListCardData extends WithFallback {

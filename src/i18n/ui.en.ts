@@ -21,6 +21,7 @@ export const uiEn: Record<string, string> = {
   'user.site-admin.none': 'no site',
   'usage.used-of-total': '{used} / {total}',
   'usage.full': 'FULL',
+  'usage.subscription': 'Subscription {id}',
   'usage.title': 'License usage',
   'usage.intro': 'Used / total units per subscription. A full license cannot be assigned until a unit is freed.',
 

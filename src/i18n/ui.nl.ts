@@ -21,6 +21,7 @@ export const uiNl: Record<string, string> = {
   'user.site-admin.none': 'geen site',
   'usage.used-of-total': '{used} / {total}',
   'usage.full': 'VOL',
+  'usage.subscription': 'Abonnement {id}',
   'usage.title': 'Licentiegebruik',
   'usage.intro': 'Gebruikt / totaal aantal eenheden per abonnement. Een volle licentie kan pas worden toegewezen als er een eenheid vrijkomt.',
 
