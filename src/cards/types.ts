@@ -130,7 +130,11 @@ export interface SiteAccountsCardData extends WithFallback {
   /** What the rules say about the change so far (step-rules.ts). */
   notes: ColoredLine[];
   intro: string;
-  sites: { id: string; label: string; value: string; choices: Choice[]; reasons: Line[] }[];
+  /**
+   * Per site: its choice (none, or one when only "none" could be chosen: then the site's name as a label),
+   * the rules' reasons where the user holds or gets something there, else at most one short line.
+   */
+  sites: { inputs: { id: string; label: string; value: string; choices: Choice[] }[]; labels: Line[]; reasons: Line[]; brief: Line[] }[];
   actions: CardAction[];
 }
 
