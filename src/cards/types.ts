@@ -74,6 +74,10 @@ export interface UserSelectCardData extends WithFallback {
   search: string;
   countText: string;
   userLabel: string;
+  /** Radios for a short list, a dropdown (never "filtered": Webex does not render it) for a long one. */
+  userStyle: 'expanded' | 'compact';
+  /** Shown in the dropdown before a user is chosen. */
+  userPlaceholder: string;
   selected: string;
   users: Choice[];
   actions: CardAction[];
@@ -126,7 +130,11 @@ export interface SiteAccountsCardData extends WithFallback {
   /** What the rules say about the change so far (step-rules.ts). */
   notes: ColoredLine[];
   intro: string;
-  sites: { id: string; label: string; value: string; choices: Choice[]; reasons: Line[] }[];
+  /**
+   * Per site: its choice (none, or one when only "none" could be chosen: then the site's name as a label),
+   * the rules' reasons where the user holds or gets something there, else at most one short line.
+   */
+  sites: { inputs: { id: string; label: string; value: string; choices: Choice[] }[]; labels: Line[]; reasons: Line[]; brief: Line[] }[];
   actions: CardAction[];
 }
 
@@ -179,10 +187,21 @@ export interface HistoryCardData extends WithFallback {
   actions: CardAction[];
 }
 
+/** One part of a usage bar: a column whose width is a weight (units used, or free) and whose background is its style. */
+export interface BarPart {
+  width: number;
+  style: 'good' | 'attention' | 'emphasis';
+}
+
 export interface UsageCardData extends WithFallback {
   title: string;
   intro: string;
-  subscriptions: { title: string; licenses: { name: string; usage: string }[] }[];
+  /** Grouped as Control Hub does: the subscription id as heading, its name (none or one line) under it. */
+  subscriptions: {
+    heading: string;
+    names: Line[];
+    licenses: { name: string; usage: string; color: TextColor; weight: 'Default' | 'Bolder'; bar: BarPart[] }[];
+  }[];
 }
 
 export interface UserListCardData extends WithFallback {

@@ -38,8 +38,8 @@ describe('the edit-licenses wizard, per service', () => {
     await h.click(ADMIN, 'Next: account type per site', { 'lic.lic-meetings-events-100102': 'true' });
     const sites = h.lastText();
     expect(sites).toContain('Step 4 of 5: account type per Meetings site');
-    // R6: the training site has no attendee feature: not offered, reason shown.
-    expect(sites).toContain('The attendee account feature is off on acme-training.webex.com');
+    // R6 and R12: the training site offers neither attendee nor host; Mateo gets nothing there, so one short line says so.
+    expect(sites).toContain('acme-training.webex.com\nHost and attendee not available on this site');
     await h.click(ADMIN, 'Apply and review', { 'site.acme-events.webex.com': 'host', 'site.acme.webex.com': 'attendee' });
     const review = h.lastText();
     expect(review).toContain('Step 5 of 5: review');

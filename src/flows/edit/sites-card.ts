@@ -4,7 +4,7 @@ import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
 import { tr } from '../../i18n/index.js';
-import { usageText, userName, type LicenseUse } from '../format.js';
+import { licenseWithSubscription, usageText, userName, type LicenseUse } from '../format.js';
 import { actionOf } from '../submit.js';
 import { backAction, cancelAction, stepLabel, withWaysOut } from '../wizard/cards.js';
 import type { StepRules } from '../wizard/step-rules.js';
@@ -20,6 +20,8 @@ export interface SiteView {
   value: SiteAccount;
   /** The site's Meetings license a host would use; undefined when none has a free unit or the site has none. */
   host?: LicenseUse;
+  /** Without `host`: the site's full license (the one in the change, else the first), named in the reason. */
+  full?: LicenseUse;
   siteHasLicense: boolean;
   /** R6/R7: whether attendee may be chosen, else the rule's code. */
   attendee: { allowed: boolean; reasonCode?: string };
@@ -32,19 +34,47 @@ export interface SitesView {
   rules: StepRules;
 }
 
+/** Why host is not offered: the full license, named with its subscription, or that the site has none. */
+const hostReason = (ctx: Ctx, site: SiteView): string =>
+  site.full
+    ? tr(ctx, 'sites.host-full', { siteUrl: site.siteUrl, license: licenseWithSubscription(site.full.license), used: site.full.used, total: site.full.license.totalUnits })
+    : tr(ctx, 'sites.host-no-license');
+
+/** One short line for a site the user gets nothing on: what is not offered there, without the rules' advice. */
+function briefLine(ctx: Ctx, site: SiteView): Line[] {
+  const noAttendee = !site.attendee.allowed;
+  if (!site.host && noAttendee) return [{ text: tr(ctx, 'sites.brief.nothing') }];
+  if (!site.host) return [{ text: tr(ctx, site.siteHasLicense ? 'sites.brief.host-full' : 'sites.brief.host-no-license') }];
+  return noAttendee ? [{ text: tr(ctx, 'sites.brief.attendee') }] : [];
+}
+
+/** One site: its choice (left out when only "none" could be chosen and is), and its reasons when they matter. */
+function siteCard(ctx: Ctx, site: SiteView, userName: string) {
+  const choices = [{ title: tr(ctx, 'sites.none'), value: 'none' }];
+  if (site.host) choices.push({ title: tr(ctx, 'sites.host', { usage: usageText(ctx, site.host) }), value: 'host' });
+  if (site.attendee.allowed) choices.push({ title: tr(ctx, 'sites.attendee'), value: 'attendee' });
+  // The reasons matter where the user holds or is being given something on the site (host or attendee in the change so far).
+  const matters = site.value !== 'none';
+  const reasons: Line[] = [];
+  if (matters && !site.host) reasons.push({ text: hostReason(ctx, site) });
+  if (matters && !site.attendee.allowed) {
+    reasons.push({ text: tr(ctx, site.attendee.reasonCode ?? 'sites.attendee-unavailable', { user: userName, siteUrl: site.siteUrl }) });
+  }
+  const id = `${SITE_INPUT_PREFIX}${site.siteUrl}`;
+  const onlyNone = choices.length === 1 && site.value === 'none';
+  return {
+    inputs: onlyNone ? [] : [{ id, label: site.siteUrl, value: site.value, choices }],
+    labels: onlyNone ? [{ text: site.siteUrl }] : [],
+    reasons,
+    brief: matters ? [] : briefLine(ctx, site),
+  };
+}
+
 /** Step 5: per Meetings site none / host / attendee; attendee only where R6/R7 allow it. */
 export function sitesCard(ctx: Ctx, view: SitesView): RenderedCard {
   const { draft } = view;
   const name = userName(view.user);
-  const sites = view.sites.map((site) => {
-    const choices = [{ title: tr(ctx, 'sites.none'), value: 'none' }];
-    const reasons: Line[] = [];
-    if (site.host) choices.push({ title: tr(ctx, 'sites.host', { usage: usageText(ctx, site.host) }), value: 'host' });
-    else reasons.push({ text: tr(ctx, site.siteHasLicense ? 'sites.host-full' : 'sites.host-no-license') });
-    if (site.attendee.allowed) choices.push({ title: tr(ctx, 'sites.attendee'), value: 'attendee' });
-    else reasons.push({ text: tr(ctx, site.attendee.reasonCode ?? 'sites.attendee-unavailable', { user: name, siteUrl: site.siteUrl }) });
-    return { id: `${SITE_INPUT_PREFIX}${site.siteUrl}`, label: site.siteUrl, value: site.value, choices, reasons };
-  });
+  const sites = view.sites.map((site) => siteCard(ctx, site, name));
   const title = tr(ctx, 'sites.title', { user: name });
   // While the rules refuse the change, "Apply and review" gives way to their ways out.
   const actions: CardAction[] = view.rules.blocked ? [] : [actionOf(draft, tr(ctx, 'action.apply-review'), 'review', 'positive')];

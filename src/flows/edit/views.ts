@@ -89,10 +89,12 @@ export function sitesView(ctx: FlowContext, draft: Draft, user: User, notes: Col
     const isHost = siteLicenses.some((u) => pending.licenseIds.includes(u.license.id));
     const value: SiteAccount = isHost ? 'host' : pending.attendeeOf.includes(option.siteUrl) ? 'attendee' : 'none';
     const host = siteLicenses.find((u) => user.licenseIds.includes(u.license.id)) ?? siteLicenses.find((u) => !u.full);
+    const full = host ? undefined : (siteLicenses.find((u) => pending.licenseIds.includes(u.license.id)) ?? siteLicenses[0]);
     return {
       siteUrl: option.siteUrl,
       value,
       ...(host ? { host } : {}),
+      ...(full ? { full } : {}),
       siteHasLicense: siteLicenses.length > 0,
       attendee: { allowed: option.allowed, ...(option.reasonCode ? { reasonCode: option.reasonCode } : {}) },
     };

@@ -55,7 +55,10 @@ export interface SelectView {
   pageSize: number;
 }
 
-/** A search box and one page of users to open. */
+/** Up to this many users show as radio buttons; a longer list is a dropdown (a phone shows ~8 radios on one screen). */
+export const MAX_EXPANDED_USERS = 8;
+
+/** A search box and one page of users to open: radios for a few, a compact choice (dropdown) for more. */
 export function selectCard(ctx: Ctx, view: SelectView): RenderedCard {
   const { draft, page, users, total, pageSize, search } = view;
   const from = total === 0 ? 0 : page * pageSize + 1;
@@ -75,6 +78,8 @@ export function selectCard(ctx: Ctx, view: SelectView): RenderedCard {
     search,
     countText: total === 0 ? tr(ctx, search ? 'select.none-matching' : 'select.none', { text: search }) : tr(ctx, 'select.count', { from, to, total }),
     userLabel: tr(ctx, 'select.user-label'),
+    userStyle: users.length > MAX_EXPANDED_USERS ? 'compact' : 'expanded',
+    userPlaceholder: tr(ctx, 'select.user-placeholder'),
     // Nothing preselected among several: a quick Open must not open whoever sorts first.
     selected: users.length === 1 ? users[0]!.id : '',
     users: users.map((u) => ({ title: userChoiceTitle(ctx, u), value: u.id })),
