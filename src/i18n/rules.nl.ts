@@ -1,4 +1,5 @@
-// Dutch messages for rule codes, faithful to the source document's wording.
+// Dutch messages for rule codes, faithful to the source document's wording, except where the
+// source machine-translated a product name (Control Hub's Dutch keeps product names in English).
 export const rulesNl: Record<string, string> = {
   'CHANGE.contradictory':
     'De wijziging voegt {id} toe en verwijdert het ook. Kies één van beide: toevoegen of verwijderen.',
@@ -19,7 +20,7 @@ export const rulesNl: Record<string, string> = {
   'R3.no-professional-unit':
     'Wanneer u Webex Attendant Console selecteert, stelt u de Webex Calling-service in op Professional-licentie, maar geen enkele Professional-licentie heeft een vrije eenheid. Maak een eenheid van Webex Calling Professional vrij of wijs {attendantConsole} niet toe aan {user}.',
   'R4.standard-with-cx':
-    'U kunt de standaardlicentie voor Webex Calling en de licentie Basisbeginselen voor de klantervaring niet toewijzen aan een gebruiker ({standard} en {cx}). Zet {user} over op Webex Calling Professional of verwijder Basisbeginselen voor de klantervaring (Essentials).',
+    'U kunt de standaardlicentie voor Webex Calling en de licentie Customer Experience Essentials niet toewijzen aan een gebruiker ({standard} en {cx}). Schakel {user} over naar Webex Calling Professional of verwijder Customer Experience Essentials.',
   'R5.host-and-attendee':
     '{user} kan op {siteUrl} niet tegelijk host en deelnemer zijn. Kies één accounttype voor die site: host of deelnemer.',
   'R5.choose-account-type':

@@ -11,7 +11,7 @@ describe('in Dutch', () => {
     await h.say(ADMIN, 'language nl');
     expect(h.lastText()).toContain('Uw kaarten zijn nu in het Nederlands.');
     await h.say(ADMIN, 'help');
-    expect(h.lastText()).toContain('Licentiebalie');
+    expect(h.lastText()).toContain('License Desk: wat ik doe');
     await h.say(ADMIN2, 'help');
     expect(h.lastText()).toContain('License desk');
     await h.say(ADMIN, 'language fr');
