@@ -1,7 +1,7 @@
 // Text commands: one routing primitive, a list of {match, handle}. The text is cleaned
 // first (bot mention or name at the start, case, extra spaces), then the first route
 // whose match returns arguments handles it.
-import type { FlowContext, HelpCommand } from '../flows/index.js';
+import type { FlowContext, HelpCommand, HelpLine } from '../flows/index.js';
 import {
   HELP_ORDER,
   addExternal,
@@ -24,7 +24,7 @@ import {
   verifyAudit,
   nearMiss,
 } from '../flows/index.js';
-import type { ActorRole } from '../domain/index.js';
+import type { ActorRole, Locale } from '../domain/index.js';
 import { can, type Capability } from '../rules/index.js';
 
 
@@ -41,6 +41,11 @@ export interface CommandRoute {
   needs: Capability;
   /** Its line on the help card (help.cmd.<key>), shown to those who may run it. */
   help?: HelpCommand;
+  /**
+   * The command word(s) shown to Dutch readers (help card, hints, "Did you mean"), when
+   * Dutch has its own; else `name` is shown in both languages. The matcher accepts them.
+   */
+  nl?: string;
   /** Arguments when this route handles the text, else undefined. */
   match(command: CommandText): string[] | undefined;
   handle(ctx: FlowContext, args: string[]): Promise<void>;
@@ -100,32 +105,43 @@ const words = (...names: string[]): Match => {
 };
 
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
-  { name: 'help', needs: 'view', help: 'help', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx, helpFor(ctx.role)) },
-  { name: 'licenses', needs: 'view', help: 'licenses', match: first('licenses', 'license', 'licence', 'licences', 'licenties', 'licentie'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
-  { name: 'external add', needs: 'apply', help: 'external-add', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
-  { name: 'external', needs: 'view', help: 'external', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
-  { name: 'find', needs: 'view', help: 'find', match: firstWithArgs('find', 'zoek', 'zoeken'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
-  { name: 'usage', needs: 'view', help: 'usage', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
+  { name: 'help', needs: 'view', help: 'help', nl: 'hulp', match: first('help', 'hulp', '?'), handle: (ctx) => showHelp(ctx, helpFor(ctx.role, ctx.locale)) },
+  { name: 'licenses', needs: 'view', help: 'licenses', nl: 'licenties', match: first('licenses', 'license', 'licence', 'licences', 'licenties', 'licentie'), handle: (ctx, args) => startEdit(ctx, args.join(' ')) },
+  { name: 'external add', needs: 'apply', help: 'external-add', nl: 'extern add', match: words('external|extern', 'add'), handle: (ctx, args) => addExternal(ctx, args) },
+  { name: 'external', needs: 'view', help: 'external', nl: 'extern', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
+  { name: 'find', needs: 'view', help: 'find', nl: 'zoek', match: firstWithArgs('find', 'zoek', 'zoeken'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
+  { name: 'usage', needs: 'view', help: 'usage', nl: 'gebruik', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
   { name: 'reassign', needs: 'apply', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
-  { name: 'language', needs: 'view', help: 'language', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
-  { name: 'history', needs: 'view', help: 'history', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
-  { name: 'requests', needs: 'view', help: 'requests', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
-  { name: 'request', needs: 'apply', help: 'request', match: first('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
-  { name: 'roles', needs: 'apply', help: 'roles', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
-  { name: 'role add', needs: 'apply', help: 'role-add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
-  { name: 'role remove', needs: 'apply', help: 'role-remove', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
+  { name: 'language', needs: 'view', help: 'language', nl: 'taal', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
+  { name: 'history', needs: 'view', help: 'history', nl: 'geschiedenis', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
+  { name: 'requests', needs: 'view', help: 'requests', nl: 'verzoeken', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
+  { name: 'request', needs: 'apply', help: 'request', nl: 'verzoek', match: first('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
+  { name: 'roles', needs: 'apply', help: 'roles', nl: 'rollen', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
+  { name: 'role add', needs: 'apply', help: 'role-add', nl: 'rol add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
+  { name: 'role remove', needs: 'apply', help: 'role-remove', nl: 'rol remove', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },
   // `role` alone lists the roles; `role <unknown word> …` falls through to "Did you mean `role add …`?".
-  { name: 'role', needs: 'apply', match: alone('role', 'rol'), handle: (ctx) => showRoles(ctx) },
+  { name: 'role', needs: 'apply', nl: 'rol', match: alone('role', 'rol'), handle: (ctx) => showRoles(ctx) },
   { name: 'audit verify', needs: 'apply', help: 'audit-verify', match: words('audit', 'verify'), handle: (ctx) => verifyAudit(ctx) },
   { name: 'export', needs: 'apply', help: 'export', match: first('export', 'exporteer', 'exporteren'), handle: (ctx) => exportUsers(ctx) },
-  { name: 'sync', needs: 'apply', help: 'sync', match: first('sync', 'synchroniseren'), handle: (ctx) => syncCommand(ctx) },
-  { name: 'pending', needs: 'apply', help: 'pending', match: first('pending', 'wachtrij'), handle: (ctx) => pendingCommand(ctx) },
+  { name: 'sync', needs: 'apply', help: 'sync', nl: 'synchroniseren', match: first('sync', 'synchroniseren'), handle: (ctx) => syncCommand(ctx) },
+  { name: 'pending', needs: 'apply', help: 'pending', nl: 'wachtrij', match: first('pending', 'wachtrij'), handle: (ctx) => pendingCommand(ctx) },
 ];
 
-/** The help card's lines for a role: the commands it may run, in the help card's order. */
-export function helpFor(role: ActorRole): HelpCommand[] {
-  const mine = new Set(COMMAND_ROUTES.filter((r) => r.help && can(role, r.needs)).map((r) => r.help!));
-  return HELP_ORDER.filter((c) => mine.has(c));
+/** The command word(s) a reader of this language is shown: the Dutch ones where the command has them. */
+export const shownCommand = (route: CommandRoute, locale: Locale): string => (locale === 'nl' ? (route.nl ?? route.name) : route.name);
+
+/** Each help key's command word(s) in this language, for texts that name commands (`{licenses}`, `{find}`, …). */
+export function commandWords(locale: Locale): Record<string, string> {
+  return Object.fromEntries(COMMAND_ROUTES.flatMap((r) => (r.help ? [[r.help, shownCommand(r, locale)]] : [])));
+}
+
+/** The help card's lines for a role: the commands it may run, in the help card's order, in the reader's words. */
+export function helpFor(role: ActorRole, locale: Locale): HelpLine[] {
+  const mine = new Map(COMMAND_ROUTES.filter((r) => r.help && can(role, r.needs)).map((r) => [r.help!, shownCommand(r, locale)]));
+  return HELP_ORDER.flatMap((help) => {
+    const command = mine.get(help);
+    return command === undefined ? [] : [{ help, command }];
+  });
 }
 
 export function routeCommand(command: CommandText): { route: CommandRoute; args: string[] } | undefined {
@@ -135,18 +151,6 @@ export function routeCommand(command: CommandText): { route: CommandRoute; args:
   }
   return undefined;
 }
-
-/** Other spellings a command accepts, and the word a suggestion shows instead (same language). */
-const SHOWN_AS: Readonly<Record<string, string>> = {
-  license: 'licenses',
-  licence: 'licenses',
-  licences: 'licenses',
-  licentie: 'licenties',
-  zoeken: 'zoek',
-  exporteer: 'export',
-  exporteren: 'export',
-  historie: 'geschiedenis',
-};
 
 /** The known words a typed word is a near miss of, with the number of edits (the word itself, at 0, when known). */
 function nearWords(typed: string | undefined, known: ReadonlySet<string>): { word: string; edits: number }[] {
@@ -161,9 +165,10 @@ function nearWords(typed: string | undefined, known: ReadonlySet<string>): { wor
 /**
  * "Did you mean …?": the text with its first (and second) word replaced by the nearest
  * command words, in either language, that routes to a command this role may run; the fewest
- * edits win. Undefined when nothing is near.
+ * edits win. It is shown with the command's words in the reader's language (`licenties` in
+ * Dutch, `licenses` in English, whichever was typed). Undefined when nothing is near.
  */
-export function suggestCommand(command: CommandText, role: ActorRole): string | undefined {
+export function suggestCommand(command: CommandText, role: ActorRole, locale: Locale): string | undefined {
   const [typed1, typed2] = command.words;
   let best: { text: string; edits: number } | undefined;
   for (const w1 of nearWords(typed1, KNOWN_FIRST_WORDS)) {
@@ -171,10 +176,15 @@ export function suggestCommand(command: CommandText, role: ActorRole): string | 
     for (const w2 of typed2 === undefined ? [undefined] : seconds) {
       const edits = w1.edits + (w2?.edits ?? 0);
       if (edits === 0 || (best && best.edits <= edits)) continue;
-      const args = [SHOWN_AS[w1.word] ?? w1.word, ...(w2 ? [w2.word!] : []), ...command.args.slice(2)];
+      const args = [w1.word, ...(w2 ? [w2.word!] : []), ...command.args.slice(2)];
       const routed = routeCommand({ words: args.map((w) => w.toLowerCase()), args });
-      if (routed && can(role, routed.route.needs)) best = { text: args.join(' '), edits };
+      if (routed && can(role, routed.route.needs)) best = { text: inWordsOf(locale, routed.route, args), edits };
     }
   }
   return best?.text;
+}
+
+/** The command text with the route's own words in the reader's language, then the rest as typed. */
+function inWordsOf(locale: Locale, route: CommandRoute, args: readonly string[]): string {
+  return [shownCommand(route, locale), ...args.slice(route.name.split(' ').length)].join(' ');
 }

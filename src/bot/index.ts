@@ -205,7 +205,7 @@ export function createBot(options: CreateBotOptions): BotCore {
         try {
           // Everyone in the space reads it: the general commands, without role-specific power
           // (each person's `help` shows their own); it names nobody.
-          await outbox.sendCard(room.roomId, helpCard({ locale: config.botLocale }, 'help.welcome', helpFor('helpdesk'), 'everyone'));
+          await outbox.sendCard(room.roomId, helpCard({ locale: config.botLocale }, 'help.welcome', helpFor('helpdesk', config.botLocale), 'everyone'));
         } catch (error) {
           logger.error('could not post the welcome card; the person still gets it by typing help', { error: error instanceof Error ? error.message : String(error) });
         }

@@ -7,7 +7,7 @@ import { COMMAND_FLOW, commandAction, messageCard, tr } from '../flows/index.js'
 import { can } from '../rules/index.js';
 import { logger } from '../logger.js';
 import { noRoleCard, refuse } from './authorize.js';
-import { parseCommandText, routeCommand, suggestCommand } from './commands.js';
+import { commandWords, parseCommandText, routeCommand, shownCommand, suggestCommand } from './commands.js';
 
 const SHOWN_TEXT = 60;
 
@@ -20,16 +20,16 @@ export async function runCommand(ctx: FlowContext, text: string, botNames: reado
     if (routed?.route.name === 'help') return void (await ctx.reply.card(noRoleCard(ctx)));
     return refuse(ctx, { what: routed?.route.name ?? 'message' });
   }
-  if (!routed) return unknownCommand(ctx, text, suggestCommand(command, ctx.role));
+  if (!routed) return unknownCommand(ctx, text, suggestCommand(command, ctx.role, ctx.locale));
   const { route, args } = routed;
-  if (!can(ctx.role, route.needs)) return refuse(ctx, { what: route.name, key: 'refused.admin-only', params: { what: route.name } });
+  if (!can(ctx.role, route.needs)) return refuse(ctx, { what: route.name, key: 'refused.admin-only', params: { what: shownCommand(route, ctx.locale) } });
   await route.handle(ctx, args);
 }
 
 async function unknownCommand(ctx: FlowContext, text: string, suggestion: string | undefined): Promise<void> {
   const shown = text.slice(0, SHOWN_TEXT);
   if (!suggestion) {
-    await ctx.reply.card(messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: shown }, lines: [tr(ctx, 'unknown.commands')] }));
+    await ctx.reply.card(messageCard(ctx, { titleKey: 'unknown.title', textKey: 'unknown.text', params: { text: shown }, lines: [tr(ctx, 'unknown.commands', commandWords(ctx.locale))] }));
     return;
   }
   await ctx.reply.card(

@@ -26,6 +26,13 @@ export const HELP_ORDER = [
 ] as const;
 export type HelpCommand = (typeof HELP_ORDER)[number];
 
+/** One line of the help card: which command, and the command word(s) shown in the reader's language. */
+export interface HelpLine {
+  help: HelpCommand;
+  /** Fills `{command}` in help.cmd.<help> (e.g. "licenties" in Dutch, "licenses" in English). */
+  command: string;
+}
+
 /**
  * Whom a help card speaks to: an administrator (every command, "edit"), a helpdesk agent
  * (look up and "request"), or everyone in a space (the welcome card: the general commands,
@@ -39,19 +46,19 @@ export const audienceOf = (role: FlowContext['role']): HelpAudience => (role ===
 const forAudience = (ctx: Pick<FlowContext, 'locale'>, key: string, audience: HelpAudience): string =>
   tr(ctx, hasKey(ctx.locale, `${key}.${audience}`) ? `${key}.${audience}` : key);
 
-/** The help card; `commands` are the lines to show, in the words of the audience. */
-export function helpCard(ctx: Pick<FlowContext, 'locale'>, titleKey = 'help.title', commands: readonly HelpCommand[] = HELP_ORDER, audience: HelpAudience = 'admin'): RenderedCard {
+/** The help card; `commands` are the lines to show (the bot's command table names their words), in the words of the audience. */
+export function helpCard(ctx: Pick<FlowContext, 'locale'>, titleKey: string, commands: readonly HelpLine[], audience: HelpAudience = 'admin'): RenderedCard {
   const title = tr(ctx, titleKey);
   return renderCard('help', {
     fallbackText: title,
     title,
     intro: forAudience(ctx, 'help.intro', audience),
-    commands: commands.map((c) => ({ command: tr(ctx, `help.cmd.${c}`), description: forAudience(ctx, `help.desc.${c}`, audience) })),
+    commands: commands.map((c) => ({ command: tr(ctx, `help.cmd.${c.help}`, { command: c.command }), description: forAudience(ctx, `help.desc.${c.help}`, audience) })),
     footer: forAudience(ctx, 'help.footer', audience),
   });
 }
 
 /** `help`: the commands the person's role may run (the caller filters them), in their role's words. */
-export async function showHelp(ctx: FlowContext, commands: readonly HelpCommand[] = HELP_ORDER): Promise<void> {
+export async function showHelp(ctx: FlowContext, commands: readonly HelpLine[]): Promise<void> {
   await ctx.reply.card(helpCard(ctx, 'help.title', commands, audienceOf(ctx.role)));
 }

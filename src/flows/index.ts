@@ -21,7 +21,7 @@ export { addExternal } from './external/add.js';
 export { startReassign, REASSIGN_FLOW } from './reassign.js';
 export { showUsage } from './usage.js';
 export { findUsers } from './find.js';
-export { showHelp, helpCard, audienceOf, HELP_ORDER, type HelpAudience, type HelpCommand } from './help.js';
+export { showHelp, helpCard, audienceOf, HELP_ORDER, type HelpAudience, type HelpCommand, type HelpLine } from './help.js';
 export { editDistance, nearMiss } from './edit-distance.js';
 export { nearestUsers } from './nearest-users.js';
 export { COMMAND_FLOW, commandAction } from './submit.js';

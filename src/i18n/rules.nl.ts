@@ -1,4 +1,5 @@
-// Dutch messages for rule codes, faithful to the source document's wording.
+// Dutch messages for rule codes, faithful to the source document's wording, except where the
+// source machine-translated a product name (Control Hub's Dutch keeps product names in English).
 export const rulesNl: Record<string, string> = {
   'CHANGE.contradictory':
     'De wijziging voegt {id} toe en verwijdert het ook. Kies één van beide: toevoegen of verwijderen.',
@@ -17,9 +18,9 @@ export const rulesNl: Record<string, string> = {
   'R3.switch-to-professional':
     'Wanneer u Webex Attendant Console selecteert, stelt u de Webex Calling-service in op Professional-licentie: {user} krijgt {added} (verwijderd: {removed}).',
   'R3.no-professional-unit':
-    'Wanneer u Webex Attendant Console selecteert, stelt u de Webex Calling-service in op Professional-licentie, maar geen enkele Professional-licentie heeft een vrije eenheid. Maak een eenheid van Webex Calling Professional vrij of wijs {attendantConsole} niet toe aan {user}.',
+    'Wanneer u Webex Attendant Console selecteert, stelt u de Webex Calling-service in op Professional-licentie, maar er zijn geen Professional-licenties meer beschikbaar. Maak een eenheid van Webex Calling Professional vrij of wijs {attendantConsole} niet toe aan {user}.',
   'R4.standard-with-cx':
-    'U kunt de standaardlicentie voor Webex Calling en de licentie Basisbeginselen voor de klantervaring niet toewijzen aan een gebruiker ({standard} en {cx}). Zet {user} over op Webex Calling Professional of verwijder Basisbeginselen voor de klantervaring (Essentials).',
+    'U kunt de standaardlicentie voor Webex Calling en de licentie Customer Experience Essentials niet toewijzen aan een gebruiker ({standard} en {cx}). Schakel {user} over naar Webex Calling Professional of verwijder Customer Experience Essentials.',
   'R5.host-and-attendee':
     '{user} kan op {siteUrl} niet tegelijk host en deelnemer zijn. Kies één accounttype voor die site: host of deelnemer.',
   'R5.choose-account-type':
@@ -37,11 +38,11 @@ export const rulesNl: Record<string, string> = {
   'R10.no-calling-license':
     '{user} heeft geen Webex Calling-licentie om opnieuw toe te wijzen. Wijs eerst een Webex Calling-licentie toe.',
   'R11.request-only':
-    'Alleen een beheerder met volledige beheerdersrechten kan licenties bewerken. Als helpdeskmedewerker kunt u een aanvraag voor {user} indienen, die een beheerder goedkeurt.',
+    'Alleen een beheerder met volledige beheerdersrechten kan licenties bewerken. Als helpdeskmedewerker kunt u een verzoek voor {user} indienen, dat een beheerder goedkeurt.',
   'R11.not-authorized':
-    'Alleen een beheerder met volledige beheerdersrechten kan licenties bewerken, en helpdeskmedewerkers kunnen aanvragen indienen. Vraag een beheerder om u een van deze rollen te geven.',
+    'Alleen een beheerder met volledige beheerdersrechten kan licenties bewerken, en helpdeskmedewerkers kunnen verzoeken indienen. Vraag een beheerder om u een van deze rollen te geven.',
   'R12.no-free-unit':
-    '{license} heeft geen vrije eenheid ({used} van {total} in gebruik). Verwijder de licentie eerst bij een andere gebruiker of kies een licentie met een vrije eenheid.',
+    '{license}: geen licenties meer beschikbaar ({used} van {total} in gebruik). Verwijder de licentie eerst bij een andere gebruiker of kies een licentie met een vrije eenheid.',
   'CALLING.properties-missing':
     'Webex heeft een locatie en een nummer nodig voor {license}: kies een locatie voor {user} en geef een toestelnummer of een telefoonnummer op (of allebei).',
   'CALLING.location-unknown':

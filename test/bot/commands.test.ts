@@ -96,7 +96,7 @@ describe('commands through the bot', () => {
     const { createBot } = await import('../../src/bot/index.js');
     const bot = createBot({ store: h.store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'nl' } });
     await bot.onJoined({ roomId: 'room-9', roomType: 'group' }, h.outbox);
-    expect(h.lastText()).toContain('Hallo! Ik ben de licentiebalie');
+    expect(h.lastText()).toContain('Hallo! Ik ben License Desk');
   });
 
   it('admins and helpdesk agents from the config count too (emails case-insensitive)', async () => {

@@ -42,20 +42,22 @@ describe('edit distance (Damerau–Levenshtein, optimal string alignment)', () =
 });
 
 describe('suggestCommand', () => {
-  const suggest = (text: string, role: 'admin' | 'helpdesk') => suggestCommand(parseCommandText(text), role);
+  const suggest = (text: string, role: 'admin' | 'helpdesk', locale: 'en' | 'nl' = 'en') => suggestCommand(parseCommandText(text), role, locale);
+  // Either language's near miss; the suggestion shows the reader's words (English, or Dutch where Dutch has its own).
   it.each([
-    ['lisences tom', 'licenses tom'],
-    ['licentis', 'licenties'],
-    ['histroy emma.bakker@acme.example', 'history emma.bakker@acme.example'],
-    ['exprot', 'export'],
-    ['uasge', 'usage'],
-    ['gebriuk', 'gebruik'],
-    ['verzoeekn', 'verzoeken'],
-    ['rol remvoe x@acme.example', 'rol remove x@acme.example'],
-    ['audit verfy', 'audit verify'],
-    ['externl add a@b.example Webex', 'external add a@b.example Webex'],
-  ])('admin: %j → %j', (text, expected) => {
-    expect(suggest(text, 'admin')).toBe(expected);
+    ['lisences tom', 'licenses tom', 'licenties tom'],
+    ['licentis', 'licenses', 'licenties'],
+    ['histroy emma.bakker@acme.example', 'history emma.bakker@acme.example', 'geschiedenis emma.bakker@acme.example'],
+    ['exprot', 'export', 'export'],
+    ['uasge', 'usage', 'gebruik'],
+    ['gebriuk', 'usage', 'gebruik'],
+    ['verzoeekn', 'requests', 'verzoeken'],
+    ['rol remvoe x@acme.example', 'role remove x@acme.example', 'rol remove x@acme.example'],
+    ['audit verfy', 'audit verify', 'audit verify'],
+    ['externl add a@b.example Webex', 'external add a@b.example Webex', 'extern add a@b.example Webex'],
+  ])('admin: %j → %j in English, %j in Dutch', (text, english, dutch) => {
+    expect(suggest(text, 'admin', 'en')).toBe(english);
+    expect(suggest(text, 'admin', 'nl')).toBe(dutch);
   });
   it('never suggests a command the role may not use', () => {
     expect(suggest('exprot', 'helpdesk')).toBeUndefined();
@@ -88,12 +90,15 @@ describe('forgiving commands through the fake transport', () => {
     expect(h.lastText()).not.toContain('Did you mean');
   });
 
-  it('"licentis" (Dutch near miss) suggests `licenties`; its button starts the wizard', async () => {
+  it('"licentis" (Dutch near miss) suggests `licenties` in Dutch, `licenses` in English; its button starts the wizard', async () => {
     h = await createHarness();
     await h.say(HELPDESK, 'licentis');
-    expect(h.lastText()).toContain('Did you mean `licenties`?');
+    expect(h.lastText()).toContain('Did you mean `licenses`?');
+    await h.say(HELPDESK, 'language nl');
+    await h.say(HELPDESK, 'licentis');
+    expect(h.lastText()).toContain('Bedoelde u `licenties`?');
     await h.click(HELPDESK, 'licenties');
-    expect(h.lastText()).not.toContain('Did you mean');
+    expect(h.lastText()).not.toContain('Bedoelde u');
     expect(submitActions(h.lastCard().card!).length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 // The same procedures in Dutch: `language nl` is stored per person and every card follows.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, ADMIN2, STRANGER, createHarness, type Harness } from '../helpers/bot-harness.js';
+import { ADMIN, ADMIN2, HELPDESK, STRANGER, createHarness, type Harness } from '../helpers/bot-harness.js';
+import { submitActions } from '../helpers/fake-transport.js';
 
 let h: Harness;
 afterEach(async () => h?.close());
@@ -11,7 +12,7 @@ describe('in Dutch', () => {
     await h.say(ADMIN, 'language nl');
     expect(h.lastText()).toContain('Uw kaarten zijn nu in het Nederlands.');
     await h.say(ADMIN, 'help');
-    expect(h.lastText()).toContain('Licentiebalie');
+    expect(h.lastText()).toContain('License Desk: wat ik doe');
     await h.say(ADMIN2, 'help');
     expect(h.lastText()).toContain('License desk');
     await h.say(ADMIN, 'language fr');
@@ -64,6 +65,39 @@ describe('in Dutch', () => {
     await h.say(STRANGER, 'usage');
     expect(h.lastText()).toContain('Niet toegestaan');
     expect(h.lastText()).toContain('Vraag een beheerder om toegang');
+  });
+
+  it('the help card, the unknown-command hint and "Did you mean" show the Dutch command words; English readers keep the English ones', async () => {
+    h = await createHarness();
+    await h.say(ADMIN, 'taal nl');
+    await h.say(ADMIN, 'hulp');
+    const help = h.lastText();
+    for (const line of ['licenties [e-mail of naam]', 'extern [e-mail of naam]', 'extern add <e-mail> <licentienaam, …>', 'zoek <tekst>', 'gebruik', 'geschiedenis <e-mail>', 'verzoeken', 'rol add admin|helpdesk <e-mail>', 'taal en|nl', 'hulp']) {
+      expect(help).toContain(line);
+    }
+    expect(help).toContain('reassign <e-mail>'); // no Dutch word of its own
+    expect(help).not.toMatch(/\blicenses\b|\bfind </);
+    await h.say(ADMIN, 'maak een broodje');
+    expect(h.lastText()).toContain('Probeer: licenties, extern, zoek <tekst>, gebruik, reassign <e-mail>, taal en|nl, of hulp voor de volledige lijst.');
+    await h.say(ADMIN, 'lisences emma.bakker@acme.example');
+    expect(h.lastText()).toContain('Bedoelde u `licenties emma.bakker@acme.example`?');
+    expect(submitActions(h.lastCard().card!).map((a) => a.title)).toEqual(['licenties emma.bakker@acme.example']);
+    await h.click(ADMIN, 'licenties emma.bakker@acme.example');
+    expect(h.lastText()).toContain('Emma Bakker');
+
+    await h.say(ADMIN2, 'help');
+    expect(h.lastText()).toContain('licenses [email or name]');
+    expect(h.lastText()).not.toContain('licenties');
+    await h.say(ADMIN2, 'licentis');
+    expect(h.lastText()).toContain('Did you mean `licenses`?');
+  });
+
+  it('a helpdesk agent refused an admin command reads the Dutch command word and "u"', async () => {
+    h = await createHarness({ botLocale: 'nl' });
+    await h.say(HELPDESK, 'rollen');
+    expect(h.lastText()).toContain('Alleen beheerders kunnen "rollen" gebruiken. U kunt wel gegevens opzoeken');
+    await h.say(HELPDESK, 'verzoeken');
+    expect(h.lastText()).toContain('Uw verzoeken');
   });
 
   it('an expired card and a crafted payload, in Dutch', async () => {

@@ -80,7 +80,7 @@ describe('external users', () => {
     await h.say(ADMIN, 'external add x@partner.example lic-nope');
     expect(h.lastText()).toContain('No license is called "lic-nope"');
     await h.say(ADMIN, 'external add not-an-email');
-    expect(h.lastText()).toContain('Type: external add <email> <license name>, <license name>…');
+    expect(h.lastText()).toContain('Type: external add <email> <license name>, <license name>. Use the names `usage` shows');
   });
 
   it('a helpdesk agent is not offered Delete user on a Pending user: told to ask an administrator; a crafted delete is refused', async () => {

@@ -84,7 +84,7 @@ describe('the sites step fits a phone', () => {
     await fillAcmeSite();
     const text = await openSites('milan.de.groot@acme.example', true);
     expect(text).toContain(
-      'Host is niet beschikbaar op acme.webex.com: Meeting - Webex Enterprise Edition (acme.webex.com) · Sub-100102 heeft geen vrije eenheid (24 van 24 in gebruik).',
+      'Host is niet beschikbaar op acme.webex.com: voor Meeting - Webex Enterprise Edition (acme.webex.com) · Sub-100102 zijn geen licenties meer beschikbaar (24 van 24 in gebruik).',
     );
     expect(text).toContain('acme-training.webex.com\nHost en deelnemer niet beschikbaar op deze site');
   });

@@ -83,10 +83,10 @@ describe('usage', () => {
     expect(rows.find((r) => r.name === 'Advanced Messaging 4')).toMatchObject({ usage: { text: '0 / 10' }, bar: [] });
   });
 
-  it('in Dutch: Abonnement and VOL', async () => {
+  it('in Dutch: Abonnement and Geen licenties meer beschikbaar', async () => {
     h = await createHarness({ botLocale: 'nl' });
     await h.say(ADMIN, 'gebruik');
     expect(h.lastText()).toContain('Abonnement Sub-100102');
-    expect(h.lastText()).toContain('5 / 5 · VOL');
+    expect(h.lastText()).toContain('5 / 5 · Geen licenties meer beschikbaar');
   });
 });

@@ -43,8 +43,10 @@ describe('rules message catalog', () => {
       'Switch Alice to Webex Calling Professional or remove Customer Experience Basic (Essentials)',
     );
     expect(t('nl', 'R4.standard-with-cx', { user: 'Alice', standard: 'S', cx: 'C' })).toContain(
-      'U kunt de standaardlicentie voor Webex Calling en de licentie Basisbeginselen voor de klantervaring niet toewijzen aan een gebruiker',
+      'U kunt de standaardlicentie voor Webex Calling en de licentie Customer Experience Essentials niet toewijzen aan een gebruiker',
     );
+    // The seed machine-translated the product name; Control Hub's Dutch keeps it in English.
+    expect(t('nl', 'R4.standard-with-cx', { user: 'Alice', standard: 'S', cx: 'C' })).not.toContain('Basisbeginselen');
     expect(t('en', 'R8.pending-external', { user: 'Bob' })).toContain('Delete the pending external user and add them again');
     expect(t('nl', 'R8.pending-external', { user: 'Bob' })).toContain('eerst de gebruiker verwijderen en vervolgens opnieuw toevoegen');
     expect(t('en', 'R12.no-free-unit', { license: 'Webex Calling - Professional', used: 10, total: 10 })).toContain('(10 of 10 used)');
