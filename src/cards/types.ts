@@ -187,12 +187,6 @@ export interface HistoryCardData extends WithFallback {
   actions: CardAction[];
 }
 
-/** One part of a usage bar: a column whose width is a weight (units used, or free) and whose background is its style. */
-export interface BarPart {
-  width: number;
-  style: 'good' | 'attention' | 'emphasis';
-}
-
 export interface UsageCardData extends WithFallback {
   title: string;
   intro: string;
@@ -200,7 +194,7 @@ export interface UsageCardData extends WithFallback {
   subscriptions: {
     heading: string;
     names: Line[];
-    licenses: { name: string; usage: string; color: TextColor; weight: 'Default' | 'Bolder'; bar: BarPart[] }[];
+    licenses: { name: string; usage: string; color: TextColor; weight: 'Default' | 'Bolder'; bar: string; barColor: TextColor }[];
   }[];
 }
 

@@ -1,6 +1,6 @@
 // `usage`: licenses grouped by subscription as Control Hub shows them, each with used / total
-// as numbers and as a bar (used and free as two weighted columns); full ones marked (R12).
-import type { BarPart, UsageCardData } from '../cards/index.js';
+// as numbers and as a bar of block characters; full ones marked (R12).
+import type { UsageCardData } from '../cards/index.js';
 import { cardSize, renderCard } from '../cards/index.js';
 import type { FlowContext } from './context.js';
 import { tr } from '../i18n/index.js';
@@ -12,14 +12,19 @@ export const MAX_USAGE_CARD_BYTES = 15 * 1024;
 
 type LicenseRow = UsageCardData['subscriptions'][number]['licenses'][number];
 
-/** Used and free units as column weights; a part with no units is left out (a column of width 0 is no column). */
-export function usageBar(use: LicenseUse): BarPart[] {
-  const free = Math.max(0, use.license.totalUnits - use.used);
-  const parts: BarPart[] = [
-    { width: use.used, style: use.full ? 'attention' : 'good' },
-    { width: free, style: 'emphasis' },
-  ];
-  return parts.filter((p) => p.width > 0);
+export const BAR_CELLS = 20;
+
+/**
+ * Used / total as a text bar ("█████░░░░░"): characters, not coloured columns, because
+ * Webex's web widget host config styles only "default" and "emphasis" containers, so a
+ * "good" column would render white. Some use shows at least one cell, some room at most 19.
+ */
+export function usageBar(use: LicenseUse): string {
+  const total = use.license.totalUnits;
+  if (total <= 0) return '';
+  const exact = Math.round((use.used / total) * BAR_CELLS);
+  const filled = Math.min(use.used < total ? BAR_CELLS - 1 : BAR_CELLS, Math.max(use.used > 0 ? 1 : 0, exact));
+  return '█'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
 }
 
 function licenseRow(ctx: FlowContext, use: LicenseUse): LicenseRow {
@@ -30,6 +35,7 @@ function licenseRow(ctx: FlowContext, use: LicenseUse): LicenseRow {
     color: use.full ? 'Attention' : 'Default',
     weight: use.full ? 'Bolder' : 'Default',
     bar: usageBar(use),
+    barColor: use.full ? 'Attention' : 'Good',
   };
 }
 
@@ -47,6 +53,6 @@ export async function showUsage(ctx: FlowContext): Promise<void> {
   const data: UsageCardData = { fallbackText: title, title, intro: tr(ctx, 'usage.intro'), subscriptions: subscriptions.filter((s) => s.licenses.length > 0) };
   const card = renderCard('usage', data);
   if (cardSize(card.card) < MAX_USAGE_CARD_BYTES) return void (await ctx.reply.card(card));
-  const withoutBars = data.subscriptions.map((s) => ({ ...s, licenses: s.licenses.map((l) => ({ ...l, bar: [] })) }));
+  const withoutBars = data.subscriptions.map((s) => ({ ...s, licenses: s.licenses.map((l) => ({ ...l, bar: '' })) }));
   await ctx.reply.card(renderCard('usage', { ...data, subscriptions: withoutBars }));
 }

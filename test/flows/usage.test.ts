@@ -1,5 +1,5 @@
 // `usage` as an admin sees it: licenses under their subscription's heading, named as Control
-// Hub names them, used / total as text and as a bar whose columns weigh used and free units.
+// Hub names them, used / total as text and as a bar of 20 cells filled in proportion to used units.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CARD_BYTES } from '../cards/check-card.js';
 import { ADMIN, createHarness, type Harness } from '../helpers/bot-harness.js';
@@ -10,16 +10,18 @@ afterEach(async () => h?.close());
 
 type Json = Record<string, unknown>;
 
-/** Each license row of the card: its name, its numbers (with their color) and its bar's columns. */
-function licenseRows(card: unknown): { name: string; usage: Json; bar: Json[] }[] {
-  const rows: { name: string; usage: Json; bar: Json[] }[] = [];
+const filled = (bar: Json | undefined) => [...String(bar?.text ?? '')].filter((c) => c === '█').length;
+
+/** Each license row of the card: its name, its numbers (with their color) and its bar (text and color). */
+function licenseRows(card: unknown): { name: string; usage: Json; bar: Json | undefined }[] {
+  const rows: { name: string; usage: Json; bar: Json | undefined }[] = [];
   walk(card, (node) => {
     if (node.type !== 'Container' || !Array.isArray(node.items)) return;
     const [head, bar] = node.items as Json[];
     if (head?.type !== 'ColumnSet') return;
     const [nameColumn, usageColumn] = head.columns as Json[];
     const text = (column: Json) => (column.items as Json[])[0]!;
-    rows.push({ name: String(text(nameColumn!).text), usage: text(usageColumn!), bar: bar?.type === 'ColumnSet' ? (bar.columns as Json[]) : [] });
+    rows.push({ name: String(text(nameColumn!).text), usage: text(usageColumn!), bar: bar?.type === 'TextBlock' ? bar : undefined });
   });
   return rows;
 }
@@ -40,19 +42,17 @@ describe('usage', () => {
     expect(rows.map((r) => r.name)).toHaveLength(h.store.licenses().length);
     for (const row of rows) {
       const [used, total] = String(row.usage.text).split(' · ')[0]!.split(' / ').map(Number) as [number, number];
-      const widths = row.bar.map((c) => ({ width: c.width, style: c.style }));
-      const expected = [
-        ...(used > 0 ? [{ width: used, style: used >= total ? 'attention' : 'good' }] : []),
-        ...(total - used > 0 ? [{ width: total - used, style: 'emphasis' }] : []),
-      ];
-      expect(widths, row.name).toEqual(expected);
+      expect([...String(row.bar!.text)], row.name).toHaveLength(20);
+      expect(Math.abs(filled(row.bar) - (used / total) * 20), row.name).toBeLessThanOrEqual(1); // in proportion
+      expect(filled(row.bar) === 20, row.name).toBe(used >= total); // all filled only when full
+      expect(row.bar!.color, row.name).toBe(used >= total ? 'Attention' : 'Good');
     }
     const training = rows.find((r) => r.name.includes('acme-training'))!;
     expect(training.usage).toMatchObject({ text: '5 / 5 · FULL', color: 'Attention', weight: 'Bolder' });
-    expect(training.bar).toEqual([expect.objectContaining({ width: 5, style: 'attention' })]);
+    expect(training.bar).toMatchObject({ text: '█'.repeat(20), color: 'Attention' });
     const messaging = rows.find((r) => r.name === 'Advanced Messaging')!;
     expect(messaging.usage).toMatchObject({ text: '7 / 11', color: 'Default' });
-    expect(messaging.bar.map((c) => c.width)).toEqual([7, 4]);
+    expect(filled(messaging.bar)).toBe(13); // 7 of 11
   });
 
   it('the bar follows a change: one more unit used, one fewer free', async () => {
@@ -65,22 +65,30 @@ describe('usage', () => {
     await h.say(ADMIN, 'usage');
     const messaging = licenseRows(h.lastCard().card).find((r) => r.name === 'Advanced Messaging')!;
     expect(messaging.usage.text).toBe('8 / 11');
-    expect(messaging.bar.map((c) => c.width)).toEqual([8, 3]);
+    expect(filled(messaging.bar)).toBe(15); // 8 of 11
   });
 
-  it('an org with very many licenses still gets a card Webex takes: the numbers, without the bars', async () => {
+  it.each([
+    { extra: 10, bars: true },
+    { extra: 30, bars: false },
+  ])('$extra more licenses: a card Webex takes (bars: $bars; without them when they would pass 15 KB)', async ({ extra, bars }) => {
     h = await createHarness();
-    const subscriptions = Array.from({ length: 4 }, (_, i) => ({ id: `Sub-9${i}`, name: `Agreement ${i}` }));
-    const licenses = subscriptions.flatMap((sub, i) =>
-      Array.from({ length: 5 }, (_, j) => ({ id: `big-${i}-${j}`, name: `Advanced Messaging ${j}`, service: 'messaging' as const, subscriptionId: sub.id, totalUnits: 10 })),
-    );
+    const subscriptions = Array.from({ length: Math.ceil(extra / 5) }, (_, i) => ({ id: `Sub-9${i}`, name: `Agreement ${i}` }));
+    const licenses = Array.from({ length: extra }, (_, n) => ({
+      id: `big-${n}`,
+      name: `Advanced Messaging ${n}`,
+      service: 'messaging' as const,
+      subscriptionId: subscriptions[Math.floor(n / 5)]!.id,
+      totalUnits: 10,
+    }));
     await h.store.commit({ mutations: [{ type: 'catalog.put', sites: [], subscriptions, licenses }], audit: [] });
     await h.say(ADMIN, 'usage');
     const card = h.lastCard().card!;
     expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(MAX_CARD_BYTES);
     const rows = licenseRows(card);
-    expect(rows).toHaveLength(30); // the demo org's 10 and 20 more: with bars the card would pass 16 KB
-    expect(rows.find((r) => r.name === 'Advanced Messaging 4')).toMatchObject({ usage: { text: '0 / 10' }, bar: [] });
+    expect(rows).toHaveLength(10 + extra);
+    expect(rows.find((r) => r.name === 'Advanced Messaging 4')).toMatchObject({ usage: { text: '0 / 10' } });
+    expect(rows.every((r) => (r.bar !== undefined) === bars)).toBe(true);
   });
 
   it('in Dutch: Abonnement and Geen licenties meer beschikbaar', async () => {
