@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AuditInput, License, OrgDocument, User } from '../../src/domain/index.js';
+import type { AuditInput, ChangeRequest, License, OrgDocument, User } from '../../src/domain/index.js';
+import { emptyChange } from '../../src/domain/index.js';
 
 export const SITE_MAIN = 'acme.webex.com';
 export const SITE_EVENTS = 'acme-events.webex.com';
@@ -104,4 +105,23 @@ export function auditFor(userId: string, note = 'test'): AuditInput {
 export function expireLockLease(dataFile: string): void {
   const past = new Date(Date.now() - 60_000);
   fs.utimesSync(`${dataFile}.lock`, past, past);
+}
+
+/** An open helpdesk request for user-1 (fields overridable). */
+export function makeRequest(id: string, overrides: Partial<ChangeRequest> = {}): ChangeRequest {
+  return {
+    id,
+    requesterId: 'p-help',
+    requesterEmail: 'help@acme.example',
+    roomId: 'room-1',
+    targetUserId: 'user-1',
+    baseRev: 0,
+    change: emptyChange(),
+    reason: 'needed',
+    status: 'open',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    expiresAt: '2026-01-08T00:00:00.000Z',
+    version: 0,
+    ...overrides,
+  };
 }

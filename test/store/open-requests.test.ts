@@ -2,28 +2,12 @@
 // keeps an index of them, so the answer does not look at every request ever filed.
 import { describe, expect, it } from 'vitest';
 import type { ChangeRequest } from '../../src/domain/index.js';
-import { emptyChange } from '../../src/domain/index.js';
+
 import { openStore } from '../../src/store/index.js';
 import { OrgState } from '../../src/store/org-state.js';
-import { buildOrg, tempStorePaths } from '../helpers/store-fixtures.js';
+import { buildOrg, tempStorePaths, makeRequest } from '../helpers/store-fixtures.js';
 
-function request(id: string, status: ChangeRequest['status'], overrides: Partial<ChangeRequest> = {}): ChangeRequest {
-  return {
-    id,
-    requesterId: 'p-help',
-    requesterEmail: 'help@acme.example',
-    roomId: 'room-1',
-    targetUserId: 'user-1',
-    baseRev: 0,
-    change: emptyChange(),
-    reason: 'needed',
-    status,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    expiresAt: '2026-01-08T00:00:00.000Z',
-    version: 0,
-    ...overrides,
-  };
-}
+const request = (id: string, status: ChangeRequest['status'], overrides: Partial<ChangeRequest> = {}): ChangeRequest => makeRequest(id, { status, ...overrides });
 
 describe('open requests', () => {
   it('asking for open requests does not read the closed ones', () => {

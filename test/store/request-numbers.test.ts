@@ -3,27 +3,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChangeRequest } from '../../src/domain/index.js';
-import { emptyChange } from '../../src/domain/index.js';
-import { openStore } from '../../src/store/index.js';
-import { buildOrg, filesAfterCrash, tempStorePaths, writeOrgFile } from '../helpers/store-fixtures.js';
 
-function request(id: string, overrides: Partial<ChangeRequest> = {}): ChangeRequest {
-  return {
-    id,
-    requesterId: 'p-help',
-    requesterEmail: 'help@acme.example',
-    roomId: 'room-1',
-    targetUserId: 'user-1',
-    baseRev: 0,
-    change: emptyChange(),
-    reason: 'needed',
-    status: 'open',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    expiresAt: '2026-01-08T00:00:00.000Z',
-    version: 0,
-    ...overrides,
-  };
-}
+import { openStore } from '../../src/store/index.js';
+import { buildOrg, filesAfterCrash, tempStorePaths, writeOrgFile, makeRequest } from '../helpers/store-fixtures.js';
+
+const request = makeRequest;
 
 const submitLine = (requestId: string) => ({ action: 'request.submit' as const, actorId: 'p-help', actorEmail: 'help@acme.example', targetUserId: 'user-1', requestId });
 
