@@ -10,11 +10,20 @@ import { ConflictError, type Store } from '../store/index.js';
  * One wrapper per bot: flows key queues and caches by the store object (roles.ts, engine.ts).
  * actorNow: who acts in the event being handled (a conflict has no audit line to name them).
  */
+/** A log line that cannot be built must not turn a saved change into a reported failure. */
+function logSafely(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // the change is saved and audited; only its log line is missing
+  }
+}
+
 export function withOperatorLog(store: Store, options: { actorNow?: () => string | undefined } = {}): Store {
   const commit: Store['commit'] = async (input) => {
     try {
       const result = await store.commit(input);
-      logAudited(store, input.audit ?? [], result.auditSeqs);
+      logSafely(() => logAudited(store, input.audit ?? [], result.auditSeqs));
       return result;
     } catch (error) {
       if (error instanceof ConflictError) {
@@ -25,7 +34,7 @@ export function withOperatorLog(store: Store, options: { actorNow?: () => string
   };
   const audit: Store['audit'] = async (entries) => {
     const result = await store.audit(entries);
-    logAudited(store, entries, result.auditSeqs);
+    logSafely(() => logAudited(store, entries, result.auditSeqs));
     return result;
   };
   return new Proxy(store, {

@@ -4,6 +4,7 @@
 // from the store's catalog. Card payloads, comments and tokens never go into a line.
 // The bot logs every commit's lines once (src/bot/operator-log.ts); the wizard engine logs
 // the conflict it finds before a commit (engine.ts, backToUser).
+import { auditRequestRef } from './requests/ref.js';
 import type { AuditInput } from '../domain/index.js';
 import { logger } from '../logger.js';
 import type { StoreReader } from '../store/index.js';
@@ -110,7 +111,9 @@ function whatOf(store: StoreReader, entry: AuditInput): string {
       const change = entry.change ?? (entry.requestId ? store.request(entry.requestId)?.change : undefined);
       const asked = change ? `: ${licensesWhat(store, { ...entry, change })}` : '';
       const by = detail(entry, 'requesterEmail');
-      return `request ${entry.requestId ?? '?'}${by ? ` from ${by}` : ''}${asked}${entry.action === 'request.fail' ? codes(entry) : ''}`;
+      // Named as the cards name it (R-42); the number exists once the store has saved the request.
+      const ref = entry.requestId ? (auditRequestRef(store, entry) ?? entry.requestId) : '?';
+      return `request ${ref}${by ? ` from ${by}` : ''}${asked}${entry.action === 'request.fail' ? codes(entry) : ''}`;
     }
     case 'role.add':
     case 'role.remove':

@@ -8,8 +8,14 @@ const none = { addLicenseIds: [], removeLicenseIds: [], removeAttendeeSites: [] 
 /** Take a license out of the change (or off the user). */
 export const leaveOff = (license: License): WayOut => ({ ...none, kind: 'leave-off', params: { license: licenseNameOf(license) }, removeLicenseIds: [license.id] });
 
-/** Of two licenses that cannot go together, keep one. */
-export const keepOnly = (keep: License, drop: License): WayOut => ({ ...none, kind: 'keep-only', params: { license: licenseNameOf(keep) }, removeLicenseIds: [drop.id] });
+/** Of two licenses that cannot go together, keep one (also when the change so far would remove it). */
+export const keepOnly = (keep: License, drop: License): WayOut => ({
+  ...none,
+  kind: 'keep-only',
+  params: { license: licenseNameOf(keep) },
+  addLicenseIds: [keep.id],
+  removeLicenseIds: [drop.id],
+});
 
 /** Webex Calling Standard → Professional (R4's first way). */
 export const switchToProfessional = (standard: License, professional: License): WayOut => ({

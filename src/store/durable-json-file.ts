@@ -19,6 +19,8 @@ import { sha256Hex } from './canonical-json.js';
 export class DurableJsonFile implements Adapter<OrgDocument> {
   /** sha256 of the bytes last read or written; the journal names the snapshot it follows by it. */
   lastHash: string | undefined;
+  /** Asked after a write and before it replaces the file: a throw keeps the old one (the store: is the lock still ours?). */
+  beforeReplace: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly options: { file: string; fs: FileOps; backupFile?: string },
@@ -52,6 +54,7 @@ export class DurableJsonFile implements Adapter<OrgDocument> {
       file: this.options.file,
       backup: this.options.backupFile,
       syncEvery: SYNC_EVERY,
+      beforeRename: this.beforeReplace,
       data: async (append) => {
         for (const chunk of snapshotChunks(data)) {
           const bytes = Buffer.from(chunk);

@@ -67,36 +67,41 @@ export type FileContent = Uint8Array | ((append: (chunk: Uint8Array) => Promise<
 
 export async function replaceFileDurably(
   ops: FileOps,
-  /** syncEvery: fsync after this many bytes of a producer's data, so a last fsync of a large file does not hold up other files' fsyncs. */
-  options: { file: string; data: FileContent; backup?: string; syncEvery?: number },
+  /**
+   * syncEvery: fsync after this many bytes of a producer's data, so a last fsync of a large file
+   * does not hold up other files' fsyncs. beforeRename: a last check (still the owner?); a throw keeps the old file.
+   */
+  options: { file: string; data: FileContent; backup?: string; syncEvery?: number; beforeRename?: () => Promise<void> },
 ): Promise<void> {
   const { file, data, backup } = options;
   const temp = `${file}.tmp-${process.pid}`;
   const handle = await ops.open(temp, 'w');
   try {
-    if (typeof data === 'function') {
-      let position = 0;
-      let unsynced = 0;
-      await data(async (chunk) => {
-        await writeAll(handle, chunk, position);
-        position += chunk.length;
-        unsynced += chunk.length;
-        if (options.syncEvery !== undefined && unsynced >= options.syncEvery) {
-          unsynced = 0;
-          await handle.sync();
-        }
-      });
-    } else {
-      await writeAll(handle, data, 0);
+    try {
+      if (typeof data === 'function') {
+        let position = 0;
+        let unsynced = 0;
+        await data(async (chunk) => {
+          await writeAll(handle, chunk, position);
+          position += chunk.length;
+          unsynced += chunk.length;
+          if (options.syncEvery !== undefined && unsynced >= options.syncEvery) {
+            unsynced = 0;
+            await handle.sync();
+          }
+        });
+      } else {
+        await writeAll(handle, data, 0);
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    await options.beforeRename?.();
     if (backup) await keepBackup(ops, file, backup);
     await ops.rename(temp, file);
   } catch (error) {
+    // Nothing replaced: the half-made temp file goes (a large snapshot's would fill the disk).
     await ops.unlink(temp).catch(() => undefined);
     throw error;
   }

@@ -41,6 +41,8 @@ export class LowdbStore implements Store {
   /** A snapshot being written, or written but its journal not yet swapped (see checkpointIfDue). */
   private capture: Capture | undefined;
   private background: Promise<void> | undefined;
+  /** After a failed swap, not before this (performance.now): each try rewrites every carried line. */
+  private nextSwapTry = 0;
   /** A failed write could not be undone; nothing more is written until the store is reopened. */
   private broken: Error | undefined;
   private closed = false;
@@ -51,6 +53,11 @@ export class LowdbStore implements Store {
     this.journalBase = parts.journalBase;
     // Another process may own the files now: writing on would mix two writers' changes.
     parts.lock.onLost((error) => (this.broken ??= error));
+    // A snapshot written in the background takes seconds at scale: it replaces the file only if the lock is still ours.
+    parts.snapshot.beforeReplace = async () => {
+      if (!this.broken) await parts.lock.check().catch((error: Error) => (this.broken ??= error));
+      if (this.broken) throw this.broken;
+    };
   }
 
   // ---- reads (memory) ----
@@ -195,7 +202,7 @@ export class LowdbStore implements Store {
     const { journal, audit } = this.parts;
     // A swap that failed after the snapshot was written is tried again; if it fails again the
     // old journal goes on (the snapshot's position says which of its batches it lacks).
-    if (this.capture?.written) await this.swapJournal(this.capture, { required: false });
+    if (this.capture?.written && performance.now() >= this.nextSwapTry) await this.swapJournal(this.capture, { required: false });
     const journalLength = journal.length;
     const auditLength = audit.length;
     const auditHead = audit.head;
@@ -264,8 +271,15 @@ export class LowdbStore implements Store {
     try {
       await replaceFileDurably(fs, { file: journalFile, data });
     } catch (error) {
-      const replaced = await fs.readFile(journalFile).then((bytes) => bytes.equals(data), () => false);
+      // Only the folder's fsync comes after the rename: whether the new file is in place decides.
+      const replaced = await fs.readFile(journalFile).then((bytes) => bytes.equals(data), () => undefined);
+      if (replaced === undefined) {
+        // Unknown: appending to a journal that may have been replaced could lose commits.
+        this.broken = new Error(`cannot tell whether ${journalFile} was replaced (${(error as Error).message})`);
+        throw error;
+      }
       if (!replaced) {
+        this.nextSwapTry = performance.now() + SWAP_RETRY_MS;
         if (options.required) throw error;
         return;
       }
@@ -281,6 +295,8 @@ export class LowdbStore implements Store {
     this.capture = undefined;
   }
 }
+
+const SWAP_RETRY_MS = 1000;
 
 /** A snapshot in the making: what it holds, and the journal lines appended since it was taken. */
 interface Capture {

@@ -72,7 +72,7 @@ describe('operator log lines', () => {
     await toReview(desk, HELPDESK);
     logs = captureLogs();
     await desk.click(HELPDESK, 'Submit request', { reason: 'Emma joins support' });
-    const requestId = desk.store.requests()[0]!.id;
+    const requestId = `R-${desk.store.requests()[0]!.number}`; // as the cards name it
     expect(linesWith('request filed', `actor=${HELPDESK.email} target=${EMMA} what=request ${requestId}: +Advanced Messaging`)).toHaveLength(1);
     await desk.click(ADMIN, 'Approve', { comment: 'ok' }, { card: desk.cardsIn(APPROVALS).at(-1)! });
     const [approve, change] = desk.auditLines().slice(-2);

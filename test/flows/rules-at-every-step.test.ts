@@ -35,6 +35,21 @@ describe('the rules at every step', () => {
     expect(h.lastText()).not.toContain('choose a service');
   });
 
+  it('R1: a user holding two Calling licenses (synced that way): "Keep … only" keeps exactly that one, whatever the tier input says', async () => {
+    h = await createHarness();
+    const tom = h.store.userByEmail('tom.de.boer@acme.example')!;
+    await h.store.commit({ mutations: [{ type: 'user.assign', userId: tom.id, expectedRev: tom.rev, licenseIds: [...tom.licenseIds, 'lic-calling-pro-100101'], attendeeOf: tom.attendeeOf }] });
+    await h.say(ADMIN, 'licenses tom.de.boer@acme.example');
+    await h.click(ADMIN, 'Edit licenses');
+    await h.click(ADMIN, 'Choose service', { service: 'calling' });
+    expect(h.lastText()).toContain('cannot have both');
+    await h.click(ADMIN, 'Keep Webex Calling - Basic only', { tier: 'lic-calling-pro-100101' }); // the tier input says Professional
+    expect(h.lastText()).not.toContain('Cannot be saved');
+    await h.click(ADMIN, 'Apply and review');
+    expect(h.lastText()).toContain('− Webex Calling - Professional');
+    expect(h.lastText()).not.toContain('− Webex Calling - Basic');
+  });
+
   it('a way out the rules no longer offer (a crafted or outdated button) changes nothing and says so', async () => {
     h = await createHarness();
     await h.say(ADMIN, 'licenses tom.de.boer@acme.example');

@@ -128,4 +128,20 @@ describe('a snapshot written in the background', () => {
     expect(again.user('user-4')?.rev).toBe(1);
     expect(await verifyAuditFile(crashed.auditFile)).toEqual({ ok: true, lines: 5 });
   });
+
+  it('the lock was lost while the snapshot was written: it does not replace the file, and nothing more is written', async () => {
+    const paths = tempStorePaths('checkpoint-');
+    const disk = slowSnapshotDisk();
+    const store = await openStore({ ...paths, seed: () => buildOrg(), fs: disk.ops, checkpointEvery: 1 });
+    disk.arm();
+    await store.commit(assign('user-0', 0)); // the snapshot starts, held up
+    const before = fs.readFileSync(paths.dataFile);
+    fs.rmSync(`${paths.dataFile}.lock`, { recursive: true, force: true }); // as another process taking over
+    disk.release();
+    await store.settle();
+    expect(fs.readFileSync(paths.dataFile).equals(before)).toBe(true);
+    expect(fs.readdirSync(paths.dir).filter((name) => name.includes('.tmp-'))).toEqual([]); // its temp file is gone too
+    await expect(store.commit(assign('user-1', 0))).rejects.toThrow(/cannot write any more: lost the lock/);
+    await store.close();
+  });
 });
