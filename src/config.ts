@@ -23,6 +23,7 @@ export const CONFIG_VARIABLES = [
   'BOT_LOCALE',
   'LOG_LEVEL',
   'REQUEST_EXPIRY_DAYS',
+  'UNDO_DAYS',
   'MAX_EVENTS_IN_FLIGHT',
   'MAX_EVENTS_PER_ROOM',
   'WEBHOOK_MAX_PENDING_BODIES',
@@ -62,6 +63,7 @@ export interface Config {
   readonly botLocale: 'en' | 'nl';
   readonly logLevel: LogLevel;
   readonly requestExpiryDays: number;
+  readonly undoDays: number;
   /** Past these the bot sheds load (503 to Webex, or "try again" to the person) instead of queueing. */
   readonly limits: { readonly eventsInFlight: number; readonly eventsPerRoom: number; readonly pendingWebhookBodies: number };
   /** Webex mode: from WEBEX_ADMIN_*; unset: changes are saved in the desk only. Local mode: the emulator's. */
@@ -129,6 +131,7 @@ const EnvSchema = z
     BOT_LOCALE: z.enum(BOT_LOCALES, { message: `must be one of ${BOT_LOCALES.join(', ')}` }).default('en'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     REQUEST_EXPIRY_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(7),
+    UNDO_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(30),
     MAX_EVENTS_IN_FLIGHT: wholeNumber(1, 100_000, 'must be a whole number between 1 and 100000').default(200),
     MAX_EVENTS_PER_ROOM: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(20),
     WEBHOOK_MAX_PENDING_BODIES: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(32),
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botLocale: e.BOT_LOCALE,
     logLevel: e.LOG_LEVEL,
     requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
+    undoDays: e.UNDO_DAYS,
     limits: Object.freeze({ eventsInFlight: e.MAX_EVENTS_IN_FLIGHT, eventsPerRoom: e.MAX_EVENTS_PER_ROOM, pendingWebhookBodies: e.WEBHOOK_MAX_PENDING_BODIES }),
     adminConnection: adminConnectionOf(e),
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,

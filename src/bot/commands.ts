@@ -20,6 +20,7 @@ import {
   startEdit,
   startExternal,
   startReassign,
+  startUndoCommand,
   syncCommand,
   verifyAudit,
   nearMiss,
@@ -112,6 +113,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'find', needs: 'view', help: 'find', nl: 'zoek', match: firstWithArgs('find', 'zoek', 'zoeken'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
   { name: 'usage', needs: 'view', help: 'usage', nl: 'gebruik', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
   { name: 'reassign', needs: 'apply', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
+  // Admins Save the change back; helpdesk agents file it as a request (the review knows the role).
+  { name: 'undo', needs: 'request', help: 'undo', nl: 'ongedaan', match: first('undo', 'ongedaan'), handle: (ctx, args) => startUndoCommand(ctx, args.join(' ')) },
   { name: 'language', needs: 'view', help: 'language', nl: 'taal', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
   { name: 'history', needs: 'view', help: 'history', nl: 'geschiedenis', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
   { name: 'requests', needs: 'view', help: 'requests', nl: 'verzoeken', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },

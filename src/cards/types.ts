@@ -183,6 +183,8 @@ export interface HistoryCardData extends WithFallback {
   title: string;
   subtitle: string;
   entries: { heading: string; color: TextColor; lines: Line[] }[];
+  /** The page's changes that can be undone (a compact choice and one Undo button; none: no choice shown). */
+  undo: { id: string; label: string; placeholder: string; choices: Choice[] }[];
   footer: string;
   actions: CardAction[];
 }

@@ -54,6 +54,12 @@ export async function commitAssignment(ctx: FlowContext, { user, draft, done, ve
   return ctx.store.draft(done.id) ?? done;
 }
 
+/** An undo's Save says which line it undoes (src/flows/undo.ts). */
+const undoDetails = (draft: Draft): { undoOf?: number } => {
+  const seq = (draft.state.undo as { seq?: unknown } | undefined)?.seq;
+  return typeof seq === 'number' ? { undoOf: seq } : {};
+};
+
 /** What a saved change looked like, kept on the finished draft so a repeated Save shows it again. */
 export interface SavedSummary {
   sections: ReturnType<typeof verdictSections>;
@@ -72,7 +78,7 @@ export const applyNow: FinishChange = {
       draft,
       done,
       verdict,
-      audit: { action: 'license.change', change: draft.change, details: { flow: draft.flow, draftId: draft.id } },
+      audit: { action: 'license.change', change: draft.change, details: { flow: draft.flow, draftId: draft.id, ...undoDetails(draft) } },
       source: 'save',
     });
     return { done: stored };

@@ -14,6 +14,8 @@ export interface FlowConfig {
   readonly approvalsRoomId?: string | undefined;
   /** Days before an open request expires (default 7). */
   readonly requestExpiryDays?: number;
+  /** Days within which an applied change can be undone (default 30). */
+  readonly undoDays?: number;
   /** The audit log file `audit verify` checks. */
   readonly auditFile?: string;
   /** Minutes between syncs with the org (0: at start and on `sync` only; default 15). */

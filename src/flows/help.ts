@@ -11,6 +11,7 @@ export const HELP_ORDER = [
   'find',
   'usage',
   'reassign',
+  'undo',
   'history',
   'requests',
   'request',

@@ -19,8 +19,12 @@ import { findingSentences } from './history-findings.js';
 import { auditRequestRef } from './requests/ref.js';
 import { actionOf, type Submit } from './submit.js';
 import type { Draft } from '../domain/index.js';
+import { can } from '../rules/index.js';
+import { undoable } from './undo.js';
+import { startUndoCommand } from './undo-command.js';
 
 export const HISTORY_FLOW = 'history';
+const UNDO_INPUT = 'undo.seq';
 export const HISTORY_PAGE_SIZE = 10;
 
 const StateSchema = z.object({ page: z.number().int().nonnegative().default(0) });
@@ -91,12 +95,16 @@ export async function historyCard(ctx: FlowContext, draft: Draft, user: User): P
   const actions: CardAction[] = [];
   if (page > 0) actions.push(actionOf(draft, tr(ctx, 'action.previous'), 'prev'));
   if (to < total) actions.push(actionOf(draft, tr(ctx, 'action.next'), 'next', 'positive'));
+  // Undo: one compact choice of this page's changes and one button (Webex shows at most 5 actions).
+  const undoChoices = can(ctx.role, 'request') ? entries.filter((e) => undoable(ctx, e)).map((e) => ({ title: `#${e.seq} · ${when(e.time)} · ${tr(ctx, `history.action.${e.action}`)}`, value: String(e.seq) })) : [];
+  if (undoChoices.length > 0) actions.push(actionOf(draft, tr(ctx, 'action.undo'), 'undo'));
   const title = tr(ctx, 'history.title', { user: userName(user), email: user.email });
   return renderCard('history', {
     fallbackText: title,
     title,
     subtitle: total === 0 ? tr(ctx, 'history.empty') : tr(ctx, 'history.count', { from, to, total }),
     entries: entries.map((e) => entryOf(ctx, e, user, webexStatus)),
+    undo: undoChoices.length > 0 ? [{ id: UNDO_INPUT, label: tr(ctx, 'history.undo-label'), placeholder: tr(ctx, 'history.undo-placeholder'), choices: undoChoices }] : [],
     footer: tr(ctx, 'history.footer'),
     actions,
   });
@@ -124,6 +132,13 @@ async function onHistorySubmit(ctx: FlowContext, submit: Submit): Promise<void> 
   if (submit.v !== draft.version) {
     await ctx.reply.card(await historyCard(ctx, draft, user));
     return;
+  }
+  if (submit.action === 'undo') {
+    // Only a change this user's history offers: startUndo checks the line again (kind, age, user).
+    const seq = submit.inputs.get(UNDO_INPUT) ?? '';
+    const entry = /^\d{1,9}$/.test(seq) ? await ctx.store.auditEntry(Number(seq)) : undefined;
+    if (!entry || entry.targetUserId !== user.id) throw new InputError('history.undo-choose');
+    return startUndoCommand(ctx, seq);
   }
   if (submit.action !== 'next' && submit.action !== 'prev') throw new InputError('error.unknown-action', { action: submit.action.slice(0, 40) });
   const next = advance(draft, { state: { page: submit.action === 'next' ? page + 1 : Math.max(0, page - 1) } });

@@ -19,6 +19,7 @@ export { startEdit, EDIT_FLOW } from './edit/index.js';
 export { startExternal, EXTERNAL_FLOW } from './external/index.js';
 export { addExternal } from './external/add.js';
 export { startReassign, REASSIGN_FLOW } from './reassign.js';
+export { startUndoCommand } from './undo-command.js';
 export { showUsage } from './usage.js';
 export { findUsers } from './find.js';
 export { showHelp, helpCard, audienceOf, HELP_ORDER, type HelpAudience, type HelpCommand, type HelpLine } from './help.js';

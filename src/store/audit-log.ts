@@ -107,15 +107,29 @@ export class AuditLog {
     if (!this.historyIndex) this.historyIndex = await this.buildIndex();
     const refs = this.historyIndex.get(userId) ?? [];
     const newestFirst = refs.slice().reverse().slice(options.offset, options.offset + options.limit);
+    return { entries: await this.read(newestFirst), total: refs.length };
+  }
+
+  /** The line with this seq, if it is about a user (`undo <seq>`); undefined otherwise. */
+  async entryAboutUser(seq: number): Promise<AuditEntry | undefined> {
+    if (!this.historyIndex) this.historyIndex = await this.buildIndex();
+    for (const refs of this.historyIndex.values()) {
+      const ref = refs.find((r) => r.seq === seq);
+      if (ref) return (await this.read([ref]))[0];
+    }
+    return undefined;
+  }
+
+  private async read(refs: ReadonlyArray<{ offset: number; length: number }>): Promise<AuditEntry[]> {
     const handle = await this.ops.open(this.file, 'r');
     try {
       const entries: AuditEntry[] = [];
-      for (const ref of newestFirst) {
+      for (const ref of refs) {
         const buffer = Buffer.alloc(ref.length);
         await handle.read(buffer, 0, ref.length, ref.offset);
         entries.push(AuditEntrySchema.parse(JSON.parse(buffer.toString('utf8'))));
       }
-      return { entries, total: refs.length };
+      return entries;
     } finally {
       await handle.close();
     }

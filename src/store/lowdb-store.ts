@@ -13,6 +13,7 @@ import { applyMutation, linkAuditSeq, PendingLayer } from './pending-changes.js'
 import { withRequestNumbers } from './request-numbers.js';
 import { StoreWriteError, type CommitInput, type CommitResult, type Store, type UserQuery } from './types.js';
 import { WriteQueue, type QueuedCommit } from './write-queue.js';
+import { SWAP_RETRY_MS, captureState, journalAfter, type Capture } from './checkpoint.js';
 
 export interface LowdbStoreParts {
   fs: FileOps;
@@ -101,6 +102,10 @@ export class LowdbStore implements Store {
 
   auditHead(): { seq: number; hash: string } {
     return { ...this.parts.audit.head };
+  }
+
+  auditEntry(seq: number): Promise<AuditEntry | undefined> {
+    return this.parts.audit.entryAboutUser(seq);
   }
 
   history(userId: string, options: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }> {
@@ -238,9 +243,7 @@ export class LowdbStore implements Store {
   }
 
   private takeCapture(): Capture {
-    const { state, audit, journal } = this.parts;
-    const position = { auditSeq: audit.head.seq, auditHash: audit.head.hash, journal: { base: this.journalBase, offset: journal.length } };
-    this.capture = { document: { ...state.toDocument(), position }, carried: [], written: false };
+    this.capture = captureState(this.parts.state, this.parts.audit.head, { base: this.journalBase, offset: this.parts.journal.length });
     return this.capture;
   }
 
@@ -266,8 +269,7 @@ export class LowdbStore implements Store {
   private async swapJournal(capture: Capture, options: { required: boolean }): Promise<void> {
     if (this.capture !== capture || !capture.written || this.broken) return;
     const { fs, snapshot, journal, journalFile } = this.parts;
-    const { position } = capture.document;
-    const data = Buffer.concat([encodeJournalLine({ base: snapshot.lastHash!, auditSeq: position!.auditSeq, auditHash: position!.auditHash }), ...capture.carried]);
+    const data = journalAfter(capture, snapshot.lastHash!);
     try {
       await replaceFileDurably(fs, { file: journalFile, data });
     } catch (error) {
@@ -294,13 +296,4 @@ export class LowdbStore implements Store {
     this.journalBatches = capture.carried.length;
     this.capture = undefined;
   }
-}
-
-const SWAP_RETRY_MS = 1000;
-
-/** A snapshot in the making: what it holds, and the journal lines appended since it was taken. */
-interface Capture {
-  document: OrgDocument;
-  carried: Buffer[];
-  written: boolean;
 }

@@ -142,6 +142,8 @@ export interface Store extends StoreReader {
   audit(entries: AuditInput[]): Promise<CommitResult>;
   /** The last audit line the store wrote (seq 0 = none yet): the audit file must reach it. */
   auditHead(): { seq: number; hash: string };
+  /** The audit line with this seq when it is about a user (what `undo <seq>` reverses). */
+  auditEntry(seq: number): Promise<AuditEntry | undefined>;
   /** Audit lines about one user, newest first. */
   history(userId: string, opts: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }>;
   /** Resolves once queued writes and a snapshot being written in the background are done (tests, tools). */

@@ -14,6 +14,10 @@ import { finished, forUser, to, withUser } from '../wizard/step-helpers.js';
 import type { StepAction, Wizard } from '../wizard/types.js';
 import { WAY_OUT_ACTION, brokeARule, wayOutAction } from '../wizard/step-rules.js';
 import { unchangeable } from '../../rules/index.js';
+import { startUndo, undoOf } from '../undo.js';
+import { messageCard } from '../messages.js';
+import { actionOf } from '../submit.js';
+import { tr } from '../../i18n/index.js';
 import { afterCallingLicenses, applyCalling, callingView, listNumbers } from './calling.js';
 import { licensesCard, overviewCard, serviceCard } from './cards.js';
 import { callingCard } from './calling-card.js';
@@ -88,7 +92,24 @@ export const editWizard: Wizard = wizardWithUserSelection({
           goBelow(advance(draft, { step: 'overview', status: 'open', baseRev: user.rev, change: emptyChange(), state: {}, resultAuditSeq: undefined })),
         ),
         done: finished,
+        // The Saved card's change, undone: the review of the change back (an admin's Save or a helpdesk agent's request).
+        undo: { run: ({ ctx, draft }) => startUndo(ctx, editWizard, String(draft.resultAuditSeq ?? '')) },
       },
+    },
+    // An undo whose user changed since (src/flows/undo.ts): the later changes, then this entry's licenses back, or stop.
+    undo: {
+      render: (ctx, draft) => {
+        const undo = undoOf(draft);
+        return messageCard(ctx, {
+          titleKey: 'undo.later.title',
+          textKey: 'undo.later.text',
+          params: { seq: undo?.seq ?? '' },
+          color: 'Warning',
+          lines: undo?.later ?? [],
+          actions: [actionOf(draft, tr(ctx, 'action.undo-only', { seq: undo?.seq ?? '' }), 'review', 'positive'), actionOf(draft, tr(ctx, 'action.stop'), 'cancel')],
+        });
+      },
+      actions: { review: to('review') },
     },
     requested: requestedStep,
   },

@@ -21,6 +21,8 @@ export interface ResultView {
   whereSaved: string;
   /** The "again" button goes back to the list (external users) instead of the user. */
   againKey: string;
+  /** The change can be undone from this card (it has an audit line; the edit flow's cards). */
+  undoable: boolean;
 }
 
 /** Step 7: what was saved, under which audit number, and the user's licenses now. */
@@ -41,6 +43,10 @@ export function resultCard(ctx: Ctx, view: ResultView): RenderedCard {
     sections,
     outcome: view.whereSaved,
     outcomeColor: 'Default',
-    actions: [actionOf(draft, tr(ctx, view.againKey), 'again', 'positive'), actionOf(draft, tr(ctx, 'action.done'), 'done')],
+    actions: [
+      actionOf(draft, tr(ctx, view.againKey), 'again', 'positive'),
+      actionOf(draft, tr(ctx, 'action.done'), 'done'),
+      ...(view.undoable ? [actionOf(draft, tr(ctx, 'action.undo'), 'undo')] : []),
+    ],
   });
 }

@@ -108,5 +108,6 @@ export function resultView(ctx: FlowContext, draft: Draft, againKey: string): Re
   const saved = draft.state.saved as SavedSummary | undefined; // set by applyNow in the Save's commit
   const auditSeq = draft.resultAuditSeq; // set by the store in the Save's commit; never shown as #0
   const whereSaved = draft.targetUserId && auditSeq !== undefined ? whereSavedLine(ctx, { userId: draft.targetUserId, auditSeq }) : '';
-  return { draft, user, licensesNow: user ? licensesOfUser(ctx.store, user) : [], sections: saved?.sections ?? [], auditSeq, whereSaved, againKey };
+  const undoable = draft.flow === 'edit' && auditSeq !== undefined && user !== undefined;
+  return { draft, user, licensesNow: user ? licensesOfUser(ctx.store, user) : [], sections: saved?.sections ?? [], auditSeq, whereSaved, againKey, undoable };
 }

@@ -1,6 +1,6 @@
 // The cards every wizard shares: user selection and review, and the step label. Builders
 // only: they get what they show and read neither the store nor the rules.
-import type { CardAction, RenderedCard, Section, TextInput } from '../../cards/index.js';
+import type { CardAction, Fact, RenderedCard, Section, TextInput } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
@@ -96,6 +96,8 @@ export interface ReviewView {
   ok: boolean;
   /** The rules' ways out of what blocks saving (step-rules.ts). */
   waysOut: CardAction[];
+  /** Shown above the change (an undo: which line it undoes). */
+  facts: Fact[];
   /** How this actor finishes: the primary button and its texts; undefined when the role may not. */
   finish?: { titleKey: string; action: string; introKey?: string; readyKey?: string; inputs: TextInput[] };
 }
@@ -113,7 +115,7 @@ export function reviewCard(ctx: Ctx, view: ReviewView): RenderedCard {
     title,
     stepLabel: stepLabel(ctx, draft, 'review'),
     intro: tr(ctx, finish?.introKey ?? 'review.intro'),
-    facts: [],
+    facts: view.facts,
     sections: view.sections,
     outcome: !changed ? tr(ctx, 'review.nothing') : canFinish ? tr(ctx, finish.readyKey ?? 'review.ready') : tr(ctx, 'review.blocked'),
     outcomeColor: canFinish ? 'Good' : changed ? 'Attention' : 'Default',

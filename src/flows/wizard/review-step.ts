@@ -11,6 +11,7 @@ import { verdictSections, verdictView, hasDifference } from '../verdict-sections
 import { reviewCard } from './cards.js';
 import { applyNow } from '../apply.js';
 import { FINISH } from './finish.js';
+import { tr } from '../../i18n/index.js';
 import { verdictFor } from './verdict.js';
 import { WAY_OUT_ACTION, stepRules, wayOutAction } from './step-rules.js';
 import { targetUser, unknownAction } from './engine.js';
@@ -34,6 +35,7 @@ function render(ctx: FlowContext, draft: Draft) {
     changed: hasDifference(verdict),
     ok: verdict.ok,
     waysOut: verdict.ok ? [] : stepRules(ctx, draft, user).waysOut,
+    facts: typeof (draft.state.undo as { seq?: unknown } | undefined)?.seq === 'number' ? [{ title: tr(ctx, 'undo.fact'), value: `#${(draft.state.undo as { seq: number }).seq}` }] : [],
     ...(strategy
       ? {
           finish: {
