@@ -79,6 +79,7 @@ function entryOf(ctx: FlowContext, entry: AuditEntry, user: User, webexStatus: R
   const reason = entry.details?.reason ?? entry.details?.comment;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
   for (const text of findingSentences(ctx, entry, { user: userName(user), ...diff.licenses })) lines.push({ text });
+  if (typeof entry.details?.undoOf === 'number') lines.push({ text: tr(ctx, 'history.undo-of', { seq: entry.details.undoOf }) });
   const request = auditRequestRef(ctx.store, entry);
   if (request) lines.push({ text: tr(ctx, 'history.request', { id: request }) });
   const sent = webexStatus.get(entry.seq);

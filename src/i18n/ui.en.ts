@@ -454,6 +454,7 @@ export const uiEn: Record<string, string> = {
   'help.footer.helpdesk': 'In a group space, mention me first. A request changes nothing until an administrator approves it.',
   'help.footer.everyone': 'In a group space, mention me first. Type `help` to see what your role may do; without a role on this desk, ask an administrator of this desk.',
   // undo (issue 17)
+  'history.undo-of': 'Undo of #{seq}',
   'history.undo-label': 'Undo a change',
   'history.undo-placeholder': 'Choose a change to undo',
   'history.undo-choose': 'Choose one of the changes in the list to undo.',

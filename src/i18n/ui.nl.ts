@@ -454,6 +454,7 @@ export const uiNl: Record<string, string> = {
   'help.footer.helpdesk': 'Noem mij eerst in een groepsruimte. Een verzoek wijzigt niets tot een beheerder het goedkeurt.',
   'help.footer.everyone': 'Noem mij eerst in een groepsruimte. Typ `hulp` om te zien wat uw rol mag; zonder rol vraagt u het een beheerder van License Desk.',
   // undo (issue 17)
+  'history.undo-of': 'Ongedaan maken van #{seq}',
   'history.undo-label': 'Een wijziging ongedaan maken',
   'history.undo-placeholder': 'Kies een wijziging',
   'history.undo-choose': 'Kies een van de wijzigingen in de lijst om ongedaan te maken.',

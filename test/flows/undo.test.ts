@@ -39,6 +39,9 @@ describe('undo', () => {
     expect(h.lastText()).toContain('+ Advanced Messaging');
     await h.click(ADMIN, 'Save');
     expect(emma().licenseIds).toContain(ADV);
+    await h.say(ADMIN, `history ${EMMA}`);
+    expect(h.lastText()).toContain(`Undo of #${seq}`);
+    expect(h.lastText()).toContain(`Undo of #${undo.seq}`);
   });
 
   it('after a later change: the later change is shown; "Undo only #N" puts back only what N changed; Stop changes nothing', async () => {

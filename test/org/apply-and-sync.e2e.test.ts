@@ -91,6 +91,24 @@ describe('apply out: a saved change reaches the org', () => {
   });
 });
 
+describe('undo reaches the org too (issue 17)', () => {
+  it('Undo on the Saved card: the change back is reviewed, saved, applied in Webex, and audited as an undo of that line', async () => {
+    const user = nextUser();
+    const org = app.h.app.emulator.org;
+    const { saved } = await save(await reviewAdvancedMessaging(user), 'Applied in Webex');
+    const seq = app.store.orgChanges({ userId: user.id })[0]!.auditSeq!;
+    const review = await app.h.click(ADMIN.email, saved, 'Undo');
+    expect(text(review)).toContain(`Undo of`);
+    expect(text(review)).toContain('− Advanced Messaging');
+    const { answer } = await save(review, 'Applied in Webex');
+    expect(text(answer)).toContain('✓ − Advanced Messaging');
+    expect(org.person(user.email)?.licenses).not.toContain(ADV);
+    expect(app.store.user(user.id)!.licenseIds).not.toContain(ADV);
+    const history = await command(`history ${user.email}`, 'History of');
+    expect(text(history)).toContain(`Undo of #${seq}`);
+  });
+});
+
 describe('sync in: the store follows the org', () => {
   it('a change made in Control Hub comes back with `sync`, audited as "Changed outside the desk" and shown in history', async () => {
     const user = nextUser();
