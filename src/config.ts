@@ -24,6 +24,7 @@ export const CONFIG_VARIABLES = [
   'LOG_LEVEL',
   'REQUEST_EXPIRY_DAYS',
   'UNDO_DAYS',
+  'DESK_CLOCK_OFFSET_DAYS',
   'MAX_EVENTS_IN_FLIGHT',
   'MAX_EVENTS_PER_ROOM',
   'WEBHOOK_MAX_PENDING_BODIES',
@@ -64,6 +65,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly requestExpiryDays: number;
   readonly undoDays: number;
+  /** Days the desk's clock runs ahead (demos, black-box tests): expiry and undo windows; audit times stay real. */
+  readonly deskClockOffsetDays: number;
   /** Past these the bot sheds load (503 to Webex, or "try again" to the person) instead of queueing. */
   readonly limits: { readonly eventsInFlight: number; readonly eventsPerRoom: number; readonly pendingWebhookBodies: number };
   /** Webex mode: from WEBEX_ADMIN_*; unset: changes are saved in the desk only. Local mode: the emulator's. */
@@ -132,6 +135,7 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     REQUEST_EXPIRY_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(7),
     UNDO_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(30),
+    DESK_CLOCK_OFFSET_DAYS: wholeNumber(0, 3650, 'must be a whole number of days between 0 and 3650').default(0),
     MAX_EVENTS_IN_FLIGHT: wholeNumber(1, 100_000, 'must be a whole number between 1 and 100000').default(200),
     MAX_EVENTS_PER_ROOM: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(20),
     WEBHOOK_MAX_PENDING_BODIES: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(32),
@@ -209,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
     undoDays: e.UNDO_DAYS,
+    deskClockOffsetDays: e.DESK_CLOCK_OFFSET_DAYS,
     limits: Object.freeze({ eventsInFlight: e.MAX_EVENTS_IN_FLIGHT, eventsPerRoom: e.MAX_EVENTS_PER_ROOM, pendingWebhookBodies: e.WEBHOOK_MAX_PENDING_BODIES }),
     adminConnection: adminConnectionOf(e),
     syncIntervalMinutes: e.SYNC_INTERVAL_MINUTES,

@@ -1,4 +1,5 @@
 // Entry point, wiring only: config → logger → store → transport.
+import { deskClock } from './desk-clock.js';
 import { ConfigError, configFromEnvOrExit, type Config } from './config.js';
 import { loadDemoOrg } from './demo/demo-org.js';
 import { emptyOrgDocument, type OrgDocument } from './domain/index.js';
@@ -45,7 +46,10 @@ async function main(): Promise<void> {
     );
   }
 
-  const bot = createBot({ store, config });
+  if (config.deskClockOffsetDays > 0) {
+    logger.warn(`DESK_CLOCK_OFFSET_DAYS=${config.deskClockOffsetDays}: the desk's clock runs ${config.deskClockOffsetDays} days ahead (request expiry, undo window); do not set it on a desk that serves a real org`);
+  }
+  const bot = createBot({ store, config, now: deskClock(config.deskClockOffsetDays) });
   const starting = startTransport({ config, store, bot });
   // Signals are handled from here on: a SIGTERM while starting stops once the start is done.
   stopOnSignals({ running: { stop: async () => (await starting).stop() }, store });

@@ -35,7 +35,7 @@ describe('the bot as a process (src/main.ts, local mode)', () => {
     const started = Date.now();
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO,
-      env: { ...process.env, DATA_FILE: dataFile, AUDIT_FILE: path.join(dir, 'audit.log'), PORT: String(port), WEBEX_BOT_TOKEN: '', WEBHOOK_URL: '', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+      env: { ...process.env, DATA_FILE: dataFile, AUDIT_FILE: path.join(dir, 'audit.log'), PORT: String(port), WEBEX_BOT_TOKEN: '', WEBHOOK_URL: '', LOG_LEVEL: 'info', NODE_ENV: 'development', DESK_CLOCK_OFFSET_DAYS: '3' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -50,6 +50,7 @@ describe('the bot as a process (src/main.ts, local mode)', () => {
     await until('the playground URL in the log', async () => (output.includes(`open the playground at http://localhost:${port}/`) ? true : undefined));
     // Local mode says so, and the SDK's complaint about the emulator's token is not printed.
     expect(output).toMatch(/Webex framework started .*mode=local/);
+    expect(output).toContain("DESK_CLOCK_OFFSET_DAYS=3: the desk's clock runs 3 days ahead"); // said once, as a warning
     expect(output).not.toContain('mode=webhook');
     expect(output).not.toContain('not a valid format');
 
