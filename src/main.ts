@@ -1,5 +1,5 @@
 // Entry point, wiring only: config → logger → store → transport.
-import { deskClock } from './desk-clock.js';
+import { deskClock } from './bot/desk-clock.js';
 import { ConfigError, configFromEnvOrExit, type Config } from './config.js';
 import { loadDemoOrg } from './demo/demo-org.js';
 import { emptyOrgDocument, type OrgDocument } from './domain/index.js';

@@ -1,6 +1,6 @@
 // DESK_CLOCK_OFFSET_DAYS (issue 17): the desk's clock runs that many days ahead of real time.
 import { describe, expect, it } from 'vitest';
-import { deskClock } from '../../src/desk-clock.js';
+import { deskClock } from '../../src/bot/desk-clock.js';
 
 describe('the desk clock', () => {
   const real = () => new Date('2026-12-01T10:00:00.000Z');
