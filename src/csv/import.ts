@@ -28,7 +28,7 @@
 //   subscriptions are upserted in the same commit as the users, before them. If any license
 //   would end with more units used than it has (R12), the whole import is refused.
 import { randomUUID } from 'node:crypto';
-import type { CallingProperties, License, Locale, Location, ProposedChange, Site, User } from '../domain/index.js';
+import { isEmptyChange, type CallingProperties, type License, type Locale, type Location, type ProposedChange, type Site, type User } from '../domain/index.js';
 import { t } from '../i18n/index.js';
 import { callingLicensesOf, evaluate, licensesOverCapacity, normalizeCallingProperties, type Finding, type RulesContext } from '../rules/index.js';
 import type { Mutation, Store, StoreReader } from '../store/types.js';
@@ -135,8 +135,7 @@ function changeFor(user: User, row: CsvRow, mode: ImportMode, ctx: RulesContext,
 
 const withoutCalling = ({ location: _l, extension: _e, phoneNumber: _p, ...row }: CsvRow): CsvRow => row;
 
-const isEmpty = (c: ProposedChange): boolean =>
-  c.addLicenseIds.length + c.removeLicenseIds.length + c.addAttendeeSites.length + c.removeAttendeeSites.length === 0 && c.calling === undefined;
+const isEmpty = (c: ProposedChange): boolean => isEmptyChange(c) && c.calling === undefined;
 
 /** The user after the verdict: its licenses and attendee sites, and its Calling properties as apply.ts's assignMutation stores them. */
 function applied(user: User, result: { licenseIds: string[]; attendeeOf: string[] }, calling: CallingProperties | null | undefined): User {

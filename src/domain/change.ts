@@ -22,5 +22,9 @@ export const emptyChange = (): ProposedChange => ({
 });
 
 /** Per-site account type the wizard asks for (R5). Host = holding the site's Meetings license. */
+/** No license or attendee account is added or removed (Calling properties aside). */
+export const isEmptyChange = (change: ProposedChange): boolean =>
+  change.addLicenseIds.length + change.removeLicenseIds.length + change.addAttendeeSites.length + change.removeAttendeeSites.length === 0;
+
 export const SiteAccountTypeSchema = z.enum(['none', 'host', 'attendee']);
 export type SiteAccountType = z.infer<typeof SiteAccountTypeSchema>;

@@ -2,6 +2,7 @@
 // commit of the user's new licenses (guarded by the rev the draft started from), the
 // finished draft and one audit line. The draft keeps that line's seq (the store fills it
 // in), so its result card names it.
+import { undoOf } from './undo-state.js';
 import type { AuditInput, Draft, OrgChangeSource, User } from '../domain/index.js';
 import type { Verdict } from '../rules/index.js';
 import type { Mutation } from '../store/index.js';
@@ -56,8 +57,8 @@ export async function commitAssignment(ctx: FlowContext, { user, draft, done, ve
 
 /** An undo's Save says which line it undoes (src/flows/undo.ts). */
 const undoDetails = (draft: Draft): { undoOf?: number } => {
-  const seq = (draft.state.undo as { seq?: unknown } | undefined)?.seq;
-  return typeof seq === 'number' ? { undoOf: seq } : {};
+  const undo = undoOf(draft);
+  return undo ? { undoOf: undo.seq } : {};
 };
 
 /** What a saved change looked like, kept on the finished draft so a repeated Save shows it again. */

@@ -5,23 +5,20 @@
 // admin's Save applies it (audited as an undo of seq N, sent to Webex like any change, itself
 // undoable), a helpdesk agent's files a request. Later changes to the user are shown first.
 import type { AuditEntry, Draft, ProposedChange, User } from '../domain/index.js';
-import { emptyChange } from '../domain/index.js';
+import { emptyChange, isEmptyChange } from '../domain/index.js';
 import type { FlowContext } from './context.js';
 import { tr } from '../i18n/index.js';
 import { newDraft } from './drafts.js';
 import { showStep } from './wizard/engine.js';
 import { messageCard } from './messages.js';
 import type { Wizard } from './wizard/types.js';
+import type { UndoState } from './undo-state.js';
+export { undoOf } from './undo-state.js';
 
 /** Audit actions that applied a change to someone's licenses and can be undone (a sync's `webex.outside` cannot). */
 const UNDOABLE = new Set<AuditEntry['action']>(['license.change', 'user.add', 'license.reassign']); // import rows are license.change lines
 export const DEFAULT_UNDO_DAYS = 30;
 
-/** What `state.undo` of an edit draft holds: the entry undone, and its later changes (shown before the review). */
-export interface UndoState {
-  seq: number;
-  later: string[];
-}
 
 const only = (list: readonly string[], not: readonly string[]) => list.filter((x) => !not.includes(x));
 
@@ -38,21 +35,21 @@ export function undoChangeOf(entry: Pick<AuditEntry, 'before' | 'after'>, user: 
   };
 }
 
-const isEmpty = (c: ProposedChange) => c.addLicenseIds.length + c.removeLicenseIds.length + c.addAttendeeSites.length + c.removeAttendeeSites.length === 0;
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** Whether the line is an applied change still within UNDO_DAYS (history offers these). */
-export function undoable(ctx: FlowContext, entry: AuditEntry): boolean {
-  const days = ctx.config.undoDays ?? DEFAULT_UNDO_DAYS;
-  return UNDOABLE.has(entry.action) && entry.after !== undefined && entry.targetUserId !== undefined && ctx.now().getTime() - Date.parse(entry.time) <= days * 24 * 3600 * 1000;
-}
+const undoDays = (ctx: FlowContext): number => ctx.config.undoDays ?? DEFAULT_UNDO_DAYS;
+/** An applied change to one user's licenses, with their after-state (a sync's line is not). */
+const isChange = (entry: AuditEntry): entry is AuditEntry & { targetUserId: string } => UNDOABLE.has(entry.action) && entry.after !== undefined && entry.targetUserId !== undefined;
+const withinWindow = (ctx: FlowContext, entry: AuditEntry): boolean => ctx.now().getTime() - Date.parse(entry.time) <= undoDays(ctx) * 24 * 3600 * 1000;
 
-/** Why an entry cannot be undone now (an i18n key and its params), or undefined. */
+/** Whether the line is an applied change still within UNDO_DAYS (history offers these). */
+export const undoable = (ctx: FlowContext, entry: AuditEntry): boolean => isChange(entry) && withinWindow(ctx, entry);
+
+/** Why an entry cannot be undone now (an i18n key and its params), or the entry and its user. */
 async function refusal(ctx: FlowContext, seq: number): Promise<{ key: string; params?: Record<string, string | number> } | { entry: AuditEntry; user: User }> {
   const entry = await ctx.store.auditEntry(seq);
-  if (!entry || !UNDOABLE.has(entry.action) || !entry.after || !entry.targetUserId) return { key: 'undo.not-undoable', params: { seq } };
-  const days = ctx.config.undoDays ?? DEFAULT_UNDO_DAYS;
-  if (ctx.now().getTime() - Date.parse(entry.time) > days * 24 * 3600 * 1000) return { key: 'undo.too-old', params: { seq, days } };
+  if (!entry || !isChange(entry)) return { key: 'undo.not-undoable', params: { seq } };
+  if (!withinWindow(ctx, entry)) return { key: 'undo.too-old', params: { seq, days: undoDays(ctx) } };
   const user = ctx.store.user(entry.targetUserId);
   if (!user) return { key: 'undo.user-gone', params: { seq, user: entry.targetEmail ?? entry.targetUserId } };
   return { entry, user };
@@ -67,7 +64,7 @@ export async function startUndo(ctx: FlowContext, editWizard: Wizard, text: stri
   if ('key' in found) return say(ctx, found.key, found.params);
   const { entry, user } = found;
   const change = undoChangeOf(entry, user);
-  if (isEmpty(change)) return say(ctx, 'undo.nothing', { seq });
+  if (isEmptyChange(change)) return say(ctx, 'undo.nothing', { seq });
   const later = await laterLines(ctx, entry, user);
   const undo: UndoState = { seq, later };
   const draft: Draft = newDraft(ctx, {
@@ -93,9 +90,3 @@ async function laterLines(ctx: FlowContext, entry: AuditEntry, user: User): Prom
   const lines = later.map((e) => tr(ctx, 'undo.later-line', { seq: e.seq, when: e.time.slice(0, 16).replace('T', ' '), by: e.actorEmail }));
   return lines.length > 0 ? lines.slice(0, 5) : [tr(ctx, 'undo.later-outside')];
 }
-
-/** The undo a draft carries, if it is one. */
-export const undoOf = (draft: Pick<Draft, 'state'>): UndoState | undefined => {
-  const undo = draft.state.undo as UndoState | undefined;
-  return undo && typeof undo.seq === 'number' ? undo : undefined;
-};

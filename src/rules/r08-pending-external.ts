@@ -1,6 +1,6 @@
 // R8: "Als u een andere licentie wilt toewijzen aan een bestaande externe gebruiker wiens
 // status is In behandeling, moet u eerst de gebruiker verwijderen en vervolgens opnieuw toevoegen."
-import type { User } from '../domain/index.js';
+import { isEmptyChange, type User } from '../domain/index.js';
 import { CODES } from './codes.js';
 import { isPendingExternal, userLabel } from './helpers.js';
 import type { Rule } from './state.js';
@@ -12,12 +12,6 @@ export const unchangeable = (user: User): Violation[] =>
 
 /** R8: a pending external user's licenses cannot be changed; delete and add again. A user being added is not changed. */
 export const r8PendingExternal: Rule = ({ user, newUser, change }) => {
-  const empty =
-    change.addLicenseIds.length +
-      change.removeLicenseIds.length +
-      change.addAttendeeSites.length +
-      change.removeAttendeeSites.length ===
-    0;
-  if (newUser || empty) return {};
+  if (newUser || isEmptyChange(change)) return {};
   return { violations: unchangeable(user) };
 };

@@ -36,6 +36,3 @@ export function withLicense(change: ProposedChange, user: User, licenseId: strin
   if (!on && held) remove.push(licenseId);
   return { ...change, addLicenseIds: add, removeLicenseIds: remove };
 }
-
-export const isEmptyChange = (change: ProposedChange): boolean =>
-  change.addLicenseIds.length + change.removeLicenseIds.length + change.addAttendeeSites.length + change.removeAttendeeSites.length === 0;

@@ -12,6 +12,7 @@ import { reviewCard } from './cards.js';
 import { applyNow } from '../apply.js';
 import { FINISH } from './finish.js';
 import { tr } from '../../i18n/index.js';
+import { undoOf } from '../undo-state.js';
 import { verdictFor } from './verdict.js';
 import { WAY_OUT_ACTION, stepRules, wayOutAction } from './step-rules.js';
 import { targetUser, unknownAction } from './engine.js';
@@ -28,6 +29,7 @@ function render(ctx: FlowContext, draft: Draft) {
   const user = targetUser(ctx, draft);
   const verdict = verdictFor(ctx, draft, user);
   const strategy = FINISH[ctx.role];
+  const undo = undoOf(draft);
   return reviewCard(ctx, {
     draft,
     userName: userName(user),
@@ -35,7 +37,7 @@ function render(ctx: FlowContext, draft: Draft) {
     changed: hasDifference(verdict),
     ok: verdict.ok,
     waysOut: verdict.ok ? [] : stepRules(ctx, draft, user).waysOut,
-    facts: typeof (draft.state.undo as { seq?: unknown } | undefined)?.seq === 'number' ? [{ title: tr(ctx, 'undo.fact'), value: `#${(draft.state.undo as { seq: number }).seq}` }] : [],
+    facts: undo ? [{ title: tr(ctx, 'undo.fact'), value: `#${undo.seq}` }] : [],
     ...(strategy
       ? {
           finish: {
