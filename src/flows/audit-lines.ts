@@ -32,3 +32,27 @@ export function authRefusedLine(ctx: FlowContext, input: { what: string; code: s
     details: { what: input.what, ...input.details },
   };
 }
+
+export interface LineOps {
+  add: string[];
+  remove: string[];
+  addSites: string[];
+  removeSites: string[];
+}
+
+const without = (list: readonly string[], other: readonly string[]) => list.filter((x) => !other.includes(x));
+
+/** What an audit line added and removed: between its before and after (none before: an added user), else as its proposed change says. */
+export function lineOps(entry: Pick<AuditInput, 'before' | 'after' | 'change'>): LineOps {
+  const { after, change } = entry;
+  if (after) {
+    const before = entry.before ?? { licenseIds: [], attendeeOf: [] };
+    return {
+      add: without(after.licenseIds, before.licenseIds),
+      remove: without(before.licenseIds, after.licenseIds),
+      addSites: without(after.attendeeOf, before.attendeeOf),
+      removeSites: without(before.attendeeOf, after.attendeeOf),
+    };
+  }
+  return { add: change?.addLicenseIds ?? [], remove: change?.removeLicenseIds ?? [], addSites: change?.addAttendeeSites ?? [], removeSites: change?.removeAttendeeSites ?? [] };
+}

@@ -1,6 +1,7 @@
 // `history <email>`: the audit trail's lines about one user, newest first, 10 a page, with
 // Next / Previous. The page lives in a draft of the person who asked (flow "history"), so
 // only they can turn its pages; anyone else's click is refused and audited.
+import { lineOps } from './audit-lines.js';
 import type { AuditEntry, User } from '../domain/index.js';
 import type { CardAction, Line, RenderedCard, TextColor } from '../cards/index.js';
 import { renderCard } from '../cards/index.js';
@@ -48,20 +49,12 @@ const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC
 
 const nameOf = (ctx: FlowContext, id: string): string => licenseLabel(ctx.store, id);
 
-/** What went in and out of a set: between before and after, else as the proposed change says. */
-function inOut(before: readonly string[] | undefined, after: readonly string[] | undefined, proposed: { add: string[]; remove: string[] }) {
-  if (!before || !after) return proposed;
-  return { add: after.filter((x) => !before.includes(x)), remove: before.filter((x) => !after.includes(x)) };
-}
-
 /** Licenses added / removed by the line (by name), and everything added / removed including attendee accounts. */
 function diffOf(ctx: FlowContext, entry: AuditEntry) {
-  const { before, after, change } = entry;
+  const ops = lineOps(entry);
   const attendee = (siteUrl: string) => tr(ctx, 'overview.attendee-on', { siteUrl });
-  const ids = inOut(before?.licenseIds, after?.licenseIds, { add: change?.addLicenseIds ?? [], remove: change?.removeLicenseIds ?? [] });
-  const sites = inOut(before?.attendeeOf, after?.attendeeOf, { add: change?.addAttendeeSites ?? [], remove: change?.removeAttendeeSites ?? [] });
-  const licenses = { added: ids.add.map((id) => nameOf(ctx, id)), removed: ids.remove.map((id) => nameOf(ctx, id)) };
-  return { added: [...licenses.added, ...sites.add.map(attendee)], removed: [...licenses.removed, ...sites.remove.map(attendee)], licenses };
+  const licenses = { added: ops.add.map((id) => nameOf(ctx, id)), removed: ops.remove.map((id) => nameOf(ctx, id)) };
+  return { added: [...licenses.added, ...ops.addSites.map(attendee)], removed: [...licenses.removed, ...ops.removeSites.map(attendee)], licenses };
 }
 
 /** Each change's Webex status, by the seq of the audit line that recorded it. */

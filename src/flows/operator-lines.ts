@@ -4,6 +4,8 @@
 // from the store's catalog. Card payloads, comments and tokens never go into a line.
 // The bot logs every commit's lines once (src/bot/operator-log.ts); the wizard engine logs
 // the conflict it finds before a commit (engine.ts, backToUser).
+import { licenseNameOf } from '../domain/index.js';
+import { lineOps, type LineOps } from './audit-lines.js';
 import { auditRequestRef } from './requests/ref.js';
 import type { AuditInput } from '../domain/index.js';
 import { logger } from '../logger.js';
@@ -40,13 +42,10 @@ export interface OperatorLine {
   fields: { actor: string; target?: string; what: string; seq?: number };
 }
 
-type Assignment = { licenseIds: readonly string[]; attendeeOf: readonly string[] };
-
 /** "Meeting - Webex Enterprise Edition (acme.webex.com)": Meetings licenses of two sites share a name. */
 function licenseLabel(store: StoreReader, id: string): string {
   const license = store.license(id);
-  if (!license) return id;
-  return license.siteUrl ? `${license.name} (${license.siteUrl})` : license.name;
+  return license ? licenseNameOf(license) : id;
 }
 
 function short(items: string[]): string {
@@ -55,7 +54,7 @@ function short(items: string[]): string {
   return items.length > NAMED ? `${named}; and ${items.length - NAMED} more` : named;
 }
 
-function listed(store: StoreReader, ops: { add: readonly string[]; remove: readonly string[]; addSites: readonly string[]; removeSites: readonly string[] }): string[] {
+function listed(store: StoreReader, ops: LineOps): string[] {
   return [
     ...ops.add.map((id) => `+${licenseLabel(store, id)}`),
     ...ops.remove.map((id) => `-${licenseLabel(store, id)}`),
@@ -64,27 +63,10 @@ function listed(store: StoreReader, ops: { add: readonly string[]; remove: reado
   ];
 }
 
-const without = (list: readonly string[], other: readonly string[]) => list.filter((x) => !other.includes(x));
-
 /** "+Webex Calling - Professional; -Webex Calling - Basic": what the line changed (or asked for). */
 function licensesWhat(store: StoreReader, entry: AuditInput): string {
-  const before: Assignment = entry.before ?? { licenseIds: [], attendeeOf: [] };
-  if (entry.after) {
-    const { after } = entry;
-    return short(
-      listed(store, {
-        add: without(after.licenseIds, before.licenseIds),
-        remove: without(before.licenseIds, after.licenseIds),
-        addSites: without(after.attendeeOf, before.attendeeOf),
-        removeSites: without(before.attendeeOf, after.attendeeOf),
-      }),
-    );
-  }
-  const change = entry.change;
-  if (!change) return '';
-  return short(
-    listed(store, { add: change.addLicenseIds ?? [], remove: change.removeLicenseIds ?? [], addSites: change.addAttendeeSites ?? [], removeSites: change.removeAttendeeSites ?? [] }),
-  );
+  if (!entry.after && !entry.change) return '';
+  return short(listed(store, lineOps(entry)));
 }
 
 const detail = (entry: AuditInput, key: string): string => {

@@ -11,6 +11,7 @@ import { tr } from '../i18n/index.js';
 import { newDraft } from './drafts.js';
 import { showStep } from './wizard/engine.js';
 import { messageCard } from './messages.js';
+import { lineOps } from './audit-lines.js';
 import type { Wizard } from './wizard/types.js';
 import type { UndoState } from './undo-state.js';
 export { undoOf } from './undo-state.js';
@@ -20,18 +21,15 @@ const UNDOABLE = new Set<AuditEntry['action']>(['license.change', 'user.add', 'l
 export const DEFAULT_UNDO_DAYS = 30;
 
 
-const only = (list: readonly string[], not: readonly string[]) => list.filter((x) => !not.includes(x));
-
 /** The change that puts back what `entry` did, for the user as they are now (what is already back is left alone). */
-export function undoChangeOf(entry: Pick<AuditEntry, 'before' | 'after'>, user: Pick<User, 'licenseIds' | 'attendeeOf'>): ProposedChange {
-  const before = entry.before ?? { licenseIds: [], attendeeOf: [] };
-  const after = entry.after ?? before;
+export function undoChangeOf(entry: Pick<AuditEntry, 'before' | 'after' | 'change'>, user: Pick<User, 'licenseIds' | 'attendeeOf'>): ProposedChange {
+  const did = lineOps(entry);
   return {
     ...emptyChange(),
-    addLicenseIds: only(before.licenseIds, after.licenseIds).filter((id) => !user.licenseIds.includes(id)),
-    removeLicenseIds: only(after.licenseIds, before.licenseIds).filter((id) => user.licenseIds.includes(id)),
-    addAttendeeSites: only(before.attendeeOf, after.attendeeOf).filter((site) => !user.attendeeOf.includes(site)),
-    removeAttendeeSites: only(after.attendeeOf, before.attendeeOf).filter((site) => user.attendeeOf.includes(site)),
+    addLicenseIds: did.remove.filter((id) => !user.licenseIds.includes(id)),
+    removeLicenseIds: did.add.filter((id) => user.licenseIds.includes(id)),
+    addAttendeeSites: did.removeSites.filter((site) => !user.attendeeOf.includes(site)),
+    removeAttendeeSites: did.addSites.filter((site) => user.attendeeOf.includes(site)),
   };
 }
 
