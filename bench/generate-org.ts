@@ -195,6 +195,8 @@ export function generateOrg(options: GenerateOrgOptions): OrgDocument {
     drafts: [],
     requests: [],
     orgChanges: [],
+    grants: [],
+    marks: {},
   };
 }
 

@@ -14,6 +14,7 @@ import {
   setLanguage,
   showRequest,
   showHelp,
+  showGrants,
   showHistory,
   showRoles,
   showUsage,
@@ -115,6 +116,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'reassign', needs: 'apply', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
   // Admins Save the change back; helpdesk agents file it as a request (the review knows the role).
   { name: 'undo', needs: 'request', help: 'undo', nl: 'ongedaan', match: first('undo', 'ongedaan'), handle: (ctx, args) => startUndoCommand(ctx, args.join(' ')) },
+  { name: 'grants', needs: 'view', help: 'grants', nl: 'tijdelijk', match: first('grants', 'grant', 'tijdelijk'), handle: (ctx) => showGrants(ctx) },
   { name: 'language', needs: 'view', help: 'language', nl: 'taal', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
   { name: 'history', needs: 'view', help: 'history', nl: 'geschiedenis', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
   { name: 'requests', needs: 'view', help: 'requests', nl: 'verzoeken', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },

@@ -7,6 +7,7 @@ import type { FlowConfig, FlowContext, Reply } from '../flows/index.js';
 import type { OrgConnection } from '../flows/org/port.js';
 import type { CardFlow } from '../flows/index.js';
 import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, removeExpiredDrafts } from '../flows/index.js';
+import { DeskSchedule } from './schedule.js';
 import { can } from '../rules/index.js';
 import { currentEventId, logger, withEventContext } from '../logger.js';
 import type { Store } from '../store/index.js';
@@ -32,6 +33,8 @@ export interface CreateBotOptions {
   recentEvents?: number;
   /** Expired drafts are removed at most this often (a scan of all drafts); default 5 minutes. */
   draftSweepEveryMs?: number;
+  /** How often the desk's schedule (grants ending) runs between events; default every minute. */
+  scheduleEveryMs?: number;
   /** The outbox worker's pace (tests: short backoff). */
   orgWork?: OrgDeskOptions['worker'];
   /**
@@ -118,13 +121,16 @@ export function createBot(options: CreateBotOptions): BotCore {
     }
   };
 
-  /** Requests past their expiry are closed on any event (no timers): the requester is told. Expired drafts are removed. */
+  const schedule = new DeskSchedule({ contextFor, everyMs: options.scheduleEveryMs });
+
+  /** On any event: requests past their expiry are closed (the requester is told), grants that are due end, expired drafts go. */
   const sweep = async (ctx: FlowContext): Promise<void> => {
     try {
       await expireDueRequests(ctx);
     } catch (error) {
       logger.warn('could not expire requests; tried again on the next message or card action', { error: error instanceof Error ? error.message : String(error) });
     }
+    await schedule.run(ctx);
     await sweepDrafts(ctx);
   };
 
@@ -154,6 +160,7 @@ export function createBot(options: CreateBotOptions): BotCore {
     handled: (eventId) => recent.has(eventId),
 
     start({ outbox, org }) {
+      schedule.start(outbox);
       if (!org || orgDesk) return;
       orgDesk = new OrgDesk({
         store,
@@ -169,6 +176,7 @@ export function createBot(options: CreateBotOptions): BotCore {
     },
 
     async stop() {
+      await schedule.stop();
       await orgDesk?.stop();
     },
 

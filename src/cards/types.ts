@@ -173,9 +173,23 @@ export interface ResultCardData extends WithFallback {
   actions: CardAction[];
 }
 
+/** "Until" for one license a change adds: a preset (Permanent, 1 week, …) and a date that wins when picked. */
+export interface UntilInput {
+  choiceId: string;
+  label: string;
+  choices: Choice[];
+  dateId: string;
+  dateLabel: string;
+  /** YYYY-MM-DD bounds of the date picker. */
+  min: string;
+  max: string;
+}
+
 /** The wizard's review, and an approval card (facts: who asks, for whom, why; inputs: reason or comment). */
 export interface ReviewCardData extends ResultCardData {
   facts: Fact[];
+  /** Until for each license the change adds (the review only; none on an approval card). */
+  until: UntilInput[];
   inputs: TextInput[];
 }
 
@@ -186,6 +200,20 @@ export interface HistoryCardData extends WithFallback {
   /** The page's changes that can be undone (a compact choice and one Undo button; none: no choice shown). */
   undo: { id: string; label: string; placeholder: string; choices: Choice[] }[];
   footer: string;
+  actions: CardAction[];
+}
+
+/** A license granted until a date: the reminder, what was decided, the end, and `grants`. */
+export interface GrantCardData extends WithFallback {
+  title: string;
+  color: TextColor;
+  text: string;
+  facts: Fact[];
+  lines: Line[];
+  /** A compact choice (the `grants` list: which grant); none: not shown. */
+  choose: { id: string; label: string; placeholder: string; choices: Choice[] }[];
+  /** A new last day (Extend); none: not shown. */
+  date: { id: string; label: string; min: string; max: string }[];
   actions: CardAction[];
 }
 
@@ -232,6 +260,7 @@ export interface CardDataByName {
   'user-list': UserListCardData;
   'external-user': ExternalUserCardData;
   history: HistoryCardData;
+  grant: GrantCardData;
 }
 
 export type CardName = keyof CardDataByName;
@@ -250,4 +279,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'user-list',
   'external-user',
   'history',
+  'grant',
 ];

@@ -235,5 +235,7 @@ export function buildDemoOrg(): OrgDocument {
     drafts: [],
     requests: [],
     orgChanges: [],
+    grants: [],
+    marks: {},
   };
 }

@@ -22,6 +22,11 @@ export const AUDIT_ACTIONS = [
   'webex.apply', // what Webex answered to a change the desk sent (applied, pending, partial, failed)
   'webex.outside', // a sync found a change made outside the desk (Control Hub, another tool)
   'webex.revert', // an admin reverted a change Webex did not (fully) take
+  'grant.remind', // a license granted until a date ends tomorrow: its people were asked
+  'grant.extend', // its last day moved
+  'grant.keep', // made permanent
+  'grant.let-end', // someone confirmed it may end
+  'grant.end', // ended without a change: the user no longer held the license
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

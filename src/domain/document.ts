@@ -1,5 +1,6 @@
 // The whole JSON store document, validated at load.
 import { z } from 'zod';
+import { GrantSchema } from './grant.js';
 import { OrgChangeSchema } from './org-change.js';
 import { LicenseSchema, LocationSchema, SiteSchema, SubscriptionSchema, UserSchema } from './org.js';
 import { ChangeRequestSchema, DraftSchema, PreferenceSchema, RoleSchema } from './people.js';
@@ -19,6 +20,10 @@ export const OrgDocumentSchema = z.strictObject({
   requests: z.array(ChangeRequestSchema).default([]),
   /** Changes on their way to Webex, and what Webex answered (the outbox). */
   orgChanges: z.array(OrgChangeSchema).default([]),
+  /** Licenses granted until a date (their end is scheduled here). */
+  grants: z.array(GrantSchema).default([]),
+  /** Small facts the desk's schedules keep (e.g. the last weekly report), by key. */
+  marks: z.record(z.string(), z.string()).default({}),
   /**
    * Written by the store: the last audit line this snapshot contains. At open, audit lines
    * past it must be in the journal, so a lost or emptied journal is found, not ignored.
@@ -49,4 +54,6 @@ export const emptyOrgDocument = (orgName = 'Org'): OrgDocument => ({
   drafts: [],
   requests: [],
   orgChanges: [],
+  grants: [],
+  marks: {},
 });

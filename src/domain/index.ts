@@ -4,3 +4,4 @@ export * from './people.js';
 export * from './audit.js';
 export * from './document.js';
 export * from './org-change.js';
+export * from './grant.js';

@@ -1,6 +1,7 @@
 // Who uses the bot: roles (R11), language preferences, drafts and requests.
 import { z } from 'zod';
 import { ProposedChangeSchema } from './change.js';
+import { DaySchema } from './grant.js';
 
 export const RoleNameSchema = z.enum(['admin', 'helpdesk']);
 export type RoleName = z.infer<typeof RoleNameSchema>;
@@ -75,6 +76,8 @@ export const ChangeRequestSchema = z.strictObject({
   baseRev: z.number().int().nonnegative(),
   change: ProposedChangeSchema,
   reason: z.string().min(1),
+  /** Licenses asked for until a date: the last day per license id (grants made on approval). */
+  until: z.record(z.string(), DaySchema).optional(),
   status: RequestStatusSchema,
   createdAt: z.string(),
   expiresAt: z.string(),

@@ -3,6 +3,11 @@
 // finished draft and one audit line. The draft keeps that line's seq (the store fills it
 // in), so its result card names it.
 import { undoOf } from './undo-state.js';
+import { tr } from '../i18n/index.js';
+import { dayText } from './format.js';
+import { licenseLabel } from './org-view.js';
+import { actorPerson, grantMutations } from './grants/records.js';
+import { dayOf, grantableLicenses, untilFromSubmit } from './grants/until.js';
 import type { AuditInput, Draft, OrgChangeSource, User } from '../domain/index.js';
 import type { Verdict } from '../rules/index.js';
 import type { Mutation } from '../store/index.js';
@@ -26,6 +31,8 @@ export interface AssignmentCommit {
   source: OrgChangeSource;
   /** The PATCH requests to send, in order, when they are not simply before → after (R10 reassign). */
   orgOps?: OrgOps[];
+  /** More of the same commit (grants); an auditLine in them names this commit's one audit line, 0. */
+  also?: Mutation[];
 }
 
 /** The user's new licenses, and their Calling license's location and number: new ones, null when no Calling license is left; absent: kept. */
@@ -40,7 +47,7 @@ export function assignMutation(user: User, expectedRev: number, verdict: Verdict
 }
 
 /** Returns the finished draft as stored, with the audit line's seq as resultAuditSeq. */
-export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit, source, orgOps }: AssignmentCommit): Promise<Draft> {
+export async function commitAssignment(ctx: FlowContext, { user, draft, done, verdict, audit, source, orgOps, also = [] }: AssignmentCommit): Promise<Draft> {
   const toWebex = orgOps
     ? orgOps.flatMap((ops) => outboxMutations(ctx, { user, ops, source, auditLine: 0 }))
     : changeToOrg(ctx, { user, after: { ...verdict.result, calling: verdict.calling ?? user.calling }, source, auditLine: 0 });
@@ -49,6 +56,7 @@ export async function commitAssignment(ctx: FlowContext, { user, draft, done, ve
       assignMutation(user, draft.baseRev ?? user.rev, verdict),
       { type: 'draft.put', draft: done, expectedVersion: draft.version, resultAuditLine: 0 },
       ...toWebex,
+      ...also,
     ],
     audit: [{ ...auditBase(ctx, user), ...audit, before: licensesBefore(user), after: verdict.result, ...verdictCodes(verdict) }],
   });
@@ -61,6 +69,9 @@ const undoDetails = (draft: Draft): { undoOf?: number } => {
   return undo ? { undoOf: undo.seq } : {};
 };
 
+/** The last day of each license saved until a date, for history and undo. */
+export const untilDetails = (until: Readonly<Record<string, string>>): { until?: Record<string, string> } => (Object.keys(until).length > 0 ? { until: { ...until } } : {});
+
 /** What a saved change looked like, kept on the finished draft so a repeated Save shows it again. */
 export interface SavedSummary {
   sections: ReturnType<typeof verdictSections>;
@@ -71,16 +82,20 @@ export const applyNow: FinishChange = {
   intent: 'apply',
   primaryTitleKey: 'action.save',
   primaryAction: 'save',
-  async finish({ ctx, draft, user, verdict }) {
-    const saved: SavedSummary = { sections: verdictSections(ctx, verdictView(ctx, verdict)).filter((s) => s.color !== 'Attention') };
+  async finish({ ctx, draft, user, verdict, submit }) {
+    const added = verdict.result.licenseIds.filter((id) => !user.licenseIds.includes(id));
+    const until = untilFromSubmit(submit, grantableLicenses(draft, user.licenseIds, verdict.result.licenseIds), dayOf(ctx.now()));
+    const untilSection = Object.keys(until).length > 0 ? [{ title: tr(ctx, 'grant.section'), color: 'Default' as const, lines: Object.entries(until).map(([id, day]) => ({ text: tr(ctx, 'grant.license-until', { license: licenseLabel(ctx.store, id), day: dayText(ctx, day) }) })) }] : [];
+    const saved: SavedSummary = { sections: [...verdictSections(ctx, verdictView(ctx, verdict)).filter((s) => s.color !== 'Attention'), ...untilSection] };
     const done = advance(draft, { step: 'result', status: 'done', state: { ...draft.state, saved } });
     const stored = await commitAssignment(ctx, {
       user,
       draft,
       done,
       verdict,
-      audit: { action: 'license.change', change: draft.change, details: { flow: draft.flow, draftId: draft.id, ...undoDetails(draft) } },
+      audit: { action: 'license.change', change: draft.change, details: { flow: draft.flow, draftId: draft.id, ...undoDetails(draft), ...untilDetails(until) } },
       source: 'save',
+      also: grantMutations(ctx, { user, until, added, grantedBy: actorPerson(ctx), auditLine: 0 }),
     });
     return { done: stored };
   },

@@ -52,3 +52,7 @@ export const findingText = (ctx: Ctx, finding: Finding): string => tr(ctx, findi
 
 /** Order in which services appear: the domain's list is already Control Hub's (Summary > Licenses). */
 export const SERVICE_ORDER: readonly Service[] = SERVICES;
+
+/** A calendar day (YYYY-MM-DD, UTC) as people read it: "Tue 8 Dec 2026", "di 8 dec 2026". */
+export const dayText = (ctx: Ctx, day: string): string =>
+  new Intl.DateTimeFormat(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00.000Z`));

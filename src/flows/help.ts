@@ -12,6 +12,7 @@ export const HELP_ORDER = [
   'usage',
   'reassign',
   'undo',
+  'grants',
   'history',
   'requests',
   'request',

@@ -31,6 +31,11 @@ const SAID: Record<AuditInput['action'], string> = {
   'webex.apply': 'Webex answered a change',
   'webex.outside': 'changed outside the desk (found by sync)',
   'webex.revert': 'change reverted',
+  'grant.remind': 'reminder sent: a license granted until a date ends tomorrow',
+  'grant.extend': 'license granted until a later date',
+  'grant.keep': 'license granted until a date made permanent',
+  'grant.let-end': 'license granted until a date confirmed to end',
+  'grant.end': 'grant closed: the user no longer held the license',
 };
 
 /** At most this many license changes are named in one line; the audit line has them all. */

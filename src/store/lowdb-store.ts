@@ -1,7 +1,7 @@
 // The Store implementation: state in memory, snapshot through lowdb (durable adapter),
 // a journal of commit batches, and the audit log. See openStore in index.ts.
 import type { Low } from 'lowdb';
-import type { AuditEntry, ChangeRequest, OrgChange, OrgDocument } from '../domain/index.js';
+import type { AuditEntry, ChangeRequest, Grant, OrgChange, OrgDocument } from '../domain/index.js';
 import { AuditLog, chainEntries, type AuditHead } from './audit-log.js';
 import { AppendOnlyFile } from './append-only-file.js';
 import type { DurableJsonFile } from './durable-json-file.js';
@@ -14,6 +14,7 @@ import { withRequestNumbers } from './request-numbers.js';
 import { StoreWriteError, type CommitInput, type CommitResult, type Store, type UserQuery } from './types.js';
 import { WriteQueue, type QueuedCommit } from './write-queue.js';
 import { SWAP_RETRY_MS, captureState, journalAfter, type Capture } from './checkpoint.js';
+import { grantsMatching, orgChangesMatching, requestsMatching } from './record-queries.js';
 
 export interface LowdbStoreParts {
   fs: FileOps;
@@ -81,24 +82,13 @@ export class LowdbStore implements Store {
   expiredDrafts(now: Date) { return this.parts.state.expiredDrafts(now); }
   request(id: string) { return this.parts.state.request(id); }
   requestByNumber(number: number) { return this.parts.state.requestByNumber(number); }
-  requests(filter: { status?: ChangeRequest['status']; requesterId?: string } = {}): ChangeRequest[] {
-    const candidates = filter.status === 'open' ? this.parts.state.openRequests() : this.parts.state.requests();
-    return [...candidates].filter(
-      (request) =>
-        (filter.status === undefined || request.status === filter.status) &&
-        (filter.requesterId === undefined || request.requesterId === filter.requesterId),
-    );
-  }
-
+  requests(filter: { status?: ChangeRequest['status']; requesterId?: string } = {}) { return requestsMatching(this.parts.state, filter); }
   locations() { return this.parts.state.locations; }
   orgChange(id: string) { return this.parts.state.orgChange(id); }
-  orgChanges(filter: { status?: OrgChange['status']; userId?: string } = {}): OrgChange[] {
-    const { state } = this.parts;
-    const candidates = filter.status === 'queued' ? state.queuedOrgChangeList() : filter.userId !== undefined ? state.orgChangesOf(filter.userId) : state.orgChanges();
-    return [...candidates].filter(
-      (change) => (filter.status === undefined || change.status === filter.status) && (filter.userId === undefined || change.userId === filter.userId),
-    );
-  }
+  orgChanges(filter: { status?: OrgChange['status']; userId?: string } = {}) { return orgChangesMatching(this.parts.state, filter); }
+  grant(id: string) { return this.parts.state.grant(id); }
+  grants(filter: { status?: Grant['status']; userId?: string } = {}) { return grantsMatching(this.parts.state, filter); }
+  mark(key: string) { return this.parts.state.mark(key); }
 
   auditHead(): { seq: number; hash: string } {
     return { ...this.parts.audit.head };

@@ -1,6 +1,7 @@
 // The org in memory: maps for O(1) reads by id and email, used units per license,
 // and the search index. Changes arrive as a ChangeSet that is already durable.
-import type { ChangeRequest, Draft, License, Locale, Location, OrgChange, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
+import type { ChangeRequest, Draft, Grant, License, Locale, Location, OrgChange, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
+import { applyMap, uniqueBy, upsert } from './record-maps.js';
 import { StoreLoadError, type LicenseUsage, type UserPage, type UserQuery } from './types.js';
 import { numberRequests, RequestRecords } from './request-numbers.js';
 import { sameSearchKeys, UserSearchIndex } from './user-search.js';
@@ -19,6 +20,7 @@ export interface OrgView {
   lastRequestNumber(): number;
   role(emailKey: string): Role | undefined;
   orgChange(id: string): OrgChange | undefined;
+  grant(id: string): Grant | undefined;
 }
 
 /** Changes to apply; null means deleted. Keys as in OrgView. */
@@ -29,6 +31,8 @@ export interface ChangeSet {
   roles: Map<string, Role | null>;
   preferences: Map<string, Locale>;
   orgChanges: Map<string, OrgChange>;
+  grants: Map<string, Grant>;
+  marks: Map<string, string>;
   /** Upserts only (catalog.put): the catalog is never shrunk by a commit. */
   catalog: CatalogChanges;
 }
@@ -66,6 +70,8 @@ export class OrgState implements OrgView {
   private readonly queuedOrgChanges = new Map<string, OrgChange>();
   /** A user's changes by id, oldest first: result cards and history ask per user. */
   private readonly orgChangesByUser = new Map<string, Map<string, OrgChange>>();
+  private readonly grantsById = new Map<string, Grant>();
+  private readonly marks = new Map<string, string>();
   private search: UserSearchIndex;
 
   /** Throws StoreLoadError (naming `file`) when ids or emails repeat. */
@@ -93,6 +99,8 @@ export class OrgState implements OrgView {
     for (const role of document.roles) this.rolesByEmail.set(emailKey(role.email), role);
     for (const preference of document.preferences) this.preferences.set(preference.personId, preference.locale);
     for (const change of document.orgChanges) this.setOrgChange(change);
+    for (const grant of document.grants) this.grantsById.set(grant.id, grant);
+    for (const [key, value] of Object.entries(document.marks)) this.marks.set(key, value);
   }
 
   toDocument(): OrgDocument {
@@ -109,6 +117,8 @@ export class OrgState implements OrgView {
       drafts: [...this.drafts.values()],
       requests: [...this.requestRecords.all()],
       orgChanges: [...this.orgChangesById.values()],
+      grants: [...this.grantsById.values()],
+      marks: Object.fromEntries(this.marks),
     };
   }
 
@@ -129,6 +139,8 @@ export class OrgState implements OrgView {
     applyMap(this.rolesByEmail, changes.roles);
     for (const [personId, locale] of changes.preferences) this.preferences.set(personId, locale);
     for (const change of changes.orgChanges.values()) this.setOrgChange(change);
+    for (const grant of changes.grants.values()) this.grantsById.set(grant.id, grant);
+    for (const [key, value] of changes.marks) this.marks.set(key, value);
     this.applyCatalog(changes.catalog);
   }
 
@@ -249,6 +261,16 @@ export class OrgState implements OrgView {
   orgChangesOf(userId: string): IterableIterator<OrgChange> {
     return (this.orgChangesByUser.get(userId) ?? new Map<string, OrgChange>()).values();
   }
+  grant(id: string): Grant | undefined {
+    return this.grantsById.get(id);
+  }
+  /** Every grant ever made (a few hundred at most: they are made by hand). */
+  grants(): IterableIterator<Grant> {
+    return this.grantsById.values();
+  }
+  mark(key: string): string | undefined {
+    return this.marks.get(key);
+  }
   role(key: string): Role | undefined {
     return this.rolesByEmail.get(key);
   }
@@ -258,33 +280,4 @@ export class OrgState implements OrgView {
   locale(personId: string): Locale | undefined {
     return this.preferences.get(personId);
   }
-}
-
-function applyMap<T>(target: Map<string, T>, changes: Map<string, T | null>): void {
-  for (const [key, value] of changes) {
-    if (value === null) target.delete(key);
-    else target.set(key, value);
-  }
-}
-
-/** Replace items whose key is in `changes`, keep the order, append the new ones. */
-function upsert<T>(items: readonly T[], changes: Map<string, T>, keyOf: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  const next = items.map((item) => {
-    const key = keyOf(item);
-    seen.add(key);
-    return changes.get(key) ?? item;
-  });
-  for (const [key, item] of changes) if (!seen.has(key)) next.push(item);
-  return next;
-}
-
-function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string, list: string, field: string, file: string) {
-  const map = new Map<string, T>();
-  for (const [index, item] of items.entries()) {
-    const key = keyOf(item);
-    if (map.has(key)) throw new StoreLoadError(file, `${list}[${index}].${field} "${key}" appears twice`);
-    map.set(key, item);
-  }
-  return map;
 }

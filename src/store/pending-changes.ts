@@ -3,6 +3,7 @@
 import {
   ChangeRequestSchema,
   DraftSchema,
+  GrantSchema,
   LicenseSchema,
   RoleSchema,
   SiteSchema,
@@ -14,6 +15,7 @@ import {
   type ChangeRequest,
   type OrgChange,
   type Draft,
+  type Grant,
   type License,
   type Role,
   type Site,
@@ -34,6 +36,8 @@ export class PendingLayer implements OrgView {
     roles: new Map(),
     preferences: new Map(),
     orgChanges: new Map(),
+    grants: new Map(),
+    marks: new Map(),
     catalog: { sites: new Map(), subscriptions: new Map(), licenses: new Map(), locations: new Map() },
   };
   /** Email owners changed in this layer (null: nobody any more). */
@@ -81,6 +85,10 @@ export class PendingLayer implements OrgView {
     return this.changes.orgChanges.get(id) ?? this.base.orgChange(id);
   }
 
+  grant(id: string): Grant | undefined {
+    return this.changes.grants.get(id) ?? this.base.grant(id);
+  }
+
   setUser(id: string, next: User | null): void {
     const previous = this.user(id);
     if (previous && this.userIdByEmail(emailKey(previous.email)) === id) this.emailOwners.set(emailKey(previous.email), null);
@@ -98,6 +106,8 @@ export class PendingLayer implements OrgView {
     for (const [key, role] of child.changes.roles) this.changes.roles.set(key, role);
     for (const [id, locale] of child.changes.preferences) this.changes.preferences.set(id, locale);
     for (const [id, change] of child.changes.orgChanges) this.changes.orgChanges.set(id, change);
+    for (const [id, grant] of child.changes.grants) this.changes.grants.set(id, grant);
+    for (const [key, value] of child.changes.marks) this.changes.marks.set(key, value);
     const { catalog } = child.changes;
     for (const [url, site] of catalog.sites) this.changes.catalog.sites.set(url, site);
     for (const [id, sub] of catalog.subscriptions) this.changes.catalog.subscriptions.set(id, sub);
@@ -166,6 +176,18 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): Mutation
       layer.changes.orgChanges.set(change.id, change);
       return mutation;
     }
+    case 'grant.put': {
+      const grant = parseRecord(GrantSchema, mutation.grant, `grant ${mutation.grant.id}`);
+      if (mutation.expectedVersion !== undefined) checkRev('grant', grant.id, mutation.expectedVersion, layer.grant(grant.id)?.version);
+      if (!layer.user(grant.userId)) throw new InvalidCommitError(`grant ${grant.id}: unknown user ${grant.userId}`);
+      if (!layer.license(grant.licenseId)) throw new InvalidCommitError(`grant ${grant.id}: unknown license ${grant.licenseId}`);
+      layer.changes.grants.set(grant.id, grant);
+      return mutation;
+    }
+    case 'mark.put':
+      if (mutation.key.length === 0) throw new InvalidCommitError('a mark needs a key');
+      layer.changes.marks.set(mutation.key, String(mutation.value));
+      return mutation;
     case 'role.put': {
       const role = parseRecord(RoleSchema, mutation.role, `role for ${mutation.role.email}`);
       layer.changes.roles.set(emailKey(role.email), role);
@@ -259,6 +281,10 @@ export function linkAuditSeq(mutation: Mutation, entries: readonly AuditEntry[])
   if (mutation.type === 'orgChange.put' && mutation.auditLine !== undefined) {
     const { auditLine, ...rest } = mutation;
     return { ...rest, change: { ...mutation.change, auditSeq: linkedSeq(entries, auditLine, `outbox entry ${mutation.change.id}`) } };
+  }
+  if (mutation.type === 'grant.put' && mutation.auditLine !== undefined) {
+    const { auditLine, ...rest } = mutation;
+    return { ...rest, grant: { ...mutation.grant, auditSeq: linkedSeq(entries, auditLine, `grant ${mutation.grant.id}`) } };
   }
   if (mutation.type !== 'draft.put' || mutation.resultAuditLine === undefined) return mutation;
   const { resultAuditLine, ...rest } = mutation;

@@ -7,6 +7,7 @@ import type {
   CallingProperties,
   ChangeRequest,
   Draft,
+  Grant,
   License,
   Locale,
   Location,
@@ -30,6 +31,9 @@ export type Mutation =
   | { type: 'request.put'; request: ChangeRequest; expectedVersion?: number }
   // The outbox entry of a change on its way to Webex. auditLine: like draft.put's resultAuditLine.
   | { type: 'orgChange.put'; change: OrgChange; expectedVersion?: number; auditLine?: number }
+  | { type: 'grant.put'; grant: Grant; expectedVersion?: number; auditLine?: number }
+  // A small fact a schedule keeps (the last weekly report), replaced whole.
+  | { type: 'mark.put'; key: string; value: string }
   | { type: 'role.put'; role: Role }
   | { type: 'role.delete'; email: string }
   | { type: 'preference.put'; personId: string; locale: Locale }
@@ -133,6 +137,10 @@ export interface StoreReader {
   orgChange(id: string): OrgChange | undefined;
   /** Outbox entries, oldest first. status 'queued' reads an index, not every change ever made. */
   orgChanges(filter?: { status?: OrgChange['status']; userId?: string }): OrgChange[];
+  grant(id: string): Grant | undefined;
+  /** Licenses granted until a date, soonest end first. */
+  grants(filter?: { status?: Grant['status']; userId?: string }): Grant[];
+  mark(key: string): string | undefined;
 }
 
 export interface Store extends StoreReader {

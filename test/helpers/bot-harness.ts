@@ -1,6 +1,6 @@
 // The real bot on a real store over a temp copy of the demo org, driven by the fake
 // transport. Each test gets its own folder, clock and ids.
-import { createBot } from '../../src/bot/index.js';
+import { createBot, type BotCore } from '../../src/bot/index.js';
 import type { AuditEntry, Locale } from '../../src/domain/index.js';
 import type { OrgConnection } from '../../src/flows/org/port.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -11,6 +11,8 @@ export { ADMIN, ADMIN2, HELPDESK, STRANGER } from './demo-org-copy.js';
 
 export interface Harness extends Driver {
   store: Store;
+  /** The bot itself (start/stop: its schedule and timers). */
+  bot: BotCore;
   dir: string;
   clock: { now: Date; advance(ms: number): void };
   /** Text of the last card the bot sent. */
@@ -43,12 +45,14 @@ export async function createHarness(options: { botLocale?: Locale; org?: OrgConn
   return {
     ...driver,
     store,
+    bot,
     dir,
     clock,
     lastCard: () => driver.outbox.lastCard(),
     lastText: () => cardText(driver.outbox.lastCard().card!),
     auditLines: () => readAuditLines(auditFile),
     async close() {
+      await bot.stop?.();
       await store.close();
       files.remove();
       if (driver.outbox.cardProblems.length > 0) throw new Error(driver.outbox.cardProblems.join('\n'));

@@ -62,6 +62,8 @@ export function buildOrg(options: { users?: number; orgName?: string } = {}): Or
     drafts: [],
     requests: [],
     orgChanges: [],
+    grants: [],
+    marks: {},
   };
 }
 

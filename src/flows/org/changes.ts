@@ -87,10 +87,13 @@ function outboxPut(stamps: Stamps, input: OutboxInput): Mutation[] {
   return [{ type: 'orgChange.put', change, auditLine: input.auditLine }];
 }
 
-/** The outbox mutations for a change in a flow: none without an admin connection. The one who acted hears how it went. */
+/**
+ * The outbox mutations for a change in a flow: none without an admin connection. The one who
+ * acted hears how it went; a change nobody clicked (a grant's end, no room) tells no one.
+ */
 export function outboxMutations(ctx: Pick<FlowContext, 'org' | 'newId' | 'now' | 'roomId' | 'actor'>, input: OutboxInput): Mutation[] {
   if (!ctx.org) return [];
-  return outboxPut({ newId: ctx.newId, now: ctx.now, notify: { roomId: ctx.roomId, personId: ctx.actor.personId } }, input);
+  return outboxPut({ newId: ctx.newId, now: ctx.now, ...(ctx.roomId ? { notify: { roomId: ctx.roomId, personId: ctx.actor.personId } } : {}) }, input);
 }
 
 /**

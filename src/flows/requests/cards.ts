@@ -24,33 +24,38 @@ export interface ApprovalView {
   user: User | undefined;
   /** The verdict an admin would get now. */
   verdict?: VerdictView;
+  /** Licenses asked for until a date. */
+  until: Fact[];
 }
 
 /** The decide buttons carry the request's id and version: a decided request's card is stale. */
 const decideAction = (request: ChangeRequest, title: string, action: string, style: CardAction['style']): CardAction =>
   actionOf({ flow: REQUEST_FLOW, step: 'decide', id: request.id, version: request.version }, title, action, style);
 
-export function requestFacts(ctx: Ctx, request: ChangeRequest, user: User | undefined): Fact[] {
+/** until: the request's licenses until a date, as facts (views.ts untilFacts). */
+export function requestFacts(ctx: Ctx, request: ChangeRequest, user: User | undefined, until: Fact[] = []): Fact[] {
   return [
     { title: tr(ctx, 'request.fact.id'), value: requestRef(request) },
     { title: tr(ctx, 'request.fact.requester'), value: request.requesterEmail },
     { title: tr(ctx, 'request.fact.user'), value: user ? `${userName(user)} · ${user.email}` : request.targetUserId },
     { title: tr(ctx, 'request.fact.reason'), value: request.reason },
+    ...until,
     { title: tr(ctx, 'request.fact.expires'), value: `${request.expiresAt.slice(0, 16).replace('T', ' ')} UTC` },
   ];
 }
 
-export function approvalCard(ctx: Ctx, { request, user, verdict }: ApprovalView): RenderedCard {
+export function approvalCard(ctx: Ctx, { request, user, verdict, until }: ApprovalView): RenderedCard {
   const title = tr(ctx, 'request.approval.title', { user: userName(user, request.targetUserId) });
   return renderCard('review', {
     fallbackText: title,
     title,
     stepLabel: tr(ctx, 'request.approval.step', { requester: request.requesterEmail }),
     intro: tr(ctx, 'request.approval.intro'),
-    facts: requestFacts(ctx, request, user),
+    facts: requestFacts(ctx, request, user, until),
     sections: verdict ? verdictSections(ctx, verdict) : [],
     outcome: tr(ctx, verdict?.verdict.ok ? 'request.approval.ok' : 'request.approval.blocked'),
     outcomeColor: verdict?.verdict.ok ? 'Good' : 'Attention',
+    until: [],
     inputs: [
       {
         id: COMMENT_INPUT,
@@ -124,7 +129,7 @@ export function alreadyDecidedCard(ctx: Ctx, request: ChangeRequest): RenderedCa
 }
 
 /** The helpdesk agent's answer after Submit request: the request as filed. */
-export function requestedCard(ctx: Ctx, view: { request: ChangeRequest | undefined; requestId: string; user: User | undefined; notes: ColoredLine[] }): RenderedCard {
+export function requestedCard(ctx: Ctx, view: { request: ChangeRequest | undefined; requestId: string; user: User | undefined; notes: ColoredLine[]; until: Fact[] }): RenderedCard {
   const { request, user } = view;
   if (!request) return messageCard(ctx, { titleKey: 'request.submitted.title', textKey: 'request.unknown', params: { id: view.requestId } });
   return messageCard(ctx, {
@@ -133,7 +138,7 @@ export function requestedCard(ctx: Ctx, view: { request: ChangeRequest | undefin
     params: { id: requestRef(request), user: userName(user, request.targetUserId) },
     color: 'Good',
     lines: view.notes.map((n) => n.text),
-    facts: requestFacts(ctx, request, user),
+    facts: requestFacts(ctx, request, user, view.until),
   });
 }
 

@@ -6,7 +6,9 @@
 import type { ChangeRequest, User } from '../../domain/index.js';
 import type { Finding, Verdict } from '../../rules/index.js';
 import { ConflictError } from '../../store/index.js';
-import { assignMutation } from '../apply.js';
+import { assignMutation, untilDetails } from '../apply.js';
+import { actorPerson, grantMutations } from '../grants/records.js';
+import { dayOf } from '../grants/until.js';
 import { verdictCodes, licensesBefore } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { InputError } from '../errors.js';
@@ -20,6 +22,8 @@ import { whereSavedLine } from '../org/notify.js';
 
 export const FAIL_USER_CHANGED = 'request.fail.user-changed';
 export const FAIL_USER_GONE = 'request.fail.user-gone';
+/** The last day the request asked for has passed while it waited. */
+export const FAIL_UNTIL_PAST = 'request.fail.until-past';
 
 function decided(ctx: FlowContext, request: ChangeRequest, status: ChangeRequest['status'], comment: string, extra: Partial<ChangeRequest> = {}): ChangeRequest {
   return {
@@ -83,7 +87,9 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
   const user = ctx.store.user(request.targetUserId);
   if (!user) return fail(ctx, request, submit, undefined, [FAIL_USER_GONE]);
   const verdict = adminVerdict(ctx, request, user);
-  const codes = [...(user.rev !== request.baseRev ? [FAIL_USER_CHANGED] : []), ...verdict.violations.map((v) => v.code)];
+  const until = request.until ?? {};
+  const untilPast = Object.values(until).some((day) => day <= dayOf(ctx.now()));
+  const codes = [...(user.rev !== request.baseRev ? [FAIL_USER_CHANGED] : []), ...(untilPast ? [FAIL_UNTIL_PAST] : []), ...verdict.violations.map((v) => v.code)];
   if (codes.length > 0) return fail(ctx, request, submit, user, codes, verdict);
   const next = decided(ctx, request, 'approved', comment);
   const { auditSeqs } = await ctx.store.commit({
@@ -92,6 +98,15 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
       { type: 'request.put', request: next, expectedVersion: request.version },
       // The requester's space hears the request's outcome; "Applied in Webex" goes to the approver's.
       ...changeToOrg(ctx, { user, after: { ...verdict.result, calling: verdict.calling ?? user.calling }, source: 'request', auditLine: 1 }),
+      ...grantMutations(ctx, {
+        user,
+        until,
+        added: verdict.result.licenseIds.filter((id) => !user.licenseIds.includes(id)),
+        grantedBy: { personId: request.requesterId, email: request.requesterEmail },
+        approvedBy: actorPerson(ctx),
+        requestId: request.id,
+        auditLine: 1,
+      }),
     ],
     audit: [
       { ...base(ctx, request, user), action: 'request.approve', ...verdictCodes(verdict), details: { comment, requesterEmail: request.requesterEmail } },
@@ -102,7 +117,7 @@ async function approve(ctx: FlowContext, request: ChangeRequest, submit: Submit,
         after: verdict.result,
         change: request.change,
         ...verdictCodes(verdict),
-        details: { flow: 'request', requesterEmail: request.requesterEmail, reason: request.reason },
+        details: { flow: 'request', requesterEmail: request.requesterEmail, reason: request.reason, ...untilDetails(until) },
       },
     ],
   });

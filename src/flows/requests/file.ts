@@ -10,6 +10,9 @@ import { textInput } from '../submit.js';
 import type { FinishChange, Step } from '../wizard/types.js';
 import { requestIdOf, requestedCard } from './cards.js';
 import { sendApprovalCards } from './notify.js';
+import { untilFacts } from './views.js';
+import { untilDetails } from '../apply.js';
+import { dayOf, grantableLicenses, untilFromSubmit } from '../grants/until.js';
 
 export const REASON_INPUT = 'reason';
 export const REASON_MAX = 500;
@@ -20,7 +23,7 @@ export const DEFAULT_EXPIRY_DAYS = 7;
 export const requestedStep: Step = {
   render(ctx, draft, notes) {
     const request = ctx.store.request(requestIdOf(draft));
-    return requestedCard(ctx, { request, requestId: requestIdOf(draft), user: request ? ctx.store.user(request.targetUserId) : undefined, notes });
+    return requestedCard(ctx, { request, requestId: requestIdOf(draft), user: request ? ctx.store.user(request.targetUserId) : undefined, notes, until: untilFacts(ctx, request) });
   },
   actions: {},
 };
@@ -44,6 +47,7 @@ export const fileRequest: FinishChange = {
     // Webex enforces isRequired in the client; a crafted submit is checked here.
     const reason = textInput(submit, REASON_INPUT, REASON_MAX);
     if (!reason) throw new InputError('request.reason-missing');
+    const until = untilFromSubmit(submit, grantableLicenses(draft, user.licenseIds, verdict.result.licenseIds), dayOf(ctx.now()));
     const now = ctx.now();
     const days = ctx.config.requestExpiryDays ?? DEFAULT_EXPIRY_DAYS;
     const request: ChangeRequest = {
@@ -55,6 +59,7 @@ export const fileRequest: FinishChange = {
       baseRev: draft.baseRev ?? user.rev,
       change: draft.change,
       reason,
+      ...(Object.keys(until).length > 0 ? { until } : {}),
       status: 'open',
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + days * DAY_MS).toISOString(),
@@ -75,7 +80,7 @@ export const fileRequest: FinishChange = {
           after: verdict.result,
           change: draft.change,
           ...verdictCodes(verdict),
-          details: { reason, expiresAt: request.expiresAt, flow: draft.flow },
+          details: { reason, expiresAt: request.expiresAt, flow: draft.flow, ...untilDetails(until) },
         },
       ],
     });

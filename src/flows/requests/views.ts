@@ -3,7 +3,10 @@
 import type { ChangeRequest, Locale, User } from '../../domain/index.js';
 import { evaluate, type Verdict } from '../../rules/index.js';
 import type { FlowContext } from '../context.js';
-import { rulesContextOf } from '../org-view.js';
+import type { Fact } from '../../cards/index.js';
+import { tr } from '../../i18n/index.js';
+import { dayText } from '../format.js';
+import { licenseLabel, rulesContextOf } from '../org-view.js';
 import { verdictView } from '../verdict-sections.js';
 import type { ApprovalView } from './cards.js';
 
@@ -19,5 +22,12 @@ export function adminVerdict(ctx: FlowContext, request: ChangeRequest, user: Use
 
 export function approvalView(ctx: FlowContext, request: ChangeRequest): ApprovalView {
   const user = requestUser(ctx, request);
-  return { request, user, ...(user ? { verdict: verdictView(ctx, adminVerdict(ctx, request, user)) } : {}) };
+  return { request, user, until: untilFacts(ctx, request), ...(user ? { verdict: verdictView(ctx, adminVerdict(ctx, request, user)) } : {}) };
 }
+
+/** The licenses a request asks for until a date, one fact each. */
+export const untilFacts = (ctx: FlowContext, request: ChangeRequest | undefined): Fact[] =>
+  Object.entries(request?.until ?? {}).map(([licenseId, day]) => ({
+    title: tr(ctx, 'request.fact.until'),
+    value: tr(ctx, 'grant.license-until', { license: licenseLabel(ctx.store, licenseId), day: dayText(ctx, day) }),
+  }));

@@ -1,6 +1,6 @@
 // The cards every wizard shares: user selection and review, and the step label. Builders
 // only: they get what they show and read neither the store nor the rules.
-import type { CardAction, Fact, RenderedCard, Section, TextInput } from '../../cards/index.js';
+import type { CardAction, Fact, RenderedCard, Section, TextInput, UntilInput } from '../../cards/index.js';
 import { renderCard } from '../../cards/index.js';
 import type { Draft, User } from '../../domain/index.js';
 import type { FlowContext } from '../context.js';
@@ -99,7 +99,7 @@ export interface ReviewView {
   /** Shown above the change (an undo: which line it undoes). */
   facts: Fact[];
   /** How this actor finishes: the primary button and its texts; undefined when the role may not. */
-  finish?: { titleKey: string; action: string; introKey?: string; readyKey?: string; inputs: TextInput[] };
+  finish?: { titleKey: string; action: string; introKey?: string; readyKey?: string; inputs: TextInput[]; until: UntilInput[] };
 }
 
 /** The verdict as a diff, with the role's way to finish (Save, Submit request) when the rules allow it. */
@@ -119,6 +119,7 @@ export function reviewCard(ctx: Ctx, view: ReviewView): RenderedCard {
     sections: view.sections,
     outcome: !changed ? tr(ctx, 'review.nothing') : canFinish ? tr(ctx, finish.readyKey ?? 'review.ready') : tr(ctx, 'review.blocked'),
     outcomeColor: canFinish ? 'Good' : changed ? 'Attention' : 'Default',
+    until: canFinish ? finish.until : [],
     inputs: canFinish ? finish.inputs : [],
     actions: withWaysOut(view.waysOut, actions),
   });

@@ -14,6 +14,7 @@ import { FINISH } from './finish.js';
 import { tr } from '../../i18n/index.js';
 import { undoOf } from '../undo-state.js';
 import { verdictFor } from './verdict.js';
+import { untilInputs } from '../grants/review-inputs.js';
 import { WAY_OUT_ACTION, stepRules, wayOutAction } from './step-rules.js';
 import { targetUser, unknownAction } from './engine.js';
 import type { Step, StepAction, StepInput } from './types.js';
@@ -46,6 +47,7 @@ function render(ctx: FlowContext, draft: Draft) {
             introKey: strategy.reviewIntroKey,
             readyKey: strategy.readyKey,
             inputs: strategy.inputs?.(ctx) ?? [],
+            until: untilInputs(ctx, draft, user, verdict),
           },
         }
       : {}),

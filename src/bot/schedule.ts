@@ -1,0 +1,57 @@
+// The desk's own schedule: grants that end or need a reminder. It runs at start (a grant that
+// ended while the desk was down is removed then), every minute, and on every event, one run at
+// a time, as "system" (nobody clicked). Each step commits against the grant's version first,
+// so a step runs once even when two runs meet.
+import type { FlowContext } from '../flows/index.js';
+import { runGrantSchedule } from '../flows/index.js';
+import { logger, withEventContext } from '../logger.js';
+import type { Outbox } from './types.js';
+
+const EVERY_MS = 60_000;
+export const DESK_ACTOR = { personId: 'system', email: 'system', displayName: 'License Desk' } as const;
+
+type ContextFor = (input: { eventId: string; actor: typeof DESK_ACTOR; roomId: string; outbox: Outbox }) => FlowContext;
+
+export class DeskSchedule {
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly everyMs: number;
+
+  constructor(private readonly options: { contextFor: ContextFor; everyMs?: number | undefined }) {
+    this.everyMs = options.everyMs ?? EVERY_MS;
+  }
+
+  /** Runs now and then every minute, sending through `outbox`. */
+  start(outbox: Outbox): void {
+    if (this.timer) return;
+    const tick = () => {
+      const eventId = `schedule-${Date.now()}`;
+      void withEventContext(eventId, () => this.run(this.options.contextFor({ eventId, actor: DESK_ACTOR, roomId: '', outbox })));
+    };
+    tick();
+    this.timer = setInterval(tick, this.everyMs).unref();
+  }
+
+  /** One run at a time: an event arriving during a run waits for it instead of starting another. */
+  async run(eventCtx: FlowContext): Promise<void> {
+    if (this.running) return this.running;
+    const ctx: FlowContext = { ...eventCtx, actor: DESK_ACTOR, role: 'none', roomId: '', roomType: undefined, locale: eventCtx.config.botLocale };
+    this.running = runGrantSchedule(ctx)
+      .then((result) => {
+        if (result.reminded + result.ended + result.blocked > 0) logger.info('grants: reminders sent and licenses ended', { ...result });
+      })
+      .catch((error: unknown) => {
+        logger.warn('the grants schedule failed; tried again in a minute or at the next event', { error: error instanceof Error ? error.message : String(error) });
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}
