@@ -24,16 +24,19 @@ const OUT = path.join(REPO, 'docs/screenshots');
 const ADMIN = { label: 'Acme IT Admin (admin)', email: 'admin@acme.example' };
 const HELPDESK = { label: 'Acme Helpdesk (helpdesk)' };
 const ADV_MESSAGING = /Advanced Messaging/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far the desk's clock runs ahead: moved on to show a grant's last day. */
+let ahead = 0;
 
 /** What is typed, per language (the Dutch command words are the bot's own), and for whom. */
-const RUNS: Record<Locale, { help: string; find: string; usage: string; licenses: string; reason: string; requestFor: string; editFor: string; standardUser: string }> = {
+const RUNS: Record<Locale, { help: string; find: string; usage: string; licenses: string; grants: string; reason: string; requestFor: string; editFor: string; standardUser: string }> = {
   en: {
-    help: 'help', find: 'find van', usage: 'usage', licenses: 'licenses',
+    help: 'help', find: 'find van', usage: 'usage', licenses: 'licenses', grants: 'grants',
     reason: 'Emma moves to the support team', requestFor: 'emma.bakker@acme.example', editFor: 'sanne.de.vries@acme.example',
     standardUser: 'tom.de.boer@acme.example',
   },
   nl: {
-    help: 'hulp', find: 'zoek van', usage: 'gebruik', licenses: 'licenties',
+    help: 'hulp', find: 'zoek van', usage: 'gebruik', licenses: 'licenties', grants: 'tijdelijk',
     reason: 'Julia gaat naar het supportteam', requestFor: 'julia.meijer@acme.example', editFor: 'daan.visser@acme.example',
     standardUser: 'noah.kok@acme.example',
   },
@@ -117,7 +120,7 @@ async function run(page: Page, locale: Locale): Promise<void> {
     await helpdeskLicenses.getByRole('checkbox', { name: ADV_MESSAGING }).check();
     await s.click(helpdeskLicenses, 'action.apply-review');
     const helpdeskReview = await s.nextCard();
-    await helpdeskReview.getByRole('textbox').first().fill(words.reason);
+    await helpdeskReview.locator('textarea').first().fill(words.reason); // the reason (multiline), not the until date
     await s.click(helpdeskReview, 'action.submit-request');
     await s.nextMessage();
 
@@ -146,12 +149,22 @@ async function run(page: Page, locale: Locale): Promise<void> {
     await s.shot(licenses, 'service-licenses');
     await s.click(licenses, 'action.apply-review');
     const review = await s.nextCard();
+    await review.getByRole('combobox').first().selectOption('week'); // until: 1 week
     await s.shot(review, 'review');
     await s.click(review, 'action.save');
     const result = await s.nextCard();
     await s.shot(result, 'result');
     await s.click(result, 'action.undo');
     await s.shot(await s.nextCard(), 'undo'); // the review of the change back (issue 17)
+
+    // The license saved for 1 week: `grants`, then its last day comes (the desk's clock moves on).
+    await s.say(words.grants);
+    await s.shot(await s.nextCard(), 'grants');
+    ahead += 7 * DAY_MS;
+    await s.say(words.grants);
+    const reminder = page.locator('.msg[data-from="bot"]', { hasText: t(locale, 'grant.action.let-end') }).last();
+    await reminder.waitFor();
+    await s.shot(reminder, 'grant-reminder');
 
     // R4 on the step that breaks it: Customer Experience Essentials for a Calling Standard user.
     await s.say(`${words.licenses} ${words.standardUser}`);
@@ -174,7 +187,7 @@ mkdirSync(OUT, { recursive: true });
 const dir = mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
 copyFileSync(path.join(REPO, 'data/demo-org.json'), path.join(dir, 'db.json'));
 const store = await openStore({ dataFile: path.join(dir, 'db.json'), auditFile: path.join(dir, 'audit.log') });
-const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en' } });
+const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en' }, now: () => new Date(Date.now() + ahead) });
 const app = await startLocalMode({ bot, people: peopleFromStore(store), org: orgSeedFromStore(store, { adminEmail: ADMIN.email }), port: 0 });
 let context: BrowserContext | undefined;
 try {

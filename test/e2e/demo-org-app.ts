@@ -18,10 +18,11 @@ export interface DemoOrgApp {
 
 /** Config as `npm start` gives it (auditFile included), with no admins by config: the demo org's roles decide. */
 /** org: the emulator plays the demo org too, and the bot gets its admin connection (as `npm start` locally). */
-export async function startDemoOrgApp(options: { prefix: string; config?: Partial<CreateBotOptions['config']>; org?: boolean; orgWork?: CreateBotOptions['orgWork'] }): Promise<DemoOrgApp> {
+/** now: the desk's clock (a test moves it to see a grant end). */
+export async function startDemoOrgApp(options: { prefix: string; config?: Partial<CreateBotOptions['config']>; org?: boolean; orgWork?: CreateBotOptions['orgWork']; now?: () => Date }): Promise<DemoOrgApp> {
   const files = copyDemoOrg({ prefix: options.prefix });
   const store = await openStore({ dataFile: files.dataFile, auditFile: files.auditFile });
-  const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en', auditFile: files.auditFile, ...options.config }, ...(options.orgWork ? { orgWork: options.orgWork } : {}) });
+  const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en', auditFile: files.auditFile, ...options.config }, ...(options.orgWork ? { orgWork: options.orgWork } : {}), ...(options.now ? { now: options.now } : {}) });
   const h = await startHarness({ bot, people: peopleFromStore(store), ...(options.org ? { org: orgSeedFromStore(store, { adminEmail: ADMIN.email }) } : {}) });
   return {
     h,

@@ -176,4 +176,24 @@ describe('licenses until a date', () => {
     expect(emma().licenseIds).not.toContain(ADV);
     expect(h.store.grants()).toHaveLength(0);
   });
+
+  it('in Dutch: the presets, `tijdelijk` and the reminder say it with "u" and Dutch dates', async () => {
+    h = await createHarness({ botLocale: 'nl' });
+    await h.say(ADMIN, `licenties ${EMMA}`);
+    await h.click(ADMIN, 'Licenties bewerken');
+    await h.click(ADMIN, 'Service kiezen', { service: 'messaging' });
+    await h.click(ADMIN, 'Controleren', { [`lic.${ADV}`]: 'true' });
+    expect(h.lastText()).toContain('Advanced Messaging · Sub-100101: tot en met');
+    expect(h.lastText()).toContain('1 week (vr 4 dec 2026)');
+    expect(h.lastText()).toContain('Einde van het kwartaal (do 31 dec 2026)');
+    await h.click(ADMIN, 'Opslaan', { [`until.${ADV}`]: 'week' });
+    expect(h.lastText()).toContain('Advanced Messaging · Sub-100101 tot en met vr 4 dec 2026');
+    await h.say(ADMIN, 'tijdelijk');
+    expect(h.lastText()).toContain('Licenties tot een datum (1)');
+    h.clock.advance(7 * DAY);
+    await tick();
+    const reminder = cardText(cardsTo(ADMIN.email).at(-1)!.card!);
+    expect(reminder).toContain('loopt af na vr 4 dec 2026');
+    expect(reminder).toContain('U kunt verlengen, permanent houden of laten aflopen.');
+  });
 });

@@ -14,11 +14,13 @@ import { startDemoOrgApp, type DemoOrgApp } from '../e2e/demo-org-app.js';
 const ADV = 'lic-adv-messaging-100101';
 const CX = 'lic-cx-essential-100103';
 let app: DemoOrgApp;
+/** The desk's clock runs this far ahead (the grant test moves it; it runs last). */
+let ahead = 0;
 let room: string;
 const unused: User[] = [];
 
 beforeAll(async () => {
-  app = await startDemoOrgApp({ prefix: 'org-apply-sync-', org: true, orgWork: { backoff: { baseMs: 20, maxMs: 100 } } });
+  app = await startDemoOrgApp({ prefix: 'org-apply-sync-', org: true, orgWork: { backoff: { baseMs: 20, maxMs: 100 } }, now: () => new Date(Date.now() + ahead) });
   room = await app.h.directRoomOf(ADMIN.email);
   await app.bot.orgDesk?.()?.syncNow(); // the sync at start, done
   unused.push(...app.store.searchUsers({ limit: 200 }).users.filter((u) => u.type === 'internal' && u.status === 'active' && !u.licenseIds.includes(ADV) && u.email !== ADMIN.email));
@@ -132,5 +134,25 @@ describe('sync in: the store follows the org', () => {
     expect(text(answer)).toContain('changed by someone else meanwhile');
     expect(app.store.user(user.id)).toEqual(before);
     expect(app.store.orgChanges({ userId: user.id })).toEqual([]);
+  });
+});
+
+describe('a license until a date ends in the org too (issue 17)', () => {
+  it('saved until tomorrow: when the day is over the desk removes it, Webex applies the removal, and the admin is told', async () => {
+    const user = nextUser();
+    const org = app.h.app.emulator.org;
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const review = await reviewAdvancedMessaging(user);
+    const marker = app.h.snapshot(room);
+    await app.h.click(ADMIN.email, review, 'Save', { [`until-date.${ADV}`]: tomorrow });
+    await app.h.nextCard(room, marker, 'Applied in Webex');
+    expect(org.person(user.email)?.licenses).toContain(ADV);
+    ahead = 2 * 24 * 60 * 60 * 1000; // past the end of tomorrow
+    const ended = await command('grants', 'has ended');
+    expect(text(ended)).toContain(user.displayName);
+    await expect.poll(() => org.person(user.email)?.licenses.includes(ADV)).toBe(false);
+    expect(app.store.orgChanges({ userId: user.id }).at(-1)).toMatchObject({ source: 'grant', status: 'applied', licenses: [{ id: ADV, operation: 'remove' }] });
+    const history = await command(`history ${user.email}`, 'History of');
+    expect(text(history)).toContain('End of Advanced Messaging');
   });
 });
