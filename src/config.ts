@@ -20,6 +20,8 @@ export const CONFIG_VARIABLES = [
   'ADMIN_EMAILS',
   'HELPDESK_EMAILS',
   'APPROVALS_ROOM_ID',
+  'HELPDESK_ROOM_ID',
+  'HELPDESK_REMIND_HOURS',
   'BOT_LOCALE',
   'LOG_LEVEL',
   'REQUEST_EXPIRY_DAYS',
@@ -61,6 +63,10 @@ export interface Config {
   readonly adminEmails: readonly string[];
   readonly helpdeskEmails: readonly string[];
   readonly approvalsRoomId: string | undefined;
+  /** Where people's own asks go (unset: 1:1 to each helpdesk agent). */
+  readonly helpdeskRoomId: string | undefined;
+  /** Hours before an ask nobody took is posted again, once. */
+  readonly helpdeskRemindHours: number;
   readonly botLocale: 'en' | 'nl';
   readonly logLevel: LogLevel;
   readonly requestExpiryDays: number;
@@ -131,6 +137,8 @@ const EnvSchema = z
     ADMIN_EMAILS: emailList.default([]),
     HELPDESK_EMAILS: emailList.default([]),
     APPROVALS_ROOM_ID: z.string().optional(),
+    HELPDESK_ROOM_ID: z.string().optional(),
+    HELPDESK_REMIND_HOURS: wholeNumber(1, 720, 'must be a whole number of hours between 1 and 720').default(8),
     BOT_LOCALE: z.enum(BOT_LOCALES, { message: `must be one of ${BOT_LOCALES.join(', ')}` }).default('en'),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     REQUEST_EXPIRY_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(7),
@@ -209,6 +217,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmails: Object.freeze(e.ADMIN_EMAILS),
     helpdeskEmails: Object.freeze(e.HELPDESK_EMAILS),
     approvalsRoomId: e.APPROVALS_ROOM_ID,
+    helpdeskRoomId: e.HELPDESK_ROOM_ID,
+    helpdeskRemindHours: e.HELPDESK_REMIND_HOURS,
     botLocale: e.BOT_LOCALE,
     logLevel: e.LOG_LEVEL,
     requestExpiryDays: e.REQUEST_EXPIRY_DAYS,

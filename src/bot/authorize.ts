@@ -42,7 +42,7 @@ export function whoToAsk(ctx: FlowContext): string {
 
 /** `help` (or a welcome) for a person without a role: what the desk is, that they need a role, and who to ask. */
 export function noRoleCard(ctx: FlowContext): RenderedCard {
-  return messageCard(ctx, { titleKey: 'norole.title', textKey: 'norole.text', lines: [tr(ctx, 'norole.need-role'), whoToAsk(ctx)] });
+  return messageCard(ctx, { titleKey: 'norole.title', textKey: 'norole.text', lines: [tr(ctx, 'norole.need-role'), tr(ctx, 'norole.ask'), whoToAsk(ctx)] });
 }
 
 /** Refuse politely, say who to ask, and audit the attempt. */

@@ -15,6 +15,8 @@ import {
   showRequest,
   showHelp,
   showGrants,
+  showQueue,
+  startAsk,
   showHistory,
   showRoles,
   showUsage,
@@ -100,6 +102,32 @@ const alone = (...names: string[]): Match => {
   return (c) => (c.args.length === 1 ? match(c) : undefined);
 };
 
+/**
+ * The ask's words: `request` alone, `aanvragen [license]`, and two phrases ("I need <license>",
+ * "ik heb <license> nodig"; a leading article and a trailing "please" are dropped). The phrases'
+ * words are not command words: they are never offered as a near miss.
+ */
+const ASK_FILLER = new Set(['a', 'an', 'the', 'een', 'de', 'het', 'please', 'alstublieft', 'graag', 'license', 'licence', 'licentie']);
+const trimFiller = (args: string[]): string[] => {
+  const rest = [...args];
+  while (rest.length > 0 && ASK_FILLER.has(rest[0]!.toLowerCase())) rest.shift();
+  while (rest.length > 0 && ASK_FILLER.has(rest.at(-1)!.toLowerCase().replace(/[.!?]$/, ''))) rest.pop();
+  return rest;
+};
+function askWords(c: CommandText): string[] | undefined {
+  const [w1] = c.words;
+  if ((w1 === 'request' || w1 === 'verzoek') && c.words.length === 1) return [];
+  if (w1 === 'aanvragen') return trimFiller(c.args.slice(1));
+  return undefined;
+}
+function needWords(c: CommandText): string[] | undefined {
+  const [w1, w2] = c.words;
+  if (w1 === 'i' && w2 === 'need' && c.words.length > 2) return trimFiller(c.args.slice(2));
+  if (w1 === 'ik' && (w2 === 'heb' || w2 === 'wil') && c.words.at(-1)?.replace(/[.!?]$/, '') === 'nodig' && c.words.length > 3) return trimFiller(c.args.slice(2, -1));
+  return undefined;
+}
+KNOWN_FIRST_WORDS.add('aanvragen');
+
 const words = (...names: string[]): Match => {
   names[0]?.split('|').forEach((name) => KNOWN_FIRST_WORDS.add(name));
   names[1]?.split('|').forEach((name) => KNOWN_SECOND_WORDS.add(name));
@@ -120,7 +148,12 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'language', needs: 'view', help: 'language', nl: 'taal', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
   { name: 'history', needs: 'view', help: 'history', nl: 'geschiedenis', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
   { name: 'requests', needs: 'view', help: 'requests', nl: 'verzoeken', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
-  { name: 'request', needs: 'apply', help: 'request', nl: 'verzoek', match: first('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
+  { name: 'my requests', needs: 'ask', help: 'my-requests', nl: 'mijn verzoeken', match: words('my|mijn', 'requests|verzoeken'), handle: (ctx) => listRequests(ctx, { mine: true }) },
+  { name: 'request', needs: 'apply', help: 'request', nl: 'verzoek', match: firstWithArgs('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
+  // Anyone in the org asks for a license for themselves: `request` alone, `aanvragen [license]`, "I need …", "ik heb … nodig".
+  { name: 'request', needs: 'ask', help: 'ask', nl: 'aanvragen', match: askWords, handle: (ctx, args) => startAsk(ctx, args.join(' ')) },
+  { name: 'I need', needs: 'ask', nl: 'ik heb', match: needWords, handle: (ctx, args) => startAsk(ctx, args.join(' ')) },
+  { name: 'queue', needs: 'request', help: 'queue', nl: 'openstaand', match: first('queue', 'openstaand'), handle: (ctx, args) => showQueue(ctx, args[0] ?? '') },
   { name: 'roles', needs: 'apply', help: 'roles', nl: 'rollen', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
   { name: 'role add', needs: 'apply', help: 'role-add', nl: 'rol add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },
   { name: 'role remove', needs: 'apply', help: 'role-remove', nl: 'rol remove', match: words('role|rol', 'remove'), handle: (ctx, args) => removeRole(ctx, args) },

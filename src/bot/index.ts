@@ -199,7 +199,8 @@ export function createBot(options: CreateBotOptions): BotCore {
         const flow = FLOWS.get(submit.flow);
         const what = `${submit.flow}.${submit.step}.${submit.action}`;
         const targetUserId = flow?.targetOf(store, submit);
-        if (!can(ctx.role, 'view')) return refuse(ctx, { what, targetUserId });
+        // Without a role only the flows anyone in the org may use (asking, answering the helpdesk).
+        if (!can(ctx.role, 'view') && !(flow && can(ctx.role, flow.needs))) return refuse(ctx, { what, targetUserId });
         if (!flow) return void (await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow })));
         if (!can(ctx.role, flow.needs)) return refuse(ctx, { what, key: 'refused.admin-only', params: { what: submit.action }, targetUserId });
         await flow.handle(ctx, submit);

@@ -16,8 +16,9 @@ export async function runCommand(ctx: FlowContext, text: string, botNames: reado
   const routed = routeCommand(command);
   logger.info('message', { command: routed?.route.name ?? 'unknown', role: ctx.role });
   if (!can(ctx.role, 'view')) {
-    // Without a role: `help` explains the desk; anything else is refused (and audited).
+    // Without a role: `help` explains the desk, asking for a license works; anything else is refused (and audited).
     if (routed?.route.name === 'help') return void (await ctx.reply.card(noRoleCard(ctx)));
+    if (routed && can(ctx.role, routed.route.needs)) return routed.route.handle(ctx, routed.args);
     return refuse(ctx, { what: routed?.route.name ?? 'message' });
   }
   if (!routed) return unknownCommand(ctx, text, suggestCommand(command, ctx.role, ctx.locale));

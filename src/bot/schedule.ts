@@ -1,9 +1,9 @@
-// The desk's own schedule: grants that end or need a reminder. It runs at start (a grant that
+// The desk's own schedule: grants that end or need a reminder, asks nobody took. It runs at start (a grant that
 // ended while the desk was down is removed then), every minute, and on every event, one run at
 // a time, as "system" (nobody clicked). Each step commits against the grant's version first,
 // so a step runs once even when two runs meet.
 import type { FlowContext } from '../flows/index.js';
-import { runGrantSchedule } from '../flows/index.js';
+import { remindUntouchedAsks, runGrantSchedule } from '../flows/index.js';
 import { logger, withEventContext } from '../logger.js';
 import type { Outbox } from './types.js';
 
@@ -37,11 +37,13 @@ export class DeskSchedule {
     if (this.running) return this.running;
     const ctx: FlowContext = { ...eventCtx, actor: DESK_ACTOR, role: 'none', roomId: '', roomType: undefined, locale: eventCtx.config.botLocale };
     this.running = runGrantSchedule(ctx)
-      .then((result) => {
+      .then(async (result) => {
         if (result.reminded + result.ended + result.blocked > 0) logger.info('grants: reminders sent and licenses ended', { ...result });
+        const asks = await remindUntouchedAsks(ctx);
+        if (asks > 0) logger.info('asks nobody took were posted to the helpdesk again', { asks });
       })
       .catch((error: unknown) => {
-        logger.warn('the grants schedule failed; tried again in a minute or at the next event', { error: error instanceof Error ? error.message : String(error) });
+        logger.warn('the desk schedule (grants, helpdesk reminders) failed; tried again in a minute or at the next event', { error: error instanceof Error ? error.message : String(error) });
       })
       .finally(() => {
         this.running = undefined;

@@ -203,17 +203,19 @@ export interface HistoryCardData extends WithFallback {
   actions: CardAction[];
 }
 
-/** A license granted until a date: the reminder, what was decided, the end, and `grants`. */
-export interface GrantCardData extends WithFallback {
+/** A card with a few facts and inputs: a grant's reminder and `grants`, a person's ask, the helpdesk queue. */
+export interface FormCardData extends WithFallback {
   title: string;
   color: TextColor;
   text: string;
   facts: Fact[];
   lines: Line[];
-  /** A compact choice (the `grants` list: which grant); none: not shown. */
-  choose: { id: string; label: string; placeholder: string; choices: Choice[] }[];
+  /** A compact choice (which grant, which license); value: the one chosen at first ('' none). None: not shown. */
+  choose: { id: string; label: string; placeholder: string; value: string; choices: Choice[] }[];
   /** A new last day (Extend); none: not shown. */
   date: { id: string; label: string; min: string; max: string }[];
+  /** Text inputs (a reason, a question, an answer); none: not shown. */
+  texts: TextInput[];
   actions: CardAction[];
 }
 
@@ -260,7 +262,7 @@ export interface CardDataByName {
   'user-list': UserListCardData;
   'external-user': ExternalUserCardData;
   history: HistoryCardData;
-  grant: GrantCardData;
+  form: FormCardData;
 }
 
 export type CardName = keyof CardDataByName;
@@ -279,5 +281,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'user-list',
   'external-user',
   'history',
-  'grant',
+  'form',
 ];

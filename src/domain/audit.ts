@@ -15,6 +15,12 @@ export const AUDIT_ACTIONS = [
   'request.reject',
   'request.expire',
   'request.fail', // approved, but the re-check failed
+  'request.ask', // a person asked for a license for themselves
+  'request.take', // a helpdesk agent took the ask
+  'request.question', // the helpdesk asked the person for more information
+  'request.answer', // the person answered
+  'request.forward', // the helpdesk forwarded the ask to the administrators (an approval request now)
+  'request.decline', // the helpdesk declined the ask
   'role.add',
   'role.remove',
   'import',

@@ -58,10 +58,30 @@ export const DraftSchema = z.strictObject({
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
-export const RequestStatusSchema = z.enum(['open', 'approved', 'rejected', 'expired', 'failed']);
+/** asked: a person's own ask, in the helpdesk queue (not yet an approval request); open: waiting for an admin. */
+export const RequestStatusSchema = z.enum(['asked', 'open', 'approved', 'rejected', 'expired', 'failed']);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
-/** A helpdesk agent's change request, decided once by an admin. */
+const PersonRefSchema = z.strictObject({ personId: z.string(), email: z.string() });
+const CopySchema = z.strictObject({ messageId: z.string().min(1), roomId: z.string().optional(), email: z.string().optional() });
+
+/** What the helpdesk did with a person's own ask (origin "self"), before an admin decides. */
+export const HelpdeskHandlingSchema = z.strictObject({
+  takenBy: PersonRefSchema.optional(),
+  takenAt: z.string().optional(),
+  /** Questions to the person and their answers, oldest first. */
+  questions: z.array(z.strictObject({ by: z.string(), text: z.string(), at: z.string(), answer: z.string().optional(), answeredAt: z.string().optional() })).default([]),
+  /** The agent who forwarded it to the administrators, and their note. */
+  forwardedBy: PersonRefSchema.optional(),
+  note: z.string().optional(),
+  /** Where the queue card went (the helpdesk space, or each agent 1:1), so every copy can be updated. */
+  queueCards: z.array(CopySchema).default([]),
+  /** An untouched ask is posted to the queue again once. */
+  remindedAt: z.string().optional(),
+});
+export type HelpdeskHandling = z.infer<typeof HelpdeskHandlingSchema>;
+
+/** A helpdesk agent's change request, or a person's own ask (origin "self"), decided once by an admin. */
 export const ChangeRequestSchema = z.strictObject({
   id: z.string().min(1),
   /**
@@ -71,6 +91,9 @@ export const ChangeRequestSchema = z.strictObject({
   number: z.number().int().positive().optional(),
   requesterId: z.string(),
   requesterEmail: z.string(),
+  /** self: the person who needs the license asked (the helpdesk handles it first); unset: a helpdesk agent filed it. */
+  origin: z.enum(['self']).optional(),
+  helpdesk: HelpdeskHandlingSchema.optional(),
   roomId: z.string(),
   targetUserId: z.string(),
   baseRev: z.number().int().nonnegative(),

@@ -12,6 +12,10 @@ export interface FlowConfig {
   readonly botLocale: Locale;
   /** Where approval cards go; unset: a 1:1 card to each admin. */
   readonly approvalsRoomId?: string | undefined;
+  /** Where people's own asks go for the helpdesk; unset: a 1:1 card to each helpdesk agent. */
+  readonly helpdeskRoomId?: string | undefined;
+  /** Hours after which an ask nobody took is posted to the helpdesk again, once (default 8). */
+  readonly helpdeskRemindHours?: number;
   /** Days before an open request expires (default 7). */
   readonly requestExpiryDays?: number;
   /** Days within which an applied change can be undone (default 30). */

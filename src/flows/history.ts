@@ -45,6 +45,9 @@ const COLORS: Partial<Record<AuditEntry['action'], TextColor>> = {
   'webex.outside': 'Accent',
   'webex.revert': 'Warning',
   'grant.remind': 'Accent',
+  'request.ask': 'Accent',
+  'request.forward': 'Accent',
+  'request.decline': 'Warning',
   'grant.extend': 'Good',
   'grant.keep': 'Good',
 };
@@ -73,7 +76,7 @@ function entryOf(ctx: FlowContext, entry: AuditEntry, user: User, webexStatus: R
     ...diff.added.map((text) => ({ text: `+ ${text}` })),
     ...diff.removed.map((text) => ({ text: `− ${text}` })),
   ];
-  const reason = entry.details?.reason ?? entry.details?.comment;
+  const reason = entry.details?.reason ?? entry.details?.comment ?? entry.details?.question ?? entry.details?.answer ?? entry.details?.note;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
   for (const text of findingSentences(ctx, entry, { user: userName(user), ...diff.licenses })) lines.push({ text });
   if (typeof entry.details?.undoOf === 'number') lines.push({ text: tr(ctx, 'history.undo-of', { seq: entry.details.undoOf }) });

@@ -9,6 +9,7 @@ import { historyFlow } from './history.js';
 import { requestFlow } from './requests/index.js';
 import { webexChangeFlow } from './org/change-actions.js';
 import { grantFlow } from './grants/flow.js';
+import { askFlow, queueFlow } from './asks/index.js';
 
 export type { FlowContext, FlowConfig, FlowOutbox, Reply } from './context.js';
 export { tr } from '../i18n/index.js';
@@ -23,6 +24,7 @@ export { startReassign, REASSIGN_FLOW } from './reassign.js';
 export { startUndoCommand } from './undo-command.js';
 export { showGrants } from './grants/list.js';
 export { runGrantSchedule } from './grants/schedule.js';
+export { startAsk, showQueue, remindUntouchedAsks } from './asks/index.js';
 export { showUsage } from './usage.js';
 export { findUsers } from './find.js';
 export { showHelp, helpCard, audienceOf, HELP_ORDER, type HelpAudience, type HelpCommand, type HelpLine } from './help.js';
@@ -43,5 +45,5 @@ export type { OrgConnection } from './org/port.js';
 
 /** Every flow whose cards have buttons, by name. */
 export const CARD_FLOWS: ReadonlyMap<string, CardFlow> = new Map(
-  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow, webexChangeFlow, grantFlow].map((flow) => [flow.name, flow]),
+  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow, webexChangeFlow, grantFlow, askFlow, queueFlow].map((flow) => [flow.name, flow]),
 );

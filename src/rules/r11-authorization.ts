@@ -8,16 +8,18 @@ import { userLabel } from './helpers.js';
 import type { Rule } from './state.js';
 
 /**
- * What an actor may do: "view" users, licenses and history; "request" a change for an
- * admin to approve; "apply" a change now, and everything else an administrator does
+ * What an actor may do: "ask" for a license for themselves (anyone in the org; the flow
+ * checks that the person is a user of the org and acts only on their own asks); "view"
+ * users, licenses and history; "request" a change for an admin to approve (and handle the
+ * helpdesk queue); "apply" a change now, and everything else an administrator does
  * (decide requests, reassign, delete users, roles, export, audit).
  */
-export type Capability = 'view' | 'request' | 'apply';
+export type Capability = 'ask' | 'view' | 'request' | 'apply';
 
 const GRANTS: Readonly<Record<ActorRole, readonly Capability[]>> = {
-  admin: ['view', 'request', 'apply'],
-  helpdesk: ['view', 'request'],
-  none: [],
+  admin: ['ask', 'view', 'request', 'apply'],
+  helpdesk: ['ask', 'view', 'request'],
+  none: ['ask'],
 };
 
 /** R11: may this role do that? */

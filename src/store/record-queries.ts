@@ -2,9 +2,9 @@
 import type { ChangeRequest, Grant, OrgChange } from '../domain/index.js';
 import type { OrgState } from './org-state.js';
 
-/** With status 'open' only the open-requests index is read. */
+/** With status 'open' or 'asked' only the undecided-requests index is read. */
 export function requestsMatching(state: OrgState, filter: { status?: ChangeRequest['status']; requesterId?: string }): ChangeRequest[] {
-  const candidates = filter.status === 'open' ? state.openRequests() : state.requests();
+  const candidates = filter.status === 'open' || filter.status === 'asked' ? state.openRequests() : state.requests();
   return [...candidates].filter(
     (request) => (filter.status === undefined || request.status === filter.status) && (filter.requesterId === undefined || request.requesterId === filter.requesterId),
   );

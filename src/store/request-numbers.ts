@@ -26,7 +26,7 @@ export function withRequestNumbers(inputs: readonly AuditInput[], numberOf: (req
   return { inputs: result, stamped };
 }
 
-/** The requests in memory: by id, by number, and the open ones (the expiry sweep asks for these on every event). */
+/** The requests in memory: by id, by number, and the undecided ones (asked or open: the expiry sweep asks for these on every event). */
 export class RequestRecords {
   private readonly byId = new Map<string, ChangeRequest>();
   private readonly openById = new Map<string, ChangeRequest>();
@@ -42,7 +42,7 @@ export class RequestRecords {
     }
     if (request) this.byId.set(id, request);
     else this.byId.delete(id);
-    if (request?.status === 'open') this.openById.set(id, request);
+    if (request?.status === 'open' || request?.status === 'asked') this.openById.set(id, request);
     else this.openById.delete(id);
   }
   get(id: string): ChangeRequest | undefined {
@@ -54,6 +54,7 @@ export class RequestRecords {
   all(): IterableIterator<ChangeRequest> {
     return this.byId.values();
   }
+  /** Asked or open. */
   open(): IterableIterator<ChangeRequest> {
     return this.openById.values();
   }

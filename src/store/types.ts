@@ -130,7 +130,7 @@ export interface StoreReader {
   request(id: string): ChangeRequest | undefined;
   /** By its short number. */
   requestByNumber(number: number): ChangeRequest | undefined;
-  /** With status 'open' only the open requests are looked at (an index), not every request ever filed. */
+  /** With status 'open' or 'asked' only the undecided requests are looked at (an index), not every request ever filed. */
   requests(filter?: { status?: ChangeRequest['status']; requesterId?: string }): ChangeRequest[];
   /** Webex Calling locations, as last synced. */
   locations(): readonly Location[];

@@ -56,7 +56,7 @@ function grantCard(ctx: Ctx, view: GrantView, input: GrantCardInput): RenderedCa
   const params = { ...titleParams(ctx, view), ...input.params };
   const title = tr(ctx, input.titleKey, params);
   const tomorrow = addDays(dayOf(ctx.now()), 1);
-  return renderCard('grant', {
+  return renderCard('form', {
     fallbackText: title,
     title,
     color: input.color,
@@ -65,6 +65,7 @@ function grantCard(ctx: Ctx, view: GrantView, input: GrantCardInput): RenderedCa
     lines: (input.lines ?? []).map((text) => ({ text })),
     choose: [],
     date: input.date ? [{ id: UNTIL_INPUT, label: tr(ctx, 'grant.new-date-label'), min: grant.until > tomorrow ? addDays(grant.until, 1) : tomorrow, max: addDays(dayOf(ctx.now()), MAX_GRANT_DAYS) }] : [],
+    texts: [],
     actions: input.actions ?? [],
   });
 }

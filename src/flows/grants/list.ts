@@ -26,15 +26,16 @@ export async function showGrants(ctx: FlowContext): Promise<void> {
   const action = (key: string, name: string, style: CardAction['style'] = 'default'): CardAction => ({ title: tr(ctx, key), style, data: { flow: GRANT_FLOW, step: 'list', draftId: '', v: 0, action: name } });
   const title = tr(ctx, 'grants.title', { count: grants.length });
   await ctx.reply.card(
-    renderCard('grant', {
+    renderCard('form', {
       fallbackText: title,
       title,
       color: 'Default',
       text: tr(ctx, grants.length === 0 ? 'grants.none' : decide ? 'grants.intro' : 'grants.intro-view'),
       facts: [],
       lines,
-      choose: decide ? [{ id: GRANT_INPUT, label: tr(ctx, 'grants.choose-label'), placeholder: tr(ctx, 'grants.choose-placeholder'), choices: shown.map((g) => ({ title: line(g), value: g.id })) }] : [],
+      choose: decide ? [{ id: GRANT_INPUT, label: tr(ctx, 'grants.choose-label'), placeholder: tr(ctx, 'grants.choose-placeholder'), value: '', choices: shown.map((g) => ({ title: line(g), value: g.id })) }] : [],
       date: decide ? [{ id: UNTIL_INPUT, label: tr(ctx, 'grant.new-date-label'), min: addDays(today, 1), max: addDays(today, MAX_GRANT_DAYS) }] : [],
+      texts: [],
       actions: decide ? [action('grant.action.extend', 'extend', 'positive'), action('grant.action.keep', 'keep')] : [],
     }),
   );

@@ -40,6 +40,8 @@ export function requestFacts(ctx: Ctx, request: ChangeRequest, user: User | unde
     { title: tr(ctx, 'request.fact.user'), value: user ? `${userName(user)} · ${user.email}` : request.targetUserId },
     { title: tr(ctx, 'request.fact.reason'), value: request.reason },
     ...until,
+    ...(request.helpdesk?.forwardedBy ? [{ title: tr(ctx, 'request.fact.agent'), value: request.helpdesk.forwardedBy.email }] : []),
+    ...(request.helpdesk?.note ? [{ title: tr(ctx, 'request.fact.note'), value: request.helpdesk.note }] : []),
     { title: tr(ctx, 'request.fact.expires'), value: `${request.expiresAt.slice(0, 16).replace('T', ' ')} UTC` },
   ];
 }

@@ -4,12 +4,13 @@ import type { ChangeRequest } from '../../domain/index.js';
 import { ConflictError } from '../../store/index.js';
 import type { FlowContext } from '../context.js';
 import { tellRequester, updateApprovalCopies } from './notify.js';
+import { updateQueueCopies } from '../asks/notify.js';
 
 /** Who expires a request in the audit trail: nobody clicked, time ran out. */
 export const SYSTEM_ACTOR = { id: 'system', email: 'system' } as const;
 
 export const isDue = (ctx: FlowContext, request: ChangeRequest): boolean =>
-  request.status === 'open' && Date.parse(request.expiresAt) <= ctx.now().getTime();
+  (request.status === 'open' || request.status === 'asked') && Date.parse(request.expiresAt) <= ctx.now().getTime();
 
 /** The request as it is now: expired (audited, requester told) if its time is up. */
 export async function expireIfDue(ctx: FlowContext, request: ChangeRequest): Promise<ChangeRequest> {
@@ -38,14 +39,15 @@ export async function expireIfDue(ctx: FlowContext, request: ChangeRequest): Pro
     throw error;
   }
   await tellRequester(ctx, expired);
-  // No click decided it: every admin's copy still offers Approve / Reject until told.
+  // No click decided it: every admin's (or agent's) copy still offers its buttons until told.
   await updateApprovalCopies(ctx, expired, '');
+  if (request.origin === 'self') await updateQueueCopies(ctx, expired);
   return expired;
 }
 
 /** Expire every open request whose time is up. */
 export async function expireDueRequests(ctx: FlowContext): Promise<number> {
-  const due = ctx.store.requests({ status: 'open' }).filter((r) => isDue(ctx, r));
+  const due = ctx.store.requests({ status: 'open' }).concat(ctx.store.requests({ status: 'asked' })).filter((r, i, all) => all.indexOf(r) === i && isDue(ctx, r));
   for (const request of due) await expireIfDue(ctx, request);
   return due.length;
 }

@@ -11,6 +11,8 @@ import { rememberApprovalCards } from './notify.js';
 import { approvalView, requestUser } from './views.js';
 import { expireDueRequests, expireIfDue } from './expiry.js';
 import { findRequest, requestRef } from './ref.js';
+import { queueCard } from '../asks/cards.js';
+import { queueView } from '../asks/views.js';
 
 const LIMIT = 20;
 
@@ -26,9 +28,10 @@ function line(ctx: FlowContext, request: ChangeRequest): string {
   });
 }
 
-export async function listRequests(ctx: FlowContext): Promise<void> {
+/** mine: the actor's own requests and asks, whatever their role (`my requests`). */
+export async function listRequests(ctx: FlowContext, options: { mine?: boolean } = {}): Promise<void> {
   await expireDueRequests(ctx);
-  const admin = can(ctx.role, 'apply'); // who decides requests sees every open one
+  const admin = can(ctx.role, 'apply') && !options.mine; // who decides requests sees every open one
   const requests = admin
     ? ctx.store.requests({ status: 'open' }).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     : ctx.store.requests({ requesterId: ctx.actor.personId }).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -54,6 +57,8 @@ export async function showRequest(ctx: FlowContext, typed: string): Promise<void
     return;
   }
   const request = await expireIfDue(ctx, found.request);
+  // A person's ask still with the helpdesk: its queue card (an admin may take it too).
+  if (request.status === 'asked') return void (await ctx.reply.card(queueCard(ctx, queueView(ctx, request))));
   if (request.status !== 'open') {
     await ctx.reply.card(outcomeCard(ctx, request, requestUser(ctx, request)));
     return;

@@ -1,0 +1,52 @@
+// Where an ask goes: the queue card to HELPDESK_ROOM_ID, or 1:1 to each helpdesk agent (to the
+// administrators when there is no agent), and what the person is told at each step, 1:1, in
+// their language. Copies are kept on the request so each step can update every one.
+import type { ChangeRequest } from '../../domain/index.js';
+import type { Params } from '../../i18n/index.js';
+import { ConflictError } from '../../store/index.js';
+import { sendCopy, replaceCopies, type CardCopy } from '../card-copies.js';
+import type { FlowContext } from '../context.js';
+import { allAdmins, roleHolders } from '../roles.js';
+import { noticeCard, queueCard } from './cards.js';
+import { queueView } from './views.js';
+
+const inBotLocale = (ctx: FlowContext): FlowContext => ({ ...ctx, locale: ctx.config.botLocale });
+
+function queueTargets(ctx: FlowContext): ({ room: string } | { email: string })[] {
+  const room = ctx.config.helpdeskRoomId;
+  if (room) return [{ room }];
+  const agents = roleHolders(ctx.store, ctx.config).filter((holder) => holder.role === 'helpdesk').map((holder) => holder.email);
+  return (agents.length > 0 ? agents : allAdmins(ctx.store, ctx.config)).map((email) => ({ email }));
+}
+
+/** Post the queue card (a new ask, or a reminder of an untouched one) and remember where it went. */
+export async function sendQueueCards(ctx: FlowContext, request: ChangeRequest, change: Partial<NonNullable<ChangeRequest['helpdesk']>> = {}): Promise<number> {
+  const card = queueCard(inBotLocale(ctx), queueView(inBotLocale(ctx), request));
+  const copies: CardCopy[] = [];
+  for (const target of queueTargets(ctx)) {
+    const copy = await sendCopy(ctx, target, card, 'a helpdesk queue card; `queue` lists the ask');
+    if (copy) copies.push(copy);
+  }
+  const current = ctx.store.request(request.id);
+  if (!current || current.status !== 'asked') return copies.length;
+  const helpdesk = { questions: [], queueCards: [], ...current.helpdesk, ...change };
+  const queueCards = [...helpdesk.queueCards, ...copies.map((c) => ({ messageId: c.messageId, ...(c.roomId ? { roomId: c.roomId } : {}), ...(c.email ? { email: c.email } : {}) }))];
+  try {
+    await ctx.store.commit({ mutations: [{ type: 'request.put', request: { ...current, helpdesk: { ...helpdesk, queueCards } }, expectedVersion: current.version }] });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error; // handled meanwhile: its copies were not updated, their buttons are stale
+  }
+  return copies.length;
+}
+
+/** Every queue copy but the clicked one shows the ask as it is now. */
+export async function updateQueueCopies(ctx: FlowContext, request: ChangeRequest, skip = ''): Promise<void> {
+  const card = queueCard(inBotLocale(ctx), queueView(inBotLocale(ctx), request));
+  await replaceCopies(ctx, request.helpdesk?.queueCards ?? [], skip, () => card, 'a helpdesk queue card');
+}
+
+/** Tell the person who asked, 1:1, in their language. */
+export async function tellAsker(ctx: FlowContext, request: ChangeRequest, key: string, params: Params, lines: string[] = []): Promise<void> {
+  const locale = ctx.store.locale(request.requesterId) ?? ctx.config.botLocale;
+  await sendCopy(ctx, { email: request.requesterEmail }, noticeCard({ locale }, key, params, 'Default', lines), 'a message to the person who asked');
+}
