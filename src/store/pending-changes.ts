@@ -138,6 +138,11 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): Mutation
       layer.setUser(mutation.userId, null);
       return mutation;
     }
+    case 'user.activity': {
+      const current = layer.user(mutation.userId);
+      if (current) layer.setUser(current.id, checkUser(layer, { ...current, lastActivity: mutation.lastActivity }));
+      return mutation;
+    }
     case 'draft.put': {
       const draft = parseRecord(DraftSchema, mutation.draft, `draft ${mutation.draft.id}`);
       if (mutation.expectedVersion !== undefined) {
