@@ -191,6 +191,8 @@ export function createBot(options: CreateBotOptions): BotCore {
         const flow = FLOWS.get(submit.flow);
         const what = `${submit.flow}.${submit.step}.${submit.action}`;
         const targetUserId = flow?.targetOf(store, submit);
+        // The one exception to R11 here: a question to one person (reclaim's "Ask the user"), whose flow checks who answers.
+        if (flow?.personAsked) return flow.handle(ctx, submit);
         if (!can(ctx.role, 'view')) return refuse(ctx, { what, targetUserId });
         if (!flow) return void (await ctx.reply.card(errorCard(ctx, 'error.unknown-flow', { flow: submit.flow })));
         if (!can(ctx.role, flow.needs)) return refuse(ctx, { what, key: 'refused.admin-only', params: { what: submit.action }, targetUserId });

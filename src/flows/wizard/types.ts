@@ -71,6 +71,12 @@ export interface CardFlow {
   name: string;
   /** Who may click its cards at all (R11); the bot checks it before anything else. A step's action may ask for more. */
   needs: Capability;
+  /**
+   * Its cards ask one person a question, and that person may hold no role on the desk: the bot
+   * skips R11's role checks for it, and the flow accepts a click only from the person asked
+   * (Webex's actor), once, and refuses and audits everyone else's (src/flows/reclaim/answer.ts).
+   */
+  personAsked?: true;
   /** The user a submit is about (its draft's or request's), for the audit line of a refusal. */
   targetOf(store: StoreReader, submit: Submit): string | undefined;
   handle(ctx: FlowContext, submit: Submit): Promise<void>;
