@@ -216,6 +216,20 @@ export interface ExternalUserCardData extends WithFallback {
   actions: CardAction[];
 }
 
+/** `reclaim`: idle users' licenses by license, a compact choice of this page's rows and a few buttons (Webex: at most 5 actions). */
+export interface ReclaimCardData extends WithFallback {
+  title: string;
+  intro: string;
+  /** What the last click did, on top. */
+  notes: ColoredLine[];
+  groups: { heading: string; summary: string; rows: { text: string; details: ColoredLine[] }[] }[];
+  counts: Line[];
+  /** One or none: the rows of this page to act on. */
+  choice: { id: string; label: string; placeholder: string; choices: Choice[] }[];
+  footer: string;
+  actions: CardAction[];
+}
+
 /** Template name → the data it takes. One JSON file per name in /cards. */
 export interface CardDataByName {
   message: MessageCardData;
@@ -232,6 +246,7 @@ export interface CardDataByName {
   'user-list': UserListCardData;
   'external-user': ExternalUserCardData;
   history: HistoryCardData;
+  reclaim: ReclaimCardData;
 }
 
 export type CardName = keyof CardDataByName;
@@ -250,4 +265,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'user-list',
   'external-user',
   'history',
+  'reclaim',
 ];

@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   'webex.apply', // what Webex answered to a change the desk sent (applied, pending, partial, failed)
   'webex.outside', // a sync found a change made outside the desk (Control Hub, another tool)
   'webex.revert', // an admin reverted a change Webex did not (fully) take
+  'reclaim.keep', // `reclaim`: an admin kept an idle user's license (left out of reclaim lists for a while)
+  'reclaim.ask', // `reclaim`: an admin asked the user whether they still need a license
+  'reclaim.answer', // the user asked answered (Keep it / I don't need it)
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -23,6 +23,7 @@ import type { Draft } from '../domain/index.js';
 import { can } from '../rules/index.js';
 import { undoable } from './undo.js';
 import { startUndoCommand } from './undo-command.js';
+import { reclaimHistoryLines } from './reclaim/history-lines.js';
 
 export const HISTORY_FLOW = 'history';
 const UNDO_INPUT = 'undo.seq';
@@ -43,6 +44,9 @@ const COLORS: Partial<Record<AuditEntry['action'], TextColor>> = {
   'user.delete': 'Attention',
   'webex.outside': 'Accent',
   'webex.revert': 'Warning',
+  'reclaim.keep': 'Good',
+  'reclaim.ask': 'Accent',
+  'reclaim.answer': 'Accent',
 };
 
 const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -71,6 +75,7 @@ function entryOf(ctx: FlowContext, entry: AuditEntry, user: User, webexStatus: R
   ];
   const reason = entry.details?.reason ?? entry.details?.comment;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
+  for (const text of reclaimHistoryLines(ctx, entry, (id) => nameOf(ctx, id))) lines.push({ text });
   for (const text of findingSentences(ctx, entry, { user: userName(user), ...diff.licenses })) lines.push({ text });
   if (typeof entry.details?.undoOf === 'number') lines.push({ text: tr(ctx, 'history.undo-of', { seq: entry.details.undoOf }) });
   const request = auditRequestRef(ctx.store, entry);

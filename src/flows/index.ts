@@ -8,6 +8,7 @@ import { reassignWizard } from './reassign.js';
 import { historyFlow } from './history.js';
 import { requestFlow } from './requests/index.js';
 import { webexChangeFlow } from './org/change-actions.js';
+import { reclaimAskFlow, reclaimFlow } from './reclaim/index.js';
 
 export type { FlowContext, FlowConfig, FlowOutbox, Reply } from './context.js';
 export { tr } from '../i18n/index.js';
@@ -36,9 +37,10 @@ export { verifyAudit } from './audit.js';
 export { authRefusedLine } from './audit-lines.js';
 export { exportUsers } from './export.js';
 export { syncCommand, pendingCommand } from './org/commands.js';
+export { startReclaim, reclaimCandidates, DEFAULT_RECLAIM_DAYS, type ReclaimListing, type ReclaimGroup, type ReclaimRow } from './reclaim/index.js';
 export type { OrgConnection } from './org/port.js';
 
 /** Every flow whose cards have buttons, by name. */
 export const CARD_FLOWS: ReadonlyMap<string, CardFlow> = new Map(
-  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow, webexChangeFlow].map((flow) => [flow.name, flow]),
+  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow, webexChangeFlow, reclaimFlow, reclaimAskFlow].map((flow) => [flow.name, flow]),
 );

@@ -31,6 +31,9 @@ const SAID: Record<AuditInput['action'], string> = {
   'webex.apply': 'Webex answered a change',
   'webex.outside': 'changed outside the desk (found by sync)',
   'webex.revert': 'change reverted',
+  'reclaim.keep': 'idle license kept (reclaim)',
+  'reclaim.ask': 'user asked whether they still need a license (reclaim)',
+  'reclaim.answer': 'user answered about a license (reclaim)',
 };
 
 /** At most this many license changes are named in one line; the audit line has them all. */
@@ -84,6 +87,11 @@ function whatOf(store: StoreReader, entry: AuditInput): string {
       return `${entry.change ? licensesWhat(store, entry) : detail(entry, 'what')}${codes(entry)}`;
     case 'license.reassign':
       return `removed and assigned again: ${licenseLabel(store, detail(entry, 'licenseId'))}`;
+    case 'reclaim.keep':
+    case 'reclaim.ask':
+      return licenseLabel(store, detail(entry, 'licenseId'));
+    case 'reclaim.answer':
+      return `${licenseLabel(store, detail(entry, 'licenseId'))}: ${detail(entry, 'answer')}`;
     case 'request.submit':
     case 'request.approve':
     case 'request.reject':
