@@ -105,8 +105,8 @@ export async function askUser(ctx: FlowContext, target: Target): Promise<Colored
     return { text: tr(ctx, key, { ...names(target), date: day(open.answeredAt ?? open.askedAt), by: open.askedBy }), color: 'Warning' };
   }
   if (!user.lastActivity) return { text: tr(ctx, 'reclaim.row-gone'), color: 'Warning' };
-  const previous = ctx.store.draft(askDraft(ctx, user, license.id).id);
   const draft = askDraft(ctx, user, license.id);
+  const previous = ctx.store.draft(draft.id); // a closed or expired question of before: its version moves on
   const idleDays = Math.floor((ctx.now().getTime() - Date.parse(user.lastActivity)) / DAY_MS);
   const card = questionCard({ locale: localeOfUser(ctx, user) }, draft, { user, license, lastActivity: user.lastActivity, idleDays, admin: ctx.actor.email });
   // Sent first: a question the person never got is not recorded as asked.
