@@ -3,17 +3,18 @@
 // real framework + real bot on a temp copy of the demo org; one per process, as the SDK
 // allows) and Chromium (/usr/bin/chromium, or CHROMIUM_PATH), where people type and click as
 // in Webex, once per language on other users. Writes docs/screenshots/<card>.<locale>.png.
-// A doc tool, not a test.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// `npm run screenshots -- reclaim` makes only the reclaim cards' (issue 17). A doc tool, not a test.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createBot } from '../src/bot/index.js';
+import { loadDemoOrg, withActivityAsOf } from '../src/demo/demo-org.js';
 import type { Locale } from '../src/domain/index.js';
 import { t } from '../src/i18n/index.js';
 import { setLogLevel } from '../src/logger.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { startLocalMode } from '../src/transports/local-mode.js';
 import { orgSeedFromStore } from '../src/transports/org-from-store.js';
 import { peopleFromStore } from '../src/transports/people-from-store.js';
@@ -27,6 +28,12 @@ const ADV_MESSAGING = /Advanced Messaging/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How far the desk's clock runs ahead: moved on to show a grant's last day. */
 let ahead = 0;
+
+/** `reclaim`, per language: whom the administrator asks about which license (a Dutch reader in the nl run). */
+const RECLAIM: Record<Locale, { command: string; row: string; user: { label: string; email: string } }> = {
+  en: { command: 'reclaim', row: 'Olivia Brown · Webex Calling - Professional', user: { label: 'Olivia Brown (no role)', email: 'olivia.brown@acme.example' } },
+  nl: { command: 'terugwinnen', row: 'Mateo Garcia · Webex Messaging', user: { label: 'Mateo Garcia (no role)', email: 'mateo.garcia@acme.example' } },
+};
 
 /** What is typed, per language (the Dutch command words are the bot's own), and for whom. */
 const RUNS: Record<Locale, { help: string; find: string; usage: string; licenses: string; grants: string; reason: string; requestFor: string; editFor: string; standardUser: string }> = {
@@ -50,12 +57,12 @@ class Session {
   ) {}
 
   /** Be this person in their 1:1 with the bot, in this run's language. */
-  async be(person: { label: string }): Promise<void> {
+  async be(person: { label: string }, options: { setLanguage?: boolean } = {}): Promise<void> {
     await this.page.selectOption('#who', { label: person.label });
     await this.page.click('button[data-space="direct"]');
     await this.page.locator('.msg[data-from="bot"] .card-frame').first().waitFor(); // the welcome card
     await this.markSeen();
-    if (this.locale !== 'en') {
+    if (this.locale !== 'en' && options.setLanguage !== false) {
       await this.say(`taal ${this.locale}`);
       await this.nextMessage(); // the bot's answer
     }
@@ -101,13 +108,50 @@ class Session {
   }
 }
 
-async function run(page: Page, locale: Locale): Promise<void> {
-  const s = new Session(page, locale);
-  const words = RUNS[locale];
+async function openPage(page: Page): Promise<void> {
   await page.goto(page.url());
   await page.locator('body[data-ready="true"]').waitFor();
   // A message as wide as its card, so a shot has no empty conversation beside it.
   await page.addStyleTag({ content: '.msg { align-self: flex-start; }' });
+}
+
+/** `reclaim`: the list, the question in the user's 1:1 space, and their answer back in the administrator's. */
+async function runReclaim(page: Page, locale: Locale, store: Store): Promise<void> {
+  const s = new Session(page, locale);
+  const words = RECLAIM[locale];
+  await openPage(page);
+  // The person asked reads the question in their language where the desk knows it: Dutch for the nl run.
+  const asked = store.userByEmail(words.user.email)!;
+  await store.commit({ mutations: [{ type: 'preference.put', personId: asked.id, locale }] });
+  await s.be(ADMIN);
+  await s.say(words.command);
+  const list = await s.nextCard();
+  // The list is taller than the window: a taller one, so the space's header does not cover its top.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: viewport?.width ?? 1440, height: 2400 });
+  await s.shot(list, 'reclaim');
+  if (viewport) await page.setViewportSize(viewport);
+  const select = list.locator('select').first();
+  await select.selectOption((await select.locator('option', { hasText: words.row }).getAttribute('value'))!);
+  await s.click(list, 'action.reclaim-ask');
+  await s.nextCard();
+  await s.be(words.user, { setLanguage: false });
+  const license = words.row.split(' · ')[1]!;
+  const question = page.locator('.msg[data-from="bot"]', { hasText: t(locale, 'reclaim.question.title', { license }) }).last();
+  await question.waitFor();
+  await s.shot(question, 'reclaim-question');
+  await s.click(question, 'action.reclaim-answer-release');
+  await s.nextCard();
+  await s.be(ADMIN);
+  const answer = page.locator('.msg[data-from="bot"]', { hasText: t(locale, 'reclaim.answer.title.release', { user: asked.displayName, license }) }).last();
+  await answer.waitFor();
+  await s.shot(answer, 'reclaim-answer');
+}
+
+async function run(page: Page, locale: Locale): Promise<void> {
+  const s = new Session(page, locale);
+  const words = RUNS[locale];
+  await openPage(page);
 
     // A helpdesk agent files a request; the admin sees its approval card below.
     await s.be(HELPDESK);
@@ -184,8 +228,10 @@ if (!existsSync(CHROMIUM)) {
 }
 setLogLevel('warn');
 mkdirSync(OUT, { recursive: true });
+const only = process.argv.slice(2);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
-copyFileSync(path.join(REPO, 'data/demo-org.json'), path.join(dir, 'db.json'));
+// The demo org as local mode starts it: its "last seen in Webex" dates count back from today.
+writeFileSync(path.join(dir, 'db.json'), JSON.stringify(withActivityAsOf(loadDemoOrg(), new Date())));
 const store = await openStore({ dataFile: path.join(dir, 'db.json'), auditFile: path.join(dir, 'audit.log') });
 const bot = createBot({ store, config: { adminEmails: [], helpdeskEmails: [], botLocale: 'en' }, now: () => new Date(Date.now() + ahead) });
 const app = await startLocalMode({ bot, people: peopleFromStore(store), org: orgSeedFromStore(store, { adminEmail: ADMIN.email }), port: 0 });
@@ -201,7 +247,10 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(`http://127.0.0.1:${app.port}/`);
-  for (const locale of ['en', 'nl'] as const) await run(page, locale);
+  for (const locale of ['en', 'nl'] as const) {
+    if (only.length === 0) await run(page, locale);
+    if (only.length === 0 || only.includes('reclaim')) await runReclaim(page, locale, store);
+  }
 } finally {
   await context?.close();
   await app.stop();

@@ -1,7 +1,7 @@
 // Entry point, wiring only: config → logger → store → transport.
 import { deskClock } from './bot/desk-clock.js';
 import { ConfigError, configFromEnvOrExit, type Config } from './config.js';
-import { loadDemoOrg } from './demo/demo-org.js';
+import { loadDemoOrg, withActivityAsOf } from './demo/demo-org.js';
 import { emptyOrgDocument, type OrgDocument } from './domain/index.js';
 import { configureLogger, logger } from './logger.js';
 import { openStore, StoreLoadError } from './store/index.js';
@@ -16,7 +16,8 @@ function seedFor(config: Config): { make: () => OrgDocument; used: () => boolean
   return {
     make: () => {
       used = true;
-      return config.mode === 'local' ? loadDemoOrg() : emptyOrgDocument();
+      // The demo's "last seen in Webex" dates count back from today (real time: Webex's clock, not the desk's).
+      return config.mode === 'local' ? withActivityAsOf(loadDemoOrg(), new Date()) : emptyOrgDocument();
     },
     used: () => used,
   };

@@ -24,6 +24,7 @@ import {
   startExternal,
   startReassign,
   startUndoCommand,
+  startReclaim,
   syncCommand,
   verifyAudit,
   nearMiss,
@@ -141,6 +142,8 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'external', needs: 'view', help: 'external', nl: 'extern', match: first('external', 'extern'), handle: (ctx, args) => startExternal(ctx, args.join(' ')) },
   { name: 'find', needs: 'view', help: 'find', nl: 'zoek', match: firstWithArgs('find', 'zoek', 'zoeken'), handle: (ctx, args) => findUsers(ctx, args.join(' ')) },
   { name: 'usage', needs: 'view', help: 'usage', nl: 'gebruik', match: first('usage', 'gebruik'), handle: (ctx) => showUsage(ctx) },
+  // Win licenses back (issue 17): idle users' licenses; its Keep / Remove / Ask the user are an administrator's.
+  { name: 'reclaim', needs: 'apply', help: 'reclaim', nl: 'terugwinnen', match: first('reclaim', 'terugwinnen'), handle: (ctx, args) => startReclaim(ctx, args) },
   { name: 'reassign', needs: 'apply', help: 'reassign', match: first('reassign'), handle: (ctx, args) => startReassign(ctx, args.join(' ')) },
   // Admins Save the change back; helpdesk agents file it as a request (the review knows the role).
   { name: 'undo', needs: 'request', help: 'undo', nl: 'ongedaan', match: first('undo', 'ongedaan'), handle: (ctx, args) => startUndoCommand(ctx, args.join(' ')) },

@@ -2,53 +2,9 @@
 // in /cards shape them into Adaptive Card JSON. Every displayed string is already
 // translated when it gets here.
 
-/** What every Action.Submit sends back (Webex merges it with the card's inputs). */
-export interface SubmitData {
-  flow: string;
-  step: string;
-  draftId: string;
-  /** The draft version the card was made from; an older one is stale. */
-  v: number;
-  action: string;
-  /** A "run this command" button (flow "suggest"): the command text, run as if typed by whoever clicks. */
-  command?: string;
-  /** A way-out button (src/flows/wizard/step-rules.ts): which of the rules' ways out it takes. */
-  wayOut?: string;
-}
+import type { CardAction, Choice, ColoredLine, Fact, Line, Section, TextColor, TextInput, WithFallback } from './basics.js';
 
-export type ActionStyle = 'default' | 'positive' | 'destructive';
-export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
-
-export interface CardAction {
-  title: string;
-  style: ActionStyle;
-  data: SubmitData;
-}
-
-export interface Line {
-  text: string;
-}
-export interface ColoredLine extends Line {
-  color: TextColor;
-}
-export interface Fact {
-  title: string;
-  value: string;
-}
-export interface Choice {
-  title: string;
-  value: string;
-}
-export interface Section {
-  title: string;
-  color: TextColor;
-  lines: Line[];
-}
-
-interface WithFallback {
-  /** Shown by Webex where cards do not render, and in notifications. */
-  fallbackText: string;
-}
+export type * from './basics.js';
 
 export interface MessageCardData extends WithFallback {
   title: string;
@@ -153,15 +109,6 @@ export interface CallingPropertiesCardData extends WithFallback {
   actions: CardAction[];
 }
 
-/** A free-text input (a request's reason, an approver's comment). */
-export interface TextInput {
-  id: string;
-  label: string;
-  placeholder: string;
-  isRequired: boolean;
-  /** Shown by the client when a required input is empty. */
-  errorMessage: string;
-}
 
 export interface ResultCardData extends WithFallback {
   title: string;
@@ -246,6 +193,20 @@ export interface ExternalUserCardData extends WithFallback {
   actions: CardAction[];
 }
 
+/** `reclaim`: idle users' licenses by license, a compact choice of this page's rows and a few buttons (Webex: at most 5 actions). */
+export interface ReclaimCardData extends WithFallback {
+  title: string;
+  intro: string;
+  /** What the last click did, on top. */
+  notes: ColoredLine[];
+  groups: { heading: string; summary: string; rows: { text: string; details: ColoredLine[] }[] }[];
+  counts: Line[];
+  /** One or none: the rows of this page to act on. */
+  choice: { id: string; label: string; placeholder: string; choices: Choice[] }[];
+  footer: string;
+  actions: CardAction[];
+}
+
 /** Template name → the data it takes. One JSON file per name in /cards. */
 export interface CardDataByName {
   message: MessageCardData;
@@ -263,6 +224,7 @@ export interface CardDataByName {
   'external-user': ExternalUserCardData;
   history: HistoryCardData;
   form: FormCardData;
+  reclaim: ReclaimCardData;
 }
 
 export type CardName = keyof CardDataByName;
@@ -282,4 +244,5 @@ export const CARD_NAMES: readonly CardName[] = [
   'external-user',
   'history',
   'form',
+  'reclaim',
 ];

@@ -101,6 +101,11 @@ interface Person {
   siteAdmin?: SiteKey[];
   type?: 'internal' | 'external';
   status?: 'active' | 'pending';
+  /**
+   * Days before DEMO_ACTIVITY_AS_OF that Webex last saw them (the People API's lastActivity, for
+   * `reclaim`); 'never': not once (never signed in). Unset: 0–2 days, as most people.
+   */
+  idle?: number | 'never';
   /** Why this person is in the demo, for whoever reads the table. */
   shows?: string;
 }
@@ -120,17 +125,17 @@ const internal: Person[] = [
   { first: 'Fleur', last: 'Bos', licenses: ['std', 'msg'] },
   { first: 'Thijs', last: 'Vos', licenses: ['std', 'msg', 'hostEvents'] },
   { first: 'Lotte', last: 'Peters', licenses: ['std', 'msg'], attendee: ['acme'] },
-  { first: 'Ruben', last: 'Hendriks', licenses: ['pro', 'msg', 'ac'], shows: 'R3: Attendant Console on Professional' },
+  { first: 'Ruben', last: 'Hendriks', licenses: ['pro', 'msg', 'ac'], idle: 140, shows: 'R3: Attendant Console on Professional; idle 140 days: reclaim cannot take Professional alone' },
   { first: 'Anouk', last: 'van Leeuwen', licenses: ['pro', 'msg', 'ac', 'hostAcme'], shows: 'R3: Attendant Console on Professional' },
   { first: 'Maarten', last: 'Jansen', licenses: ['pro', 'ucm', 'msg'], shows: 'R2: migrating from Unified CM to Webex Calling' },
-  { first: 'Bram', last: 'Dekker', licenses: ['ucm', 'msg'], shows: 'still on Unified CM only' },
+  { first: 'Bram', last: 'Dekker', licenses: ['ucm', 'msg'], idle: 200, shows: 'still on Unified CM only; no Webex activity for 200 days (reclaim)' },
   { first: 'Iris', last: 'Brouwer', licenses: ['ucm', 'msg', 'hostAcme'], shows: 'still on Unified CM only' },
   { first: 'Jesse', last: 'de Wit', licenses: ['pro', 'msg', 'hostAcme'] },
   { first: 'Eva', last: 'Dijkstra', licenses: ['pro', 'msg', 'adv', 'hostAcme'] },
   { first: 'Sem', last: 'Smits', licenses: ['pro', 'msg', 'hostTraining'], attendee: ['acme'], shows: 'host on one site, attendee on another' },
   { first: 'Zoe', last: 'de Graaf', licenses: ['msg', 'adv'], attendee: ['acme', 'events'] },
   { first: 'Finn', last: 'van der Meer', licenses: ['pro', 'msg', 'hostAcme', 'hostEvents'] },
-  { first: 'Sara', last: 'van der Linden', licenses: ['msg'], attendee: ['acme'] },
+  { first: 'Sara', last: 'van der Linden', licenses: ['msg'], attendee: ['acme'], idle: 'never', shows: 'never signed in: no lastActivity' },
   { first: 'Noah', last: 'Kok', licenses: ['std', 'msg'] },
   { first: 'Mila', last: 'Jacobs', licenses: ['std', 'msg', 'hostAcme'] },
   { first: 'Levi', last: 'de Haan', licenses: ['pro', 'msg'] },
@@ -140,25 +145,25 @@ const internal: Person[] = [
   { first: 'Omar', last: 'Haddad', licenses: ['pro', 'msg', 'adv'] },
   { first: 'Priya', last: 'Raman', licenses: ['pro', 'msg', 'hostAcme', 'hostEvents'], siteAdmin: ['events'], shows: 'site admin on the events site' },
   { first: 'Wei', last: 'Chen', licenses: ['pro', 'msg', 'hostAcme'] },
-  { first: 'Carlos', last: 'Mendes', licenses: ['std', 'msg'], attendee: ['events'] },
+  { first: 'Carlos', last: 'Mendes', licenses: ['std', 'msg'], attendee: ['events'], idle: 40 },
   { first: 'Aisha', last: 'Okafor', licenses: ['pro', 'msg', 'cx', 'hostAcme'] },
-  { first: 'Kenji', last: 'Sato', licenses: ['std', 'msg'] },
-  { first: 'Olivia', last: 'Brown', licenses: ['pro', 'msg', 'hostTraining'] },
-  { first: 'Mateo', last: 'Garcia', licenses: ['msg'] },
+  { first: 'Kenji', last: 'Sato', licenses: ['std', 'msg'], idle: 95 },
+  { first: 'Olivia', last: 'Brown', licenses: ['pro', 'msg', 'hostTraining'], idle: 120, shows: 'idle 120 days, holding a unit of the full training-site license (reclaim)' },
+  { first: 'Mateo', last: 'Garcia', licenses: ['msg'], idle: 310 },
   { first: 'Hannah', last: 'Schmidt', licenses: ['pro', 'msg', 'ac'], shows: 'R3: Attendant Console on Professional' },
   { first: 'Yusuf', last: 'Demir', licenses: ['std', 'msg', 'hostAcme'] },
   { first: 'Lisa', last: 'de Jong', licenses: ['pro', 'msg', 'hostAcme'] },
-  { first: 'Kevin', last: 'Willems', licenses: ['msg', 'adv'] },
-  { first: 'Fatima', last: 'Benali', licenses: ['pro', 'msg', 'hostTraining'] },
+  { first: 'Kevin', last: 'Willems', licenses: ['msg', 'adv'], idle: 100 },
+  { first: 'Fatima', last: 'Benali', licenses: ['pro', 'msg', 'hostTraining'], idle: 65, shows: 'idle 65 days: listed by `reclaim 60`, not by `reclaim`' },
 ];
 
 const external: Person[] = ([
   { first: 'John', last: 'Smith', email: 'j.smith@partnerco.example', licenses: ['msg', 'hostAcme'] },
   { first: 'Maria', last: 'Rossi', email: 'maria.rossi@studio-rossi.example', licenses: ['msg', 'adv'] },
   { first: 'Lena', last: 'Fischer', email: 'lena.fischer@contoso-consult.example', licenses: ['msg', 'hostAcme'], status: 'pending', shows: 'R8: pending external' },
-  { first: 'Rafael', last: 'Ortiz', email: 'r.ortiz@vendorhub.example', licenses: ['msg'], shows: 'R9: removing the one license hides the user' },
+  { first: 'Rafael', last: 'Ortiz', email: 'r.ortiz@vendorhub.example', licenses: ['msg'], idle: 400, shows: 'R9: removing the one license hides the user' },
   { first: 'Pieter', last: 'Claes', email: 'pieter.claes@brightlaw.example', licenses: ['msg', 'adv'], attendee: ['acme'] },
-  { first: 'Amara', last: 'Nwosu', email: 'amara.nwosu@agency-nine.example', licenses: ['msg', 'hostEvents'] },
+  { first: 'Amara', last: 'Nwosu', email: 'amara.nwosu@agency-nine.example', licenses: ['msg', 'hostEvents'], idle: 180 },
 ] satisfies Person[]).map((p) => ({ ...p, type: 'external' as const }));
 
 const roles: Role[] = [
@@ -167,6 +172,17 @@ const roles: Role[] = [
   { email: 'helpdesk@acme.example', role: 'helpdesk', addedBy: 'admin@acme.example', addedAt: '2026-01-05T09:10:00.000Z' },
 ];
 
+/** The day the demo's lastActivity dates count back from (local mode moves them so that this is today: demo-org.ts). */
+export const DEMO_ACTIVITY_AS_OF = '2026-11-27T09:00:00.000Z';
+const DAY_MS = 24 * 3600 * 1000;
+
+/** When Webex last saw the person: `idle` days back, a little earlier per person so no two are the same; none for a pending invite. */
+function lastActivityOf(person: Person, index: number): string | undefined {
+  if (person.idle === 'never' || person.status === 'pending') return undefined;
+  const days = person.idle ?? index % 3;
+  return new Date(Date.parse(DEMO_ACTIVITY_AS_OF) - days * DAY_MS - ((index * 37) % 600) * 60_000).toISOString();
+}
+
 const slug = (text: string) =>
   text
     .toLowerCase()
@@ -174,7 +190,8 @@ const slug = (text: string) =>
     .replace(/[^a-z0-9]+/g, '.')
     .replace(/^\.|\.$/g, '');
 
-function toUser(person: Person): User {
+function toUser(person: Person, index: number): User {
+  const lastActivity = lastActivityOf(person, index);
   const email = person.email ?? `${slug(person.first)}.${slug(person.last)}@acme.example`;
   const type = person.type ?? 'internal';
   const [localPart = ''] = email.split('@');
@@ -189,6 +206,7 @@ function toUser(person: Person): User {
     siteAdminOf: (person.siteAdmin ?? []).map((s) => siteUrl[s]),
     licenseIds: person.licenses.map((key) => licenseSpecs[key].license.id),
     attendeeOf: (person.attendee ?? []).map((s) => siteUrl[s]),
+    ...(lastActivity ? { lastActivity } : {}),
     rev: 1,
   };
 }
@@ -215,7 +233,7 @@ function withCalling(users: User[]): User[] {
 
 /** The demo org document; totals are the demo users' usage plus each license's free units. */
 export function buildDemoOrg(): OrgDocument {
-  const users = withCalling([...internal, ...external].map(toUser));
+  const users = withCalling([...internal, ...external].map((person, index) => toUser(person, index)));
   const used = new Map<string, number>();
   for (const user of users) for (const id of user.licenseIds) used.set(id, (used.get(id) ?? 0) + 1);
   const licenses: License[] = Object.values(licenseSpecs).map(({ license, free }) => ({

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OrgDocumentSchema, type OrgDocument } from '../domain/index.js';
+import { DEMO_ACTIVITY_AS_OF } from './build-demo-org.js';
 
 /** data/demo-org.json in this checkout, wherever the bot is started from. */
 export const DEMO_ORG_FILE = fileURLToPath(new URL('../../data/demo-org.json', import.meta.url));
@@ -21,4 +22,14 @@ export function loadDemoOrg(file: string = DEMO_ORG_FILE): OrgDocument {
     throw new Error(`the demo org ${file} is not a valid org document: ${first?.path.join('.')}: ${first?.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * The demo with its lastActivity dates moved so that DEMO_ACTIVITY_AS_OF is `now`: a desk
+ * started from it today sees the same people idle for the same days (`reclaim`) as the file says.
+ */
+export function withActivityAsOf(document: OrgDocument, now: Date): OrgDocument {
+  const shift = now.getTime() - Date.parse(DEMO_ACTIVITY_AS_OF);
+  const moved = (iso: string) => new Date(Date.parse(iso) + shift).toISOString();
+  return { ...document, users: document.users.map((user) => (user.lastActivity ? { ...user, lastActivity: moved(user.lastActivity) } : user)) };
 }

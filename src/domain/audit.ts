@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'grant.keep', // made permanent
   'grant.let-end', // someone confirmed it may end
   'grant.end', // ended without a change: the user no longer held the license
+  'reclaim.keep', // `reclaim`: an admin kept an idle user's license (left out of reclaim lists for a while)
+  'reclaim.ask', // `reclaim`: an admin asked the user whether they still need a license
+  'reclaim.answer', // the user asked answered (Keep it / I don't need it)
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

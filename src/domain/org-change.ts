@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CallingPropertiesSchema } from './org.js';
 
-export const ORG_CHANGE_SOURCES = ['save', 'request', 'reassign', 'external', 'import', 'revert', 'grant'] as const;
+export const ORG_CHANGE_SOURCES = ['save', 'request', 'reassign', 'external', 'import', 'revert', 'grant', 'reclaim'] as const;
 export const OrgChangeSourceSchema = z.enum(ORG_CHANGE_SOURCES);
 export type OrgChangeSource = z.infer<typeof OrgChangeSourceSchema>;
 

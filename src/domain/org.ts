@@ -103,6 +103,12 @@ export const UserSchema = z.strictObject({
   attendeeOf: z.array(z.string()),
   /** The location and number of the user's Calling license, as Webex holds them. */
   calling: CallingPropertiesSchema.optional(),
+  /**
+   * When Webex last saw the person do something (the People API's `lastActivity`, from the org
+   * sync); absent: never seen (never signed in, or not synced). Not a change to the user: a new
+   * value neither bumps `rev` nor writes an audit line (`user.activity`).
+   */
+  lastActivity: z.iso.datetime({ offset: true }).optional(),
   /** Bumped on every change; an editor's change carries the rev it saw. */
   rev: z.number().int().nonnegative(),
 });

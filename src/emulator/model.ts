@@ -10,6 +10,12 @@ export interface Person {
   orgId: string;
   type: 'person' | 'bot';
   created: string;
+  /**
+   * When Webex last saw the person do something (a message, a card submit, signing in): ISO
+   * time; absent for someone never seen (an invite not yet accepted). Presence: the list by
+   * ids and excludeStatus=true leave it out (see routes/people.ts).
+   */
+  lastActivity?: string;
   /** Not Webex: the playground's label for who this is (admin, helpdesk, none, bot). */
   label: string;
 }

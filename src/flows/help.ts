@@ -10,6 +10,7 @@ export const HELP_ORDER = [
   'external-add',
   'find',
   'usage',
+  'reclaim',
   'reassign',
   'undo',
   'grants',

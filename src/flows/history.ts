@@ -24,6 +24,7 @@ import { can } from '../rules/index.js';
 import { undoable } from './undo.js';
 import { startUndoCommand } from './undo-command.js';
 import { grantHistoryLines } from './grants/history-lines.js';
+import { reclaimHistoryLines } from './reclaim/history-lines.js';
 
 export const HISTORY_FLOW = 'history';
 const UNDO_INPUT = 'undo.seq';
@@ -50,6 +51,9 @@ const COLORS: Partial<Record<AuditEntry['action'], TextColor>> = {
   'request.decline': 'Warning',
   'grant.extend': 'Good',
   'grant.keep': 'Good',
+  'reclaim.keep': 'Good',
+  'reclaim.ask': 'Accent',
+  'reclaim.answer': 'Accent',
 };
 
 const when = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -78,6 +82,7 @@ function entryOf(ctx: FlowContext, entry: AuditEntry, user: User, webexStatus: R
   ];
   const reason = entry.details?.reason ?? entry.details?.comment ?? entry.details?.question ?? entry.details?.answer ?? entry.details?.note;
   if (typeof reason === 'string' && reason) lines.push({ text: tr(ctx, 'history.note', { text: reason.slice(0, 200) }) });
+  for (const text of reclaimHistoryLines(ctx, entry, (id) => nameOf(ctx, id))) lines.push({ text });
   for (const text of findingSentences(ctx, entry, { user: userName(user), ...diff.licenses })) lines.push({ text });
   if (typeof entry.details?.undoOf === 'number') lines.push({ text: tr(ctx, 'history.undo-of', { seq: entry.details.undoOf }) });
   for (const text of grantHistoryLines(ctx, entry)) lines.push({ text });

@@ -10,6 +10,7 @@ import { requestFlow } from './requests/index.js';
 import { webexChangeFlow } from './org/change-actions.js';
 import { grantFlow } from './grants/flow.js';
 import { askFlow, queueFlow } from './asks/index.js';
+import { reclaimAskFlow, reclaimFlow } from './reclaim/index.js';
 
 export type { FlowContext, FlowConfig, FlowOutbox, Reply } from './context.js';
 export { tr } from '../i18n/index.js';
@@ -41,9 +42,10 @@ export { verifyAudit } from './audit.js';
 export { authRefusedLine } from './audit-lines.js';
 export { exportUsers } from './export.js';
 export { syncCommand, pendingCommand } from './org/commands.js';
+export { startReclaim, reclaimCandidates, DEFAULT_RECLAIM_DAYS, type ReclaimListing, type ReclaimGroup, type ReclaimRow } from './reclaim/index.js';
 export type { OrgConnection } from './org/port.js';
 
 /** Every flow whose cards have buttons, by name. */
 export const CARD_FLOWS: ReadonlyMap<string, CardFlow> = new Map(
-  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow, webexChangeFlow, grantFlow, askFlow, queueFlow].map((flow) => [flow.name, flow]),
+  [cardFlow(editWizard), cardFlow(externalWizard), cardFlow(reassignWizard), historyFlow, requestFlow, webexChangeFlow, grantFlow, askFlow, queueFlow, reclaimFlow, reclaimAskFlow].map((flow) => [flow.name, flow]),
 );

@@ -37,11 +37,14 @@ const SAID: Record<AuditInput['action'], string> = {
   'webex.apply': 'Webex answered a change',
   'webex.outside': 'changed outside the desk (found by sync)',
   'webex.revert': 'change reverted',
-  'grant.remind': 'reminder sent: a license granted until a date ends tomorrow',
+  'grant.remind': 'reminder sent: the last day of a license granted until a date',
   'grant.extend': 'license granted until a later date',
   'grant.keep': 'license granted until a date made permanent',
   'grant.let-end': 'license granted until a date confirmed to end',
   'grant.end': 'grant closed: the user no longer held the license',
+  'reclaim.keep': 'idle license kept (reclaim)',
+  'reclaim.ask': 'user asked whether they still need a license (reclaim)',
+  'reclaim.answer': 'user answered about a license (reclaim)',
 };
 
 /** At most this many license changes are named in one line; the audit line has them all. */
@@ -95,6 +98,11 @@ function whatOf(store: StoreReader, entry: AuditInput): string {
       return `${entry.change ? licensesWhat(store, entry) : detail(entry, 'what')}${codes(entry)}`;
     case 'license.reassign':
       return `removed and assigned again: ${licenseLabel(store, detail(entry, 'licenseId'))}`;
+    case 'reclaim.keep':
+    case 'reclaim.ask':
+      return licenseLabel(store, detail(entry, 'licenseId'));
+    case 'reclaim.answer':
+      return `${licenseLabel(store, detail(entry, 'licenseId'))}: ${detail(entry, 'answer')}`;
     case 'request.submit':
     case 'request.approve':
     case 'request.reject':

@@ -5,13 +5,15 @@ import { rulesEn } from './rules.en.js';
 import { rulesNl } from './rules.nl.js';
 import { uiEn } from './ui.en.js';
 import { uiNl } from './ui.nl.js';
+import { reclaimEn } from './reclaim.en.js';
+import { reclaimNl } from './reclaim.nl.js';
 
 export type Catalog = Readonly<Record<string, string>>;
 export type Params = Readonly<Record<string, string | number>>;
 
 export const catalogs: Readonly<Record<Locale, Catalog>> = {
-  en: { ...rulesEn, ...uiEn },
-  nl: { ...rulesNl, ...uiNl },
+  en: { ...rulesEn, ...uiEn, ...reclaimEn },
+  nl: { ...rulesNl, ...uiNl, ...reclaimNl },
 };
 
 /** Text for a key; `{name}` placeholders are filled from params. An unknown key shows itself. */

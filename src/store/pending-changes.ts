@@ -4,13 +4,9 @@ import {
   ChangeRequestSchema,
   DraftSchema,
   GrantSchema,
-  LicenseSchema,
   RoleSchema,
-  SiteSchema,
-  SubscriptionSchema,
   UserSchema,
   LocaleSchema,
-  LocationSchema,
   OrgChangeSchema,
   type ChangeRequest,
   type OrgChange,
@@ -22,11 +18,11 @@ import {
   type Subscription,
   type User,
 } from '../domain/index.js';
-import { describeIssues } from './durable-json-file.js';
+import { putCatalog } from './catalog-put.js';
+import { checkRev, parseRecord } from './record-checks.js';
 import { emailKey, type ChangeSet, type OrgView } from './org-state.js';
 import type { AuditEntry } from '../domain/index.js';
-import { ConflictError, InvalidCommitError, type Mutation } from './types.js';
-import type { z } from 'zod';
+import { InvalidCommitError, type Mutation } from './types.js';
 
 export class PendingLayer implements OrgView {
   readonly changes: ChangeSet = {
@@ -148,6 +144,11 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): Mutation
       layer.setUser(mutation.userId, null);
       return mutation;
     }
+    case 'user.activity': {
+      const current = layer.user(mutation.userId);
+      if (current) layer.setUser(current.id, checkUser(layer, { ...current, lastActivity: mutation.lastActivity }));
+      return mutation;
+    }
     case 'draft.put': {
       const draft = parseRecord(DraftSchema, mutation.draft, `draft ${mutation.draft.id}`);
       if (mutation.expectedVersion !== undefined) {
@@ -217,47 +218,6 @@ function withNumber(layer: PendingLayer, request: ChangeRequest): ChangeRequest 
   const owner = layer.requestByNumber(number);
   if (owner && owner.id !== request.id) throw new InvalidCommitError(`request ${request.id}: number ${number} belongs to request ${owner.id}`);
   return request.number === number ? request : { ...request, number };
-}
-
-/**
- * Sites and subscriptions first, so licenses in the same mutation may name them. A license
- * must name a known subscription and (Meetings) a known site. Units are not checked here:
- * a lower totalUnits than used is the caller's to refuse (the import does).
- */
-function putCatalog(layer: PendingLayer, mutation: Extract<Mutation, { type: 'catalog.put' }>): void {
-  const { catalog } = layer.changes;
-  for (const site of mutation.sites) {
-    const parsed = parseRecord(SiteSchema, site, `site ${site.url}`);
-    catalog.sites.set(parsed.url, parsed);
-  }
-  for (const sub of mutation.subscriptions) {
-    const parsed = parseRecord(SubscriptionSchema, sub, `subscription ${sub.id}`);
-    catalog.subscriptions.set(parsed.id, parsed);
-  }
-  for (const license of mutation.licenses) {
-    const parsed = parseRecord(LicenseSchema, license, `license ${license.id}`);
-    if (!layer.subscription(parsed.subscriptionId)) {
-      throw new InvalidCommitError(`license ${parsed.id}: unknown subscription ${parsed.subscriptionId}`);
-    }
-    if (parsed.siteUrl !== undefined && !layer.site(parsed.siteUrl)) {
-      throw new InvalidCommitError(`license ${parsed.id}: unknown site ${parsed.siteUrl}`);
-    }
-    catalog.licenses.set(parsed.id, parsed);
-  }
-  for (const location of mutation.locations ?? []) {
-    const parsed = parseRecord(LocationSchema, location, `location ${location.id}`);
-    catalog.locations.set(parsed.id, parsed);
-  }
-}
-
-function checkRev(what: string, id: string, expected: number, actual: number | undefined): void {
-  if (actual !== expected) throw new ConflictError(what, id, expected, actual);
-}
-
-function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new InvalidCommitError(`invalid ${what}: ${describeIssues(parsed.error.issues)}`);
-  return parsed.data;
 }
 
 /** A user record must be valid, unique by email, and name only known licenses and sites. */

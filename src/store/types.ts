@@ -24,6 +24,8 @@ export type Mutation =
   | { type: 'user.assign'; userId: string; expectedRev: number; licenseIds: string[]; attendeeOf: string[]; calling?: CallingProperties | null }
   | { type: 'user.put'; user: User; expectedRev?: number } // create or replace (import, external add)
   | { type: 'user.delete'; userId: string; expectedRev: number }
+  // When Webex last saw the user active (the sync): no rev bump, so open cards and requests stay current; a user gone meanwhile is skipped
+  | { type: 'user.activity'; userId: string; lastActivity: string }
   // resultAuditLine: the index of one of this commit's audit lines; the stored draft keeps
   // that line's seq as resultAuditSeq, so a result card can name the line of its own commit.
   | { type: 'draft.put'; draft: Draft; expectedVersion?: number; resultAuditLine?: number }

@@ -52,6 +52,7 @@ export function orgSeedFromStore(store: StoreReader, options: { adminEmail: stri
       siteAdminOf: [...user.siteAdminOf],
       ...(user.status === 'pending' ? { invitePending: true } : {}),
       ...(user.calling ? { calling: { ...user.calling } } : {}),
+      ...(user.lastActivity ? { lastActivity: user.lastActivity } : {}),
     })),
     admin: { email: options.adminEmail, displayName: 'Desk administrator', scopes: ADMIN_SCOPES },
   };

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildDemoOrg } from '../../src/demo/build-demo-org.js';
-import { DEMO_ORG_FILE, loadDemoOrg } from '../../src/demo/demo-org.js';
+import { DEMO_ACTIVITY_AS_OF } from '../../src/demo/build-demo-org.js';
+import { DEMO_ORG_FILE, loadDemoOrg, withActivityAsOf } from '../../src/demo/demo-org.js';
 import { OrgDocumentSchema, type License, type User } from '../../src/domain/index.js';
 
 const org = loadDemoOrg();
@@ -137,5 +138,31 @@ describe('data/demo-org.json', () => {
     expect(admins).toEqual(['admin@acme.example', 'noor.admin@acme.example']);
     expect(helpdesk).toEqual(['helpdesk@acme.example']);
     for (const email of [...admins, ...helpdesk]) expect(userByEmail.has(email), email).toBe(true);
+  });
+
+  it('has varied Webex activity for `reclaim`: most seen lately, some licensed users idle for months, one never seen, none for the pending invite', () => {
+    const asOf = Date.parse(DEMO_ACTIVITY_AS_OF);
+    const idleDays = (u: User) => (asOf - Date.parse(u.lastActivity!)) / (24 * 3600 * 1000);
+    const seen = org.users.filter((u) => u.lastActivity !== undefined);
+    const idle90 = seen.filter((u) => idleDays(u) >= 90 && u.licenseIds.length > 0);
+    expect(idle90.length).toBeGreaterThanOrEqual(6);
+    expect(idle90.some((u) => u.type === 'external')).toBe(true);
+    expect(idle90.some((u) => has(u, (l) => l.service === 'attendantConsole'))).toBe(true); // R3 for reclaim
+    expect(seen.filter((u) => idleDays(u) >= 60 && idleDays(u) < 90).length).toBeGreaterThanOrEqual(1); // `reclaim 60` shows more
+    expect(seen.filter((u) => idleDays(u) < 3).length).toBeGreaterThan(org.users.length / 2);
+    for (const email of ['admin@acme.example', 'noor.admin@acme.example', 'helpdesk@acme.example']) expect(idleDays(userByEmail.get(email)!)).toBeLessThan(3);
+    expect(org.users.filter((u) => u.lastActivity === undefined).map((u) => u.email).sort()).toEqual(['lena.fischer@contoso-consult.example', 'sara.van.der.linden@acme.example']);
+  });
+
+  it('moves the activity dates to today for a desk started from it (local mode)', () => {
+    const now = new Date('2027-03-01T12:00:00.000Z');
+    const moved = withActivityAsOf(org, now);
+    const shift = now.getTime() - Date.parse(DEMO_ACTIVITY_AS_OF);
+    for (const [index, user] of org.users.entries()) {
+      const after = moved.users[index]!;
+      if (user.lastActivity) expect(Date.parse(after.lastActivity!) - Date.parse(user.lastActivity)).toBe(shift);
+      else expect(after.lastActivity).toBeUndefined();
+      expect({ ...after, lastActivity: user.lastActivity }).toEqual(user);
+    }
   });
 });

@@ -34,6 +34,8 @@ export interface OrgControl {
   /** The person accepts the invite: pending licenses and attendee sites apply. */
   acceptInvite(email: string): void;
   addPerson(seed: OrgPersonSeed): Person;
+  /** Time passing, without a clock in the emulator: Webex last saw the person at `when` (ISO), or never (undefined). */
+  setLastActivity(email: string, when: string | undefined): void;
   /** Every admin and Service App access token issued so far expires now. */
   expireAccessTokens(): void;
   /** The next PATCH /licenses/users naming this attendee site fails on it (400216), the rest applies (206). */
@@ -101,6 +103,11 @@ export function orgControl(org: Org, personByEmail: (email: string) => Person | 
       org.note('Invite accepted', person.emails[0]);
     },
     addPerson: (seed) => org.addPerson(seed),
+    setLastActivity(email, when) {
+      const person = find(email);
+      if (when === undefined) delete person.lastActivity;
+      else person.lastActivity = new Date(when).toISOString();
+    },
     expireAccessTokens: () => org.tokens.expireAll(),
     failNextSite: (siteUrl) => void org.failingSites.add(siteUrl.toLowerCase()),
     get patchCount() {

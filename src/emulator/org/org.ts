@@ -91,6 +91,7 @@ export class Org {
     for (const url of seed.siteAdminOf) holding.siteAdminOf.add(url.toLowerCase());
     holding.invitePending = seed.invitePending ?? false;
     if (seed.calling) holding.calling = { ...seed.calling };
+    if (seed.lastActivity && !holding.invitePending) person.lastActivity = seed.lastActivity;
     this.recount(holding, before);
     return person;
   }
@@ -177,6 +178,9 @@ export class Org {
     h.pendingLicenses.clear();
     h.pendingAttendeeOf.clear();
     h.invitePending = false;
+    // Accepting the invite is signing in: Webex has seen the person now.
+    const person = this.state.people.get(personId);
+    if (person) person.lastActivity = new Date().toISOString();
     this.recount(h, before);
   }
 

@@ -37,6 +37,8 @@ export interface OrgPersonSeed {
   siteAdminOf: string[];
   invitePending?: boolean;
   calling?: OrgCallingSeed;
+  /** When Webex last saw them active (ISO); ignored while the invite is pending (never signed in). */
+  lastActivity?: string;
 }
 
 export interface OrgLocationSeed {

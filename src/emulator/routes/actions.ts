@@ -32,6 +32,7 @@ export function actionRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
       created: new Date().toISOString(),
     };
     state.actions.set(action.id, action);
+    caller.lastActivity = action.created;
     c.set('logRoom', message.roomId);
     c.set('logDetail', JSON.stringify(action.inputs).slice(0, 160));
     const { inputs: _inputs, ...data } = action;

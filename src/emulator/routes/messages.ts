@@ -110,6 +110,7 @@ export function messageRoutes(ctx: EmulatorContext, publicBase: () => string): H
     };
     state.messages.set(message.id, message);
     room.lastActivity = message.created;
+    caller.lastActivity = message.created; // writing a message is activity (the People API's lastActivity)
     c.set('logRoom', room.id);
     c.set('logDetail', body.attachments ? `card: ${message.text?.slice(0, 80)}` : message.text?.slice(0, 120));
     ctx.deliveries.publish({

@@ -2,28 +2,30 @@
 // An admin (spark-admin:people_read) may list everyone without a filter, paged by `max`
 // with Link rel="next", and sees the admin fields (licenses, siteUrls, roles, invitePending,
 // loginEnabled; calling details with callingData=true) — not on a ?id= lookup, as the spec says.
+// Presence (lastActivity) is shown for people of the caller's own org, except on a ?id= lookup
+// and with excludeStatus=true, as the reference says; never for someone Webex has not seen.
 import { Hono } from 'hono';
 import type { Person } from '../model.js';
 import { apiError, type EmulatorContext, type EmulatorEnv, type EmulatorHttpContext } from '../http.js';
 import type { Org } from '../org/org.js';
 import { offsetOf, pageOf, sizeParam } from '../org/paging.js';
 
-/** The public shape: our playground label stays inside the emulator. */
-export function personJson(person: Person): Omit<Person, 'label'> {
-  const { label: _label, ...rest } = person;
-  return rest;
+/** The public shape: our playground label stays inside the emulator, presence only when asked for. */
+export function personJson(person: Person, presence = false): Omit<Person, 'label'> {
+  const { label: _label, lastActivity, ...rest } = person;
+  return presence && lastActivity !== undefined ? { ...rest, lastActivity } : rest;
 }
 
 const PEOPLE_READ = 'spark-admin:people_read';
 const isAdmin = (c: EmulatorHttpContext) => c.get('scopes')?.has(PEOPLE_READ) === true;
 
 /** What an admin of the person's org sees besides the public fields. */
-function adminJson(org: Org, person: Person, callingData: boolean) {
-  if (person.type !== 'person') return personJson(person);
+function adminJson(org: Org, person: Person, callingData: boolean, presence: boolean) {
+  if (person.type !== 'person') return personJson(person, presence);
   const h = org.holding(person.id);
   const calling = h.calling;
   return {
-    ...personJson(person),
+    ...personJson(person, presence),
     ...(callingData && calling?.phoneNumber ? { phoneNumbers: [{ type: 'work', value: calling.phoneNumber, primary: true }] } : {}),
     ...(callingData && calling?.extension ? { extension: calling.extension } : {}),
     ...(callingData && calling ? { locationId: calling.locationId } : {}),
@@ -37,7 +39,9 @@ function adminJson(org: Org, person: Person, callingData: boolean) {
 
 export function peopleRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
-  app.get('/me', (c) => c.json(personJson(c.get('caller'))));
+  /** Presence is for people of the caller's org only. */
+  const sameOrg = (c: EmulatorHttpContext, person: Person) => person.orgId === c.get('caller').orgId;
+  app.get('/me', (c) => c.json(personJson(c.get('caller'), true)));
   app.get('/', (c) => {
     const ids = c.req.query('id')?.split(',').filter(Boolean);
     const email = c.req.query('email')?.toLowerCase();
@@ -60,14 +64,17 @@ export function peopleRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
         (!locationId || (admin && ctx.org.holding(p.id).calling?.locationId === locationId)),
     );
     const notFoundIds = ids?.filter((id) => !ctx.state.people.has(id)) ?? [];
-    const shown = admin && !ids ? (p: Person) => adminJson(ctx.org, p, callingData) : personJson;
+    // "If this parameter [id] is provided then presence information (such as lastActivity) will not be included."
+    const presence = (p: Person) => !ids && c.req.query('excludeStatus') !== 'true' && sameOrg(c, p);
+    const shown = admin && !ids ? (p: Person) => adminJson(ctx.org, p, callingData, presence(p)) : (p: Person) => personJson(p, presence(p));
     const page = pageOf(c, people, offset, Math.min(max, cap), { cursor: 'cursor', size: 'max' });
     return c.json({ items: page.map(shown), ...(notFoundIds.length ? { notFoundIds } : {}) });
   });
   app.get('/:id', (c) => {
     const person = ctx.state.people.get(c.req.param('id'));
     if (!person) return apiError(c, 404, 'Person not found.');
-    return c.json(isAdmin(c) ? adminJson(ctx.org, person, c.req.query('callingData') === 'true') : personJson(person));
+    const presence = sameOrg(c, person);
+    return c.json(isAdmin(c) ? adminJson(ctx.org, person, c.req.query('callingData') === 'true', presence) : personJson(person, presence));
   });
   return app;
 }

@@ -27,6 +27,8 @@ export interface OrgPerson {
   /** Site URLs where the person is a site administrator, where Webex shows it. */
   siteAdminOf: string[];
   invitePending: boolean;
+  /** When Webex last saw the person active (the People API's lastActivity, ISO); absent: never, or Webex does not show it. */
+  lastActivity?: string;
 }
 
 export interface OrgLocation {
@@ -91,6 +93,8 @@ export interface SyncResult {
   /** Desk users Webex did not list (external users belong to another org's directory). */
   notListed: number;
   licensesAdded: number;
+  /** Users whose lastActivity moved (by a day or more, or first seen): stored without an audit line. */
+  activity: number;
   ms: number;
 }
 

@@ -6,6 +6,9 @@
 // each user's outside change stands alone, so a crash between two leaves the rest to the
 // next sync. A user with a change of the desk still on its way to Webex (or refused by it,
 // waiting for Retry or Revert) is left alone: the desk's change is not overwritten.
+// When Webex last saw each person (lastActivity, for `reclaim`) is kept too, but it is no
+// change to the user: stored with `user.activity` (no rev bump, no audit line), and only
+// when it moved by a day or more, so a sync every 15 minutes does not rewrite every active user.
 import { holdsUserFromSync, type AuditInput, type User, type UserStatus } from '../../domain/index.js';
 import { licensesBefore } from '../audit-lines.js';
 import { planCatalog } from '../../csv/license-catalog.js';
@@ -24,6 +27,17 @@ function statusFrom(person: OrgPerson, user: User | undefined): UserStatus {
   return user?.status === 'inactive' ? 'inactive' : 'active';
 }
 
+/** How far lastActivity must move before the desk stores it again: reclaim counts in days. */
+export const ACTIVITY_STEP_MS = 24 * 3600 * 1000;
+
+/** Webex's lastActivity when the desk should store it: first seen, or a day or more from what it holds. */
+function movedActivity(person: OrgPerson, user: User | undefined): string | undefined {
+  const seen = person.lastActivity;
+  if (seen === undefined) return undefined;
+  if (user?.lastActivity === undefined) return seen;
+  return Math.abs(Date.parse(seen) - Date.parse(user.lastActivity)) >= ACTIVITY_STEP_MS ? seen : undefined;
+}
+
 interface Drift {
   before: User | undefined;
   after: User;
@@ -35,6 +49,7 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
   const items = await org.licenses();
   const locations = await org.locations().catch(() => undefined); // without the telephony scope: keep the last known
   const drifts = new Map<string, Drift>(); // by email
+  const activity = new Map<string, string>(); // lastActivity by user id, for users whose licenses did not drift
   const attendeeSites = new Set<string>();
   let people = 0;
   let listed = 0; // desk users Webex listed
@@ -47,6 +62,8 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
       person.attendeeOf.forEach((url) => attendeeSites.add(url));
       const user = store.userByEmail(person.email);
       if (user) listed += 1;
+      const seen = movedActivity(person, user);
+      if (user && seen) activity.set(user.id, seen); // also for a user held back: activity is no license change
       if (user && heldBack(store, user.id)) {
         heldCount += 1;
         continue;
@@ -57,8 +74,9 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
       const licenseIds = keep ? user.licenseIds : person.licenses.filter((id) => known.has(id));
       const attendeeOf = keep ? user.attendeeOf : person.attendeeOf;
       if (user && sameSet(user.licenseIds, licenseIds) && sameSet(user.attendeeOf, attendeeOf) && user.status === status) continue;
+      const lastActivity = seen ?? user?.lastActivity;
       const after: User = user
-        ? { ...user, licenseIds, attendeeOf, status }
+        ? { ...user, licenseIds, attendeeOf, status, ...(lastActivity ? { lastActivity } : {}) }
         : {
             id: person.id,
             email: person.email,
@@ -70,8 +88,10 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
             siteAdminOf: [],
             licenseIds,
             attendeeOf,
+            ...(lastActivity ? { lastActivity } : {}),
             rev: 0,
           };
+      if (user) activity.delete(user.id); // the user.put carries it
       drifts.set(person.email, { before: user, after });
     }
   });
@@ -80,6 +100,7 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
   const siteKnown = new Set(catalog.sites.map((s) => s.url));
   for (const drift of drifts.values()) drift.after = { ...drift.after, attendeeOf: drift.after.attendeeOf.filter((url) => siteKnown.has(url)) };
   const committed = await commitDrift(store, { catalog: { ...catalog.mutation, ...(locations ? { locations } : {}) }, drifts: [...drifts.values()] });
+  await commitActivity(store, activity);
   return {
     people,
     changed: committed.filter((d) => d.before).length,
@@ -87,6 +108,7 @@ export async function syncFromOrg(deps: { store: Store; org: OrgConnection; now:
     held: heldCount,
     notListed: store.userCount() - listed - committed.filter((d) => !d.before).length,
     licensesAdded: catalog.added.licenses.length,
+    activity: activity.size,
     ms: Date.now() - started,
   };
 }
@@ -119,6 +141,17 @@ async function commitDrift(store: Store, input: { catalog: Extract<Mutation, { t
   }
   return committed;
 }
+
+/** lastActivity in commits of ACTIVITY_COMMIT_USERS users, a pause between (no rev, so nothing to conflict with). */
+async function commitActivity(store: Store, activity: ReadonlyMap<string, string>): Promise<void> {
+  const all = [...activity].map(([userId, lastActivity]): Mutation => ({ type: 'user.activity', userId, lastActivity }));
+  for (let at = 0; at < all.length; at += ACTIVITY_COMMIT_USERS) {
+    if (at > 0) await pause();
+    await store.commit({ mutations: all.slice(at, at + ACTIVITY_COMMIT_USERS) });
+  }
+}
+
+const ACTIVITY_COMMIT_USERS = 1000;
 
 /**
  * A desk change may land between the read and the commit: such a user is left for the next

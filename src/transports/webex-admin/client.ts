@@ -1,6 +1,7 @@
 // The admin connection to a Webex org (DESIGN section 5): the OrgConnection port over
 // Webex's admin APIs. Every answer is parsed with zod here, at the edge.
 import { z } from 'zod';
+import { UserSchema } from '../../domain/index.js';
 import {
   OrgUnavailableError,
   type LicensePatch,
@@ -39,6 +40,8 @@ const PersonItem = z.object({
   siteUrls: z.array(z.string()).default([]),
   /** The spec types it as a string ("true"/"false"); accept a boolean too. */
   invitePending: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).default(false),
+  /** Presence: absent on ?id= lookups, with excludeStatus, for someone never seen, or when the admin disabled status sharing. */
+  lastActivity: z.string().optional(),
 });
 
 const SiteAccount = z.object({ siteUrl: z.string(), accountType: z.string().optional() });
@@ -99,6 +102,8 @@ function toPerson(item: z.infer<typeof PersonItem>): OrgPerson {
     attendeeOf,
     siteAdminOf: [], // the People API does not show Meetings site administrators
     invitePending: item.invitePending,
+    // A value that is no ISO time is left out (the desk keeps what it knew) rather than failing the sync.
+    ...(item.lastActivity && UserSchema.shape.lastActivity.safeParse(item.lastActivity).success ? { lastActivity: item.lastActivity } : {}),
   };
 }
 
