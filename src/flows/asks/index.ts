@@ -11,7 +11,7 @@ import type { CardFlow } from '../wizard/types.js';
 import { answerQuestion } from './answer.js';
 import { sendAsk } from './ask.js';
 import { ASK_FLOW, QUEUE_FLOW, queueCard } from './cards.js';
-import { sendQueueCards, updateQueueCopies } from './notify.js';
+import { sendQueueCards } from './notify.js';
 import { onQueueSubmit } from './queue.js';
 import { age, askedLicenses, queueView } from './views.js';
 
@@ -64,21 +64,22 @@ export async function showQueue(ctx: FlowContext, typed = ''): Promise<void> {
   );
 }
 
-/** An ask nobody took for HELPDESK_REMIND_HOURS is posted to the queue again, once (marked first, so it runs once). */
+/**
+ * An ask nobody took for HELPDESK_REMIND_HOURS is posted to the queue again, once: marked first
+ * (against its version, which stays: the earlier copies' buttons still work), then sent.
+ */
 export async function remindUntouchedAsks(ctx: FlowContext): Promise<number> {
   const hours = ctx.config.helpdeskRemindHours ?? DEFAULT_REMIND_HOURS;
   const due = waiting(ctx).filter((r) => !r.helpdesk?.takenBy && !r.helpdesk?.remindedAt && Date.parse(r.createdAt) + hours * HOUR_MS <= ctx.now().getTime());
   let reminded = 0;
   for (const request of due) {
-    const marked: ChangeRequest = { ...request, helpdesk: { questions: [], queueCards: [], ...request.helpdesk, remindedAt: ctx.now().toISOString() }, version: request.version + 1 };
+    const marked: ChangeRequest = { ...request, helpdesk: { questions: [], queueCards: [], ...request.helpdesk, remindedAt: ctx.now().toISOString() } };
     try {
       await ctx.store.commit({ mutations: [{ type: 'request.put', request: marked, expectedVersion: request.version }] });
     } catch (error) {
       if (error instanceof ConflictError) continue; // taken or answered meanwhile
       throw error;
     }
-    // The earlier copies' buttons carry the old version: they show the ask as it is now too.
-    await updateQueueCopies(ctx, ctx.store.request(request.id) ?? marked);
     await sendQueueCards(ctx, ctx.store.request(request.id) ?? marked);
     reminded += 1;
   }
