@@ -36,16 +36,20 @@ const RECLAIM: Record<Locale, { command: string; row: string; user: { label: str
 };
 
 /** What is typed, per language (the Dutch command words are the bot's own), and for whom. */
-const RUNS: Record<Locale, { help: string; find: string; usage: string; licenses: string; grants: string; reason: string; requestFor: string; editFor: string; standardUser: string }> = {
+type Run = { help: string; find: string; usage: string; licenses: string; grants: string; reason: string; requestFor: string; editFor: string; standardUser: string };
+type AskRun = { asker: { label: string }; iNeed: string; question: string };
+const RUNS: Record<Locale, Run & AskRun> = {
   en: {
     help: 'help', find: 'find van', usage: 'usage', licenses: 'licenses', grants: 'grants',
     reason: 'Emma moves to the support team', requestFor: 'emma.bakker@acme.example', editFor: 'sanne.de.vries@acme.example',
     standardUser: 'tom.de.boer@acme.example',
+    asker: { label: 'Tom de Boer (no role)' }, iNeed: 'I need attendant console', question: 'Which desk will you work at?',
   },
   nl: {
     help: 'hulp', find: 'zoek van', usage: 'gebruik', licenses: 'licenties', grants: 'tijdelijk',
     reason: 'Julia gaat naar het supportteam', requestFor: 'julia.meijer@acme.example', editFor: 'daan.visser@acme.example',
     standardUser: 'noah.kok@acme.example',
+    asker: { label: 'Noah Kok (no role)' }, iNeed: 'ik heb attendant console nodig', question: 'Aan welke balie gaat u werken?',
   },
 };
 
@@ -209,6 +213,29 @@ async function run(page: Page, locale: Locale): Promise<void> {
     const reminder = page.locator('.msg[data-from="bot"]', { hasText: t(locale, 'grant.action.let-end') }).last();
     await reminder.waitFor();
     await s.shot(reminder, 'grant-reminder');
+
+    // A person without a role asks (issue 16); the helpdesk agent's queue card, and their question.
+    await s.be(words.asker);
+    await s.say(words.iNeed);
+    const askForm = await s.nextCard();
+    await s.shot(askForm, 'ask');
+    await askForm.locator('textarea').first().fill(words.reason).catch(async (e) => { await page.screenshot({ path: '/tmp/fail.png', fullPage: false }); console.log(await askForm.innerHTML().catch(() => 'gone')); throw e; });
+    await s.click(askForm, 'ask.action.send');
+    await s.nextMessage();
+    await s.be(HELPDESK);
+    const queued = page.locator('.msg[data-from="bot"]', { hasText: t(locale, 'queue.action.take') }).last();
+    await queued.waitFor();
+    await s.shot(queued, 'queue');
+    await s.click(queued, 'queue.action.take');
+    const taken = await s.nextCard();
+    await taken.locator('textarea').first().fill(words.question);
+    await s.click(taken, 'queue.action.question');
+    await s.nextMessage();
+    await s.be(words.asker);
+    const questionCard = page.locator('.msg[data-from="bot"]', { hasText: t(locale, 'ask.action.answer') }).last();
+    await questionCard.waitFor();
+    await s.shot(questionCard, 'ask-question');
+    await s.be(ADMIN);
 
     // R4 on the step that breaks it: Customer Experience Essentials for a Calling Standard user.
     await s.say(`${words.licenses} ${words.standardUser}`);

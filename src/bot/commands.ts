@@ -17,6 +17,7 @@ import {
   showGrants,
   showQueue,
   startAsk,
+  inTypedLanguage,
   showHistory,
   showRoles,
   showUsage,
@@ -53,7 +54,8 @@ export interface CommandRoute {
   nl?: string;
   /** Arguments when this route handles the text, else undefined. */
   match(command: CommandText): string[] | undefined;
-  handle(ctx: FlowContext, args: string[]): Promise<void>;
+  /** typed: the words as typed (a route may answer in the language they are in). */
+  handle(ctx: FlowContext, args: string[], typed?: CommandText): Promise<void>;
 }
 
 /**
@@ -121,6 +123,11 @@ function askWords(c: CommandText): string[] | undefined {
   if (w1 === 'aanvragen') return trimFiller(c.args.slice(1));
   return undefined;
 }
+/** The ask in Dutch words: the person reads Dutch from then on (when they have not chosen a language). */
+const DUTCH_ASK_WORDS = new Set(['aanvragen', 'verzoek', 'ik', 'mijn']);
+const inWordsTyped = (ctx: FlowContext, typed: CommandText | undefined): Promise<FlowContext> =>
+  DUTCH_ASK_WORDS.has(typed?.words[0] ?? '') ? inTypedLanguage(ctx, 'nl') : Promise.resolve(ctx);
+
 function needWords(c: CommandText): string[] | undefined {
   const [w1, w2] = c.words;
   if (w1 === 'i' && w2 === 'need' && c.words.length > 2) return trimFiller(c.args.slice(2));
@@ -148,14 +155,14 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   // Admins Save the change back; helpdesk agents file it as a request (the review knows the role).
   { name: 'undo', needs: 'request', help: 'undo', nl: 'ongedaan', match: first('undo', 'ongedaan'), handle: (ctx, args) => startUndoCommand(ctx, args.join(' ')) },
   { name: 'grants', needs: 'view', help: 'grants', nl: 'tijdelijk', match: first('grants', 'grant', 'tijdelijk'), handle: (ctx) => showGrants(ctx) },
-  { name: 'language', needs: 'view', help: 'language', nl: 'taal', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
+  { name: 'language', needs: 'ask', help: 'language', nl: 'taal', match: first('language', 'taal'), handle: (ctx, args) => setLanguage(ctx, args[0] ?? '') },
   { name: 'history', needs: 'view', help: 'history', nl: 'geschiedenis', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
   { name: 'requests', needs: 'view', help: 'requests', nl: 'verzoeken', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
-  { name: 'my requests', needs: 'ask', help: 'my-requests', nl: 'mijn verzoeken', match: words('my|mijn', 'requests|verzoeken'), handle: (ctx) => listRequests(ctx, { mine: true }) },
+  { name: 'my requests', needs: 'ask', help: 'my-requests', nl: 'mijn verzoeken', match: words('my|mijn', 'requests|verzoeken'), handle: async (ctx, _args, typed) => listRequests(await inWordsTyped(ctx, typed), { mine: true }) },
   { name: 'request', needs: 'apply', help: 'request', nl: 'verzoek', match: firstWithArgs('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
   // Anyone in the org asks for a license for themselves: `request` alone, `aanvragen [license]`, "I need …", "ik heb … nodig".
-  { name: 'request', needs: 'ask', help: 'ask', nl: 'aanvragen', match: askWords, handle: (ctx, args) => startAsk(ctx, args.join(' ')) },
-  { name: 'I need', needs: 'ask', nl: 'ik heb', match: needWords, handle: (ctx, args) => startAsk(ctx, args.join(' ')) },
+  { name: 'request', needs: 'ask', help: 'ask', nl: 'aanvragen', match: askWords, handle: async (ctx, args, typed) => startAsk(await inWordsTyped(ctx, typed), args.join(' ')) },
+  { name: 'I need', needs: 'ask', nl: 'ik heb', match: needWords, handle: async (ctx, args, typed) => startAsk(await inWordsTyped(ctx, typed), args.join(' ')) },
   { name: 'queue', needs: 'request', help: 'queue', nl: 'openstaand', match: first('queue', 'openstaand'), handle: (ctx, args) => showQueue(ctx, args[0] ?? '') },
   { name: 'roles', needs: 'apply', help: 'roles', nl: 'rollen', match: first('roles', 'rollen'), handle: (ctx) => showRoles(ctx) },
   { name: 'role add', needs: 'apply', help: 'role-add', nl: 'rol add', match: words('role|rol', 'add'), handle: (ctx, args) => addRole(ctx, args) },

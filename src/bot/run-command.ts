@@ -18,13 +18,13 @@ export async function runCommand(ctx: FlowContext, text: string, botNames: reado
   if (!can(ctx.role, 'view')) {
     // Without a role: `help` explains the desk, asking for a license works; anything else is refused (and audited).
     if (routed?.route.name === 'help') return void (await ctx.reply.card(noRoleCard(ctx)));
-    if (routed && can(ctx.role, routed.route.needs)) return routed.route.handle(ctx, routed.args);
+    if (routed && can(ctx.role, routed.route.needs)) return routed.route.handle(ctx, routed.args, command);
     return refuse(ctx, { what: routed?.route.name ?? 'message' });
   }
   if (!routed) return unknownCommand(ctx, text, suggestCommand(command, ctx.role, ctx.locale));
   const { route, args } = routed;
   if (!can(ctx.role, route.needs)) return refuse(ctx, { what: route.name, key: 'refused.admin-only', params: { what: shownCommand(route, ctx.locale) } });
-  await route.handle(ctx, args);
+  await route.handle(ctx, args, command);
 }
 
 async function unknownCommand(ctx: FlowContext, text: string, suggestion: string | undefined): Promise<void> {

@@ -22,6 +22,8 @@ export type Locale = z.infer<typeof LocaleSchema>;
 export const PreferenceSchema = z.strictObject({
   personId: z.string().min(1),
   locale: LocaleSchema,
+  /** Who chose it, so a card sent by email (to an agent, a granter) is in their language too. */
+  email: z.string().optional(),
 });
 export type Preference = z.infer<typeof PreferenceSchema>;
 

@@ -26,6 +26,7 @@ export { startUndoCommand } from './undo-command.js';
 export { showGrants } from './grants/list.js';
 export { runGrantSchedule } from './grants/schedule.js';
 export { startAsk, showQueue, remindUntouchedAsks } from './asks/index.js';
+export { inTypedLanguage } from './language.js';
 export { showUsage } from './usage.js';
 export { findUsers } from './find.js';
 export { showHelp, helpCard, audienceOf, HELP_ORDER, type HelpAudience, type HelpCommand, type HelpLine } from './help.js';

@@ -78,6 +78,7 @@ export class LowdbStore implements Store {
   usersWithCalling() { return this.parts.state.usersWithCalling(); }
   roles() { return this.parts.state.roles(); }
   locale(personId: string) { return this.parts.state.locale(personId); }
+  localeOfEmail(email: string) { return this.parts.state.localeOfEmail(email); }
   draft(id: string) { return this.parts.state.draft(id); }
   expiredDrafts(now: Date) { return this.parts.state.expiredDrafts(now); }
   request(id: string) { return this.parts.state.request(id); }

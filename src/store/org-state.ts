@@ -1,6 +1,6 @@
 // The org in memory: maps for O(1) reads by id and email, used units per license,
 // and the search index. Changes arrive as a ChangeSet that is already durable.
-import type { ChangeRequest, Draft, Grant, License, Locale, Location, OrgChange, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
+import type { ChangeRequest, Draft, Grant, Preference, License, Locale, Location, OrgChange, OrgDocument, Role, Site, Subscription, User } from '../domain/index.js';
 import { applyMap, uniqueBy, upsert } from './record-maps.js';
 import { StoreLoadError, type LicenseUsage, type UserPage, type UserQuery } from './types.js';
 import { numberRequests, RequestRecords } from './request-numbers.js';
@@ -29,7 +29,7 @@ export interface ChangeSet {
   drafts: Map<string, Draft | null>;
   requests: Map<string, ChangeRequest | null>;
   roles: Map<string, Role | null>;
-  preferences: Map<string, Locale>;
+  preferences: Map<string, Preference>;
   orgChanges: Map<string, OrgChange>;
   grants: Map<string, Grant>;
   marks: Map<string, string>;
@@ -64,7 +64,8 @@ export class OrgState implements OrgView {
   private readonly drafts = new Map<string, Draft>();
   private readonly requestRecords = new RequestRecords();
   private readonly rolesByEmail = new Map<string, Role>();
-  private readonly preferences = new Map<string, Locale>();
+  private readonly preferences = new Map<string, Preference>();
+  private readonly personIdByEmail = new Map<string, string>();
   /** In the order they were first written (Map keeps insertion order): a user's changes go out in that order. */
   private readonly orgChangesById = new Map<string, OrgChange>();
   private readonly queuedOrgChanges = new Map<string, OrgChange>();
@@ -97,7 +98,7 @@ export class OrgState implements OrgView {
     for (const draft of document.drafts) this.drafts.set(draft.id, draft);
     for (const request of numberRequests(document.requests)) this.requestRecords.set(request.id, request);
     for (const role of document.roles) this.rolesByEmail.set(emailKey(role.email), role);
-    for (const preference of document.preferences) this.preferences.set(preference.personId, preference.locale);
+    for (const preference of document.preferences) this.setPreference(preference);
     for (const change of document.orgChanges) this.setOrgChange(change);
     for (const grant of document.grants) this.grantsById.set(grant.id, grant);
     for (const [key, value] of Object.entries(document.marks)) this.marks.set(key, value);
@@ -113,7 +114,7 @@ export class OrgState implements OrgView {
       users: [...this.users.values()],
       locations: [...this.locations],
       roles: [...this.rolesByEmail.values()],
-      preferences: [...this.preferences].map(([personId, locale]) => ({ personId, locale })),
+      preferences: [...this.preferences.values()],
       drafts: [...this.drafts.values()],
       requests: [...this.requestRecords.all()],
       orgChanges: [...this.orgChangesById.values()],
@@ -137,7 +138,7 @@ export class OrgState implements OrgView {
     applyMap(this.drafts, changes.drafts);
     for (const [id, request] of changes.requests) this.requestRecords.set(id, request);
     applyMap(this.rolesByEmail, changes.roles);
-    for (const [personId, locale] of changes.preferences) this.preferences.set(personId, locale);
+    for (const preference of changes.preferences.values()) this.setPreference(preference);
     for (const change of changes.orgChanges.values()) this.setOrgChange(change);
     for (const grant of changes.grants.values()) this.grantsById.set(grant.id, grant);
     for (const [key, value] of changes.marks) this.marks.set(key, value);
@@ -278,6 +279,15 @@ export class OrgState implements OrgView {
     return [...this.rolesByEmail.values()];
   }
   locale(personId: string): Locale | undefined {
-    return this.preferences.get(personId);
+    return this.preferences.get(personId)?.locale;
+  }
+  localeOfEmail(email: string): Locale | undefined {
+    // Who chose a language here, or the org's user with that email (their id is their Webex person id once synced).
+    const personId = this.personIdByEmail.get(emailKey(email)) ?? this.userIdByEmail(emailKey(email));
+    return personId === undefined ? undefined : this.locale(personId);
+  }
+  private setPreference(preference: Preference): void {
+    this.preferences.set(preference.personId, preference);
+    if (preference.email) this.personIdByEmail.set(emailKey(preference.email), preference.personId);
   }
 }

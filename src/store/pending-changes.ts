@@ -6,7 +6,7 @@ import {
   GrantSchema,
   RoleSchema,
   UserSchema,
-  LocaleSchema,
+  PreferenceSchema,
   OrgChangeSchema,
   type ChangeRequest,
   type OrgChange,
@@ -198,7 +198,7 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): Mutation
       layer.changes.roles.set(emailKey(mutation.email), null);
       return mutation;
     case 'preference.put':
-      layer.changes.preferences.set(mutation.personId, parseRecord(LocaleSchema, mutation.locale, 'locale'));
+      layer.changes.preferences.set(mutation.personId, parseRecord(PreferenceSchema, { personId: mutation.personId, locale: mutation.locale, ...(mutation.email ? { email: mutation.email } : {}) }, 'preference'));
       return mutation;
     case 'catalog.put':
       putCatalog(layer, mutation);

@@ -38,7 +38,7 @@ export type Mutation =
   | { type: 'mark.put'; key: string; value: string }
   | { type: 'role.put'; role: Role }
   | { type: 'role.delete'; email: string }
-  | { type: 'preference.put'; personId: string; locale: Locale }
+  | { type: 'preference.put'; personId: string; locale: Locale; email?: string }
   // Upsert of the license catalog (a GET /v1/licenses import): records with a known key
   // (site url, subscription id, license id) are replaced, others added; nothing is removed.
   | { type: 'catalog.put'; sites: Site[]; subscriptions: Subscription[]; licenses: License[]; locations?: Location[] };
@@ -126,6 +126,8 @@ export interface StoreReader {
   usersWithCalling(): readonly User[];
   roles(): readonly Role[];
   locale(personId: string): Locale | undefined;
+  /** The language of the person with this email, when they chose one. */
+  localeOfEmail(email: string): Locale | undefined;
   draft(id: string): Draft | undefined;
   /** Drafts whose expiresAt is at or before `now` (nobody can use them any more). */
   expiredDrafts(now: Date): Draft[];

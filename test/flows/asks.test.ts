@@ -193,4 +193,15 @@ describe('who may do what', () => {
     await h.say(TOM, 'help');
     expect(h.lastText()).toContain('`aanvragen`');
   });
+
+  it('a person who asks in Dutch words reads Dutch from then on (until they choose with `language`)', async () => {
+    h = await createHarness(); // the desk speaks English
+    await h.say(TOM, 'aanvragen');
+    expect(h.lastText()).toContain('Een licentie aanvragen');
+    await h.say(TOM, 'help');
+    expect(h.lastText()).toContain('`aanvragen`');
+    await h.say(TOM, 'language en');
+    await h.say(TOM, 'ik heb advanced messaging nodig');
+    expect(h.lastText()).toContain('Ask for a license');
+  });
 });

@@ -10,7 +10,12 @@ import { allAdmins, roleHolders } from '../roles.js';
 import { noticeCard, queueCard } from './cards.js';
 import { queueView } from './views.js';
 
-const inBotLocale = (ctx: FlowContext): FlowContext => ({ ...ctx, locale: ctx.config.botLocale });
+/** A copy's reader: an agent 1:1 in the language they chose, a space in the bot's. */
+const readerOf = (ctx: FlowContext, email: string | undefined): FlowContext => ({ ...ctx, locale: (email ? ctx.store.localeOfEmail(email) : undefined) ?? ctx.config.botLocale });
+const cardFor = (ctx: FlowContext, request: ChangeRequest, email: string | undefined) => {
+  const reader = readerOf(ctx, email);
+  return queueCard(reader, queueView(reader, request));
+};
 
 function queueTargets(ctx: FlowContext): ({ room: string } | { email: string })[] {
   const room = ctx.config.helpdeskRoomId;
@@ -21,10 +26,9 @@ function queueTargets(ctx: FlowContext): ({ room: string } | { email: string })[
 
 /** Post the queue card (a new ask, or a reminder of an untouched one) and remember where it went. */
 export async function sendQueueCards(ctx: FlowContext, request: ChangeRequest, change: Partial<NonNullable<ChangeRequest['helpdesk']>> = {}): Promise<number> {
-  const card = queueCard(inBotLocale(ctx), queueView(inBotLocale(ctx), request));
   const copies: CardCopy[] = [];
   for (const target of queueTargets(ctx)) {
-    const copy = await sendCopy(ctx, target, card, 'a helpdesk queue card; `queue` lists the ask');
+    const copy = await sendCopy(ctx, target, cardFor(ctx, request, 'email' in target ? target.email : undefined), 'a helpdesk queue card; `queue` lists the ask');
     if (copy) copies.push(copy);
   }
   const current = ctx.store.request(request.id);
@@ -41,8 +45,7 @@ export async function sendQueueCards(ctx: FlowContext, request: ChangeRequest, c
 
 /** Every queue copy but the clicked one shows the ask as it is now. */
 export async function updateQueueCopies(ctx: FlowContext, request: ChangeRequest, skip = ''): Promise<void> {
-  const card = queueCard(inBotLocale(ctx), queueView(inBotLocale(ctx), request));
-  await replaceCopies(ctx, request.helpdesk?.queueCards ?? [], skip, () => card, 'a helpdesk queue card');
+  await replaceCopies(ctx, request.helpdesk?.queueCards ?? [], skip, (copy) => cardFor(ctx, request, copy.email), 'a helpdesk queue card');
 }
 
 /** Tell the person who asked, 1:1, in their language. */
