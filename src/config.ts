@@ -8,6 +8,7 @@ export const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const BOT_LOCALES = ['en', 'nl'] as const;
+export const RECLAIM_REPORTS = ['off', 'weekly'] as const;
 
 /** The variables we read, in the order problems are reported. */
 export const CONFIG_VARIABLES = [
@@ -26,6 +27,7 @@ export const CONFIG_VARIABLES = [
   'LOG_LEVEL',
   'REQUEST_EXPIRY_DAYS',
   'UNDO_DAYS',
+  'RECLAIM_REPORT',
   'DESK_CLOCK_OFFSET_DAYS',
   'MAX_EVENTS_IN_FLIGHT',
   'MAX_EVENTS_PER_ROOM',
@@ -71,6 +73,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly requestExpiryDays: number;
   readonly undoDays: number;
+  /** "weekly": licenses to win back, every Monday 08:00 UTC, to APPROVALS_ROOM_ID or each admin 1:1. */
+  readonly reclaimReport: (typeof RECLAIM_REPORTS)[number];
   /** Days the desk's clock runs ahead (demos, black-box tests): expiry and undo windows; audit times stay real. */
   readonly deskClockOffsetDays: number;
   /** Past these the bot sheds load (503 to Webex, or "try again" to the person) instead of queueing. */
@@ -143,6 +147,7 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     REQUEST_EXPIRY_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(7),
     UNDO_DAYS: wholeNumber(1, 365, 'must be a whole number of days between 1 and 365').default(30),
+    RECLAIM_REPORT: z.enum(RECLAIM_REPORTS, { message: `must be one of ${RECLAIM_REPORTS.join(', ')}` }).default('off'),
     DESK_CLOCK_OFFSET_DAYS: wholeNumber(0, 3650, 'must be a whole number of days between 0 and 3650').default(0),
     MAX_EVENTS_IN_FLIGHT: wholeNumber(1, 100_000, 'must be a whole number between 1 and 100000').default(200),
     MAX_EVENTS_PER_ROOM: wholeNumber(1, 10_000, 'must be a whole number between 1 and 10000').default(20),
@@ -223,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
     undoDays: e.UNDO_DAYS,
+    reclaimReport: e.RECLAIM_REPORT,
     deskClockOffsetDays: e.DESK_CLOCK_OFFSET_DAYS,
     limits: Object.freeze({ eventsInFlight: e.MAX_EVENTS_IN_FLIGHT, eventsPerRoom: e.MAX_EVENTS_PER_ROOM, pendingWebhookBodies: e.WEBHOOK_MAX_PENDING_BODIES }),
     adminConnection: adminConnectionOf(e),

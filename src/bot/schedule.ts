@@ -1,9 +1,10 @@
-// The desk's own schedule: grants that end or need a reminder, asks nobody took. It runs at start (a grant that
-// ended while the desk was down is removed then), every minute, and on every event, one run at
-// a time, as "system" (nobody clicked). Each step commits against the grant's version first,
-// so a step runs once even when two runs meet.
+// The desk's own schedule: grants that end or need a reminder, asks nobody took, the weekly reclaim
+// report (RECLAIM_REPORT=weekly). It runs at start (a grant that ended or a report due while the
+// desk was down is dealt with then), every minute, and on every event, one run at a time, as
+// "system" (nobody clicked). Each step commits first (against the grant's or request's version,
+// the report's week slot), so a step runs once even when two runs meet.
 import type { FlowContext } from '../flows/index.js';
-import { remindUntouchedAsks, runGrantSchedule } from '../flows/index.js';
+import { remindUntouchedAsks, runGrantSchedule, sendReclaimReport } from '../flows/index.js';
 import { logger, withEventContext } from '../logger.js';
 import type { Outbox } from './types.js';
 
@@ -36,15 +37,21 @@ export class DeskSchedule {
   async run(eventCtx: FlowContext): Promise<void> {
     if (this.running) return this.running;
     const ctx: FlowContext = { ...eventCtx, actor: DESK_ACTOR, role: 'none', roomId: '', roomType: undefined, locale: eventCtx.config.botLocale };
+    const failed = (what: string) => (error: unknown) => {
+      logger.warn(`the desk schedule (${what}) failed; tried again in a minute or at the next event`, { error: error instanceof Error ? error.message : String(error) });
+    };
     this.running = runGrantSchedule(ctx)
       .then(async (result) => {
         if (result.reminded + result.ended + result.blocked > 0) logger.info('grants: reminders sent and licenses ended', { ...result });
         const asks = await remindUntouchedAsks(ctx);
         if (asks > 0) logger.info('asks nobody took were posted to the helpdesk again', { asks });
       })
-      .catch((error: unknown) => {
-        logger.warn('the desk schedule (grants, helpdesk reminders) failed; tried again in a minute or at the next event', { error: error instanceof Error ? error.message : String(error) });
+      .catch(failed('grants, helpdesk reminders'))
+      // On its own: a grant that keeps failing does not hold up the week's report. It logs what it sent.
+      .then(async () => {
+        await sendReclaimReport(ctx);
       })
+      .catch(failed('the weekly reclaim report'))
       .finally(() => {
         this.running = undefined;
       });

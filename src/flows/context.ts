@@ -20,6 +20,8 @@ export interface FlowConfig {
   readonly requestExpiryDays?: number;
   /** Days within which an applied change can be undone (default 30). */
   readonly undoDays?: number;
+  /** "weekly": the licenses to win back, every Monday 08:00 UTC, to approvalsRoomId or each admin 1:1 (default "off"). */
+  readonly reclaimReport?: 'off' | 'weekly';
   /** The audit log file `audit verify` checks. */
   readonly auditFile?: string;
   /** Minutes between syncs with the org (0: at start and on `sync` only; default 15). */

@@ -43,7 +43,7 @@ export { verifyAudit } from './audit.js';
 export { authRefusedLine } from './audit-lines.js';
 export { exportUsers } from './export.js';
 export { syncCommand, pendingCommand } from './org/commands.js';
-export { startReclaim, reclaimCandidates, DEFAULT_RECLAIM_DAYS, type ReclaimListing, type ReclaimGroup, type ReclaimRow } from './reclaim/index.js';
+export { startReclaim, sendReclaimReport, reclaimCandidates, DEFAULT_RECLAIM_DAYS, type ReclaimListing, type ReclaimGroup, type ReclaimRow } from './reclaim/index.js';
 export type { OrgConnection } from './org/port.js';
 
 /** Every flow whose cards have buttons, by name. */

@@ -152,8 +152,9 @@ const userEmail = (store: StoreReader, id: string | undefined) => (id ? store.us
 export interface Conflict {
   what: string;
   id: string;
-  expected: number;
-  actual: number | undefined;
+  /** A revision; for a mark (a schedule's slot), the value it held. */
+  expected: number | string;
+  actual: number | string | undefined;
 }
 
 /** The log line of a change refused because what it changes moved on (a stale card). */
@@ -161,7 +162,7 @@ export function conflictLine(store: StoreReader, conflict: Conflict, actor: stri
   const target = conflictTarget(store, conflict);
   return {
     message: 'conflict: it changed first (a stale card), nothing saved',
-    fields: { actor, ...(target ? { target } : {}), what: `${conflict.what} ${conflict.id} is at rev ${conflict.actual ?? 'deleted'}, the change was made on ${conflict.expected}` },
+    fields: { actor, ...(target ? { target } : {}), what: `${conflict.what} ${conflict.id} is at ${typeof conflict.expected === 'number' ? 'rev ' : ''}${conflict.actual ?? 'deleted'}, the change was made on ${conflict.expected}` },
   };
 }
 

@@ -1,4 +1,4 @@
-// `reclaim` (issue 17, "Win licenses back"): its cards, the question to a user, history lines.
+// `reclaim` (issue 17, "Win licenses back"): its cards, the question to a user, the weekly report, history lines.
 export const reclaimEn: Readonly<Record<string, string>> = {
   'help.cmd.reclaim': '{command} [days]',
   'help.desc.reclaim': 'Licensed users with no Webex activity for 90 days (or the days you give): keep, remove, or ask them',
@@ -59,6 +59,16 @@ export const reclaimEn: Readonly<Record<string, string>> = {
   'action.reclaim-keep': 'Keep',
   'action.reclaim-remove': 'Remove',
   'action.reclaim-ask': 'Ask the user',
+  'reclaim.report.title': 'Licenses to win back: weekly report',
+  'reclaim.report.text': 'Licensed users Webex has not seen active for {days} days or more (last activity on or before {date}), by license, most units to free first:',
+  'reclaim.report.none': 'No licensed user has been idle in Webex for {days} days or more (last activity on or before {date}): nothing to win back this week.',
+  'reclaim.report.group': 'Idle users: {users} · units to free: {units}',
+  'reclaim.report.more': 'More licenses: {count} · idle users: {users} · units to free: {units} (`reclaim` lists them all)',
+  'reclaim.report.total': 'In total · idle users: {users} · units removing their licenses would free: {units}',
+  'reclaim.report.left-out': 'Left out · kept by an administrator: {kept} · never seen active: {neverSeen}',
+  'reclaim.report.hint': 'Type `reclaim` (or click Open the list) to keep, remove, or ask each user. Nothing changes until an administrator decides.',
+  'reclaim.report.footer': 'Sent every Monday at 08:00 UTC (RECLAIM_REPORT=weekly). Last activity from the org sync; units, no prices.',
+  'action.reclaim-open': 'Open the list',
   'history.action.reclaim.keep': 'Kept (reclaim)',
   'history.action.reclaim.ask': 'User asked (reclaim)',
   'history.action.reclaim.answer': 'User answered (reclaim)',

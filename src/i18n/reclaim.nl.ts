@@ -1,4 +1,4 @@
-// `terugwinnen` (issue 17, "Licenties terugwinnen"): de kaarten, de vraag aan een gebruiker, de geschiedenisregels.
+// `terugwinnen` (issue 17, "Licenties terugwinnen"): de kaarten, de vraag aan een gebruiker, het weekoverzicht, de geschiedenisregels.
 export const reclaimNl: Readonly<Record<string, string>> = {
   'help.cmd.reclaim': '{command} [dagen]',
   'help.desc.reclaim': 'Gebruikers met een licentie die 90 dagen (of het aantal dat u opgeeft) geen Webex-activiteit hebben: behouden, verwijderen of de gebruiker vragen',
@@ -59,6 +59,16 @@ export const reclaimNl: Readonly<Record<string, string>> = {
   'action.reclaim-keep': 'Behouden',
   'action.reclaim-remove': 'Verwijderen',
   'action.reclaim-ask': 'Gebruiker vragen',
+  'reclaim.report.title': 'Licenties terugwinnen: weekoverzicht',
+  'reclaim.report.text': 'Gebruikers met een licentie die Webex {days} dagen of langer niet actief heeft gezien (laatste activiteit op of voor {date}), per licentie, de meeste vrij te maken eenheden eerst:',
+  'reclaim.report.none': 'Geen enkele gebruiker met een licentie is {days} dagen of langer niet actief geweest in Webex (laatste activiteit op of voor {date}): deze week valt er niets terug te winnen.',
+  'reclaim.report.group': 'Niet-actieve gebruikers: {users} · vrij te maken eenheden: {units}',
+  'reclaim.report.more': 'Meer licenties: {count} · niet-actieve gebruikers: {users} · vrij te maken eenheden: {units} (`terugwinnen` toont ze allemaal)',
+  'reclaim.report.total': 'Totaal · niet-actieve gebruikers: {users} · eenheden die het verwijderen van hun licenties vrijmaakt: {units}',
+  'reclaim.report.left-out': 'Weggelaten · behouden door een beheerder: {kept} · nooit actief gezien: {neverSeen}',
+  'reclaim.report.hint': 'Typ `terugwinnen` (of klik op Lijst openen) om per gebruiker te kiezen: behouden, verwijderen of de gebruiker vragen. Er verandert niets tot een beheerder beslist.',
+  'reclaim.report.footer': 'Elke maandag om 08:00 UTC verstuurd (RECLAIM_REPORT=weekly). Laatste activiteit uit de synchronisatie met de organisatie; eenheden, geen prijzen.',
+  'action.reclaim-open': 'Lijst openen',
   'history.action.reclaim.keep': 'Behouden (terugwinnen)',
   'history.action.reclaim.ask': 'Gebruiker gevraagd (terugwinnen)',
   'history.action.reclaim.answer': 'Gebruiker heeft geantwoord (terugwinnen)',

@@ -21,6 +21,7 @@ export interface OrgView {
   role(emailKey: string): Role | undefined;
   orgChange(id: string): OrgChange | undefined;
   grant(id: string): Grant | undefined;
+  mark(key: string): string | undefined;
 }
 
 /** Changes to apply; null means deleted. Keys as in OrgView. */

@@ -22,7 +22,7 @@ import { putCatalog } from './catalog-put.js';
 import { checkRev, parseRecord } from './record-checks.js';
 import { emailKey, type ChangeSet, type OrgView } from './org-state.js';
 import type { AuditEntry } from '../domain/index.js';
-import { InvalidCommitError, type Mutation } from './types.js';
+import { ConflictError, InvalidCommitError, type Mutation } from './types.js';
 
 export class PendingLayer implements OrgView {
   readonly changes: ChangeSet = {
@@ -83,6 +83,9 @@ export class PendingLayer implements OrgView {
 
   grant(id: string): Grant | undefined {
     return this.changes.grants.get(id) ?? this.base.grant(id);
+  }
+  mark(key: string): string | undefined {
+    return this.changes.marks.get(key) ?? this.base.mark(key);
   }
 
   setUser(id: string, next: User | null): void {
@@ -185,10 +188,16 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): Mutation
       layer.changes.grants.set(grant.id, grant);
       return mutation;
     }
-    case 'mark.put':
+    case 'mark.put': {
       if (mutation.key.length === 0) throw new InvalidCommitError('a mark needs a key');
+      const current = layer.mark(mutation.key);
+      if (mutation.expected !== undefined && current !== (mutation.expected ?? undefined)) {
+        throw new ConflictError('mark', mutation.key, mutation.expected ?? 'unset', current);
+      }
       layer.changes.marks.set(mutation.key, String(mutation.value));
-      return mutation;
+      // Journaled without the check: a replay applies it as it was accepted.
+      return { type: 'mark.put', key: mutation.key, value: String(mutation.value) };
+    }
     case 'role.put': {
       const role = parseRecord(RoleSchema, mutation.role, `role for ${mutation.role.email}`);
       layer.changes.roles.set(emailKey(role.email), role);

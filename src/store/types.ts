@@ -34,8 +34,9 @@ export type Mutation =
   // The outbox entry of a change on its way to Webex. auditLine: like draft.put's resultAuditLine.
   | { type: 'orgChange.put'; change: OrgChange; expectedVersion?: number; auditLine?: number }
   | { type: 'grant.put'; grant: Grant; expectedVersion?: number; auditLine?: number }
-  // A small fact a schedule keeps (the last weekly report), replaced whole.
-  | { type: 'mark.put'; key: string; value: string }
+  // A small fact a schedule keeps (the last weekly report), replaced whole. expected: the value it
+  // must hold now (null: unset), so two runs that meet cannot both claim the same slot.
+  | { type: 'mark.put'; key: string; value: string; expected?: string | null }
   | { type: 'role.put'; role: Role }
   | { type: 'role.delete'; email: string }
   | { type: 'preference.put'; personId: string; locale: Locale; email?: string }
@@ -59,8 +60,8 @@ export class ConflictError extends Error {
   constructor(
     readonly what: string,
     readonly id: string,
-    readonly expected: number,
-    readonly actual: number | undefined,
+    readonly expected: number | string,
+    readonly actual: number | string | undefined,
   ) {
     super(`conflict: ${what} ${id} is at ${actual ?? 'deleted'}, the change expected ${expected}`);
     this.name = 'ConflictError';

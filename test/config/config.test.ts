@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       botLocale: 'en',
       logLevel: 'info',
       requestExpiryDays: 7,
+      reclaimReport: 'off',
       isProduction: false,
     });
   });
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       REQUEST_EXPIRY_DAYS: '14',
       UNDO_DAYS: '10',
+      RECLAIM_REPORT: 'weekly',
       DESK_CLOCK_OFFSET_DAYS: '3',
       MAX_EVENTS_IN_FLIGHT: '50',
       MAX_EVENTS_PER_ROOM: '5',
@@ -84,6 +86,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       requestExpiryDays: 14,
       undoDays: 10,
+      reclaimReport: 'weekly',
       deskClockOffsetDays: 3,
       limits: { eventsInFlight: 50, eventsPerRoom: 5, pendingWebhookBodies: 8 },
       adminConnection: { kind: 'token', token: 'admin-token-xyz' },
@@ -116,6 +119,7 @@ describe('loadConfig', () => {
     [{ REQUEST_EXPIRY_DAYS: '-3' }, 'REQUEST_EXPIRY_DAYS: must be a whole number'],
     [{ REQUEST_EXPIRY_DAYS: 'a week' }, "got 'a week'"],
     [{ UNDO_DAYS: '0' }, "UNDO_DAYS: must be a whole number of days between 1 and 365, got '0'"],
+    [{ RECLAIM_REPORT: 'daily' }, "RECLAIM_REPORT: must be one of off, weekly, got 'daily'"],
     [{ HELPDESK_REMIND_HOURS: '0' }, "HELPDESK_REMIND_HOURS: must be a whole number of hours between 1 and 720, got '0'"],
     [{ DESK_CLOCK_OFFSET_DAYS: '-1' }, "DESK_CLOCK_OFFSET_DAYS: must be a whole number of days between 0 and 3650, got '-1'"],
     [{ MAX_EVENTS_IN_FLIGHT: '0' }, "MAX_EVENTS_IN_FLIGHT: must be a whole number between 1 and 100000, got '0'"],

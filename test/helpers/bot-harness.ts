@@ -2,6 +2,7 @@
 // transport. Each test gets its own folder, clock and ids.
 import { createBot, type BotCore } from '../../src/bot/index.js';
 import type { AuditEntry, Locale } from '../../src/domain/index.js';
+import type { FlowConfig } from '../../src/flows/index.js';
 import type { OrgConnection } from '../../src/flows/org/port.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { copyDemoOrg, readAuditLines } from './demo-org-copy.js';
@@ -22,7 +23,8 @@ export interface Harness extends Driver {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { botLocale?: Locale; org?: OrgConnection } = {}): Promise<Harness> {
+/** config: overrides of the bot's config (approvalsRoomId, reclaimReport, …); botLocale may be given either way. */
+export async function createHarness(options: { botLocale?: Locale; org?: OrgConnection; config?: Partial<FlowConfig> } = {}): Promise<Harness> {
   const files = copyDemoOrg({ prefix: 'bot-flow-' });
   const { dir, dataFile, auditFile } = files;
   const clock = {
@@ -35,7 +37,7 @@ export async function createHarness(options: { botLocale?: Locale; org?: OrgConn
   let ids = 0;
   const bot = createBot({
     store,
-    config: { adminEmails: [], helpdeskEmails: [], botLocale: options.botLocale ?? 'en' },
+    config: { adminEmails: [], helpdeskEmails: [], botLocale: options.botLocale ?? 'en', ...options.config },
     now: () => clock.now,
     newId: () => `id-${++ids}`,
     botNames: ['LicenseDesk'],

@@ -50,6 +50,17 @@ describe('grants in the store', () => {
     expect(store.grants().map((g) => [g.id, g.status])).toEqual([['g-1', 'active']]);
   });
 
+  it('a mark put with the value it expects is refused once it moved on: two runs that meet claim a slot once', async () => {
+    const { store } = await open();
+    const claim = (value: string, expected: string | null) => store.commit({ mutations: [{ type: 'mark.put', key: 'reclaim.report', value, expected }] });
+    const [first, second] = await Promise.allSettled([claim('2026-11-30', null), claim('2026-11-30', null)]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status === 'rejected' && second.reason).toBeInstanceOf(ConflictError);
+    await expect(claim('2026-12-07', '2026-11-23')).rejects.toBeInstanceOf(ConflictError);
+    await claim('2026-12-07', '2026-11-30');
+    expect(store.mark('reclaim.report')).toBe('2026-12-07');
+  });
+
   it('grants and marks survive a crash (journal) and a clean close (snapshot)', async () => {
     const { store, paths } = await open();
     await store.commit({ mutations: [{ type: 'grant.put', grant: grant('g-1') }, { type: 'mark.put', key: 'reclaim.report', value: '2026-11-30' }] });

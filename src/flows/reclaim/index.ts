@@ -1,7 +1,7 @@
 // "Win licenses back" (issue 17): `reclaim [days]` lists licensed users Webex has not seen for
 // that many days, by license; Keep, Remove and "Ask the user" act on a row (list.ts, act.ts);
 // the person asked answers on a 1:1 card (answer.ts). The listing itself is
-// `reclaimCandidates` (candidates.ts), for anything else that reports idle licenses.
+// `reclaimCandidates` (candidates.ts), which the weekly report (report.ts, RECLAIM_REPORT) shares.
 import type { StoreReader } from '../../store/index.js';
 import { unknownAction } from '../wizard/engine.js';
 import type { CardFlow } from '../wizard/types.js';
@@ -11,6 +11,7 @@ import { RECLAIM_ASK_FLOW, RECLAIM_FLOW } from './state.js';
 
 export { startReclaim } from './list.js';
 export { reclaimCandidates, DEFAULT_RECLAIM_DAYS, type ReclaimListing, type ReclaimGroup, type ReclaimRow } from './candidates.js';
+export { sendReclaimReport, reportSlot, REPORT_MARK } from './report.js';
 export { RECLAIM_FLOW, RECLAIM_ASK_FLOW, KEEP_DAYS, ASK_DAYS } from './state.js';
 
 /** The user a question is about (for the audit line of a refused click). */
