@@ -37,19 +37,19 @@ const RECLAIM: Record<Locale, { command: string; row: string; user: { label: str
 
 /** What is typed, per language (the Dutch command words are the bot's own), and for whom. */
 type Run = { help: string; find: string; usage: string; licenses: string; grants: string; reason: string; requestFor: string; editFor: string; standardUser: string };
-type AskRun = { asker: { label: string }; iNeed: string; question: string };
+type AskRun = { asker: { label: string }; iNeed: string; askReason: string; question: string };
 const RUNS: Record<Locale, Run & AskRun> = {
   en: {
     help: 'help', find: 'find van', usage: 'usage', licenses: 'licenses', grants: 'grants',
     reason: 'Emma moves to the support team', requestFor: 'emma.bakker@acme.example', editFor: 'sanne.de.vries@acme.example',
     standardUser: 'tom.de.boer@acme.example',
-    asker: { label: 'Tom de Boer (no role)' }, iNeed: 'I need attendant console', question: 'Which desk will you work at?',
+    asker: { label: 'Tom de Boer (no role)' }, iNeed: 'I need attendant console', askReason: 'I start on the reception desk on Monday', question: 'Which desk will you work at?',
   },
   nl: {
     help: 'hulp', find: 'zoek van', usage: 'gebruik', licenses: 'licenties', grants: 'tijdelijk',
     reason: 'Julia gaat naar het supportteam', requestFor: 'julia.meijer@acme.example', editFor: 'daan.visser@acme.example',
     standardUser: 'noah.kok@acme.example',
-    asker: { label: 'Noah Kok (no role)' }, iNeed: 'ik heb attendant console nodig', question: 'Aan welke balie gaat u werken?',
+    asker: { label: 'Noah Kok (no role)' }, iNeed: 'ik heb attendant console nodig', askReason: 'Ik begin maandag bij de receptie', question: 'Aan welke balie gaat u werken?',
   },
 };
 
@@ -219,7 +219,7 @@ async function run(page: Page, locale: Locale): Promise<void> {
     await s.say(words.iNeed);
     const askForm = await s.nextCard();
     await s.shot(askForm, 'ask');
-    await askForm.locator('textarea').first().fill(words.reason).catch(async (e) => { await page.screenshot({ path: '/tmp/fail.png', fullPage: false }); console.log(await askForm.innerHTML().catch(() => 'gone')); throw e; });
+    await askForm.locator('textarea').first().fill(words.askReason);
     await s.click(askForm, 'ask.action.send');
     await s.nextMessage();
     await s.be(HELPDESK);

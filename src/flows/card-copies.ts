@@ -29,20 +29,36 @@ export async function sendCopy(ctx: FlowContext, target: { room: string } | { em
   }
 }
 
-/** Every copy but `skip` becomes `cardFor(copy)`. */
-export async function replaceCopies(ctx: FlowContext, copies: readonly CardCopy[], skip: string, cardFor: (copy: CardCopy) => RenderedCard, what: string): Promise<void> {
+/**
+ * Every copy but the clicked one becomes `cardFor(copy)`. Returns the copies as they are now: a
+ * copy sent anew (Webex would not edit it) has a new message id, and so may the clicked one
+ * (`clicked`: its id before and after the reply replaced it). Callers keep the returned list.
+ */
+export async function replaceCopies(
+  ctx: FlowContext,
+  copies: readonly CardCopy[],
+  clicked: { before: string; after: string } | undefined,
+  cardFor: (copy: CardCopy) => RenderedCard,
+  what: string,
+): Promise<CardCopy[]> {
+  const now: CardCopy[] = [];
   for (const copy of copies) {
-    if (copy.messageId === skip) continue;
+    if (copy.messageId === clicked?.before) {
+      now.push({ ...copy, messageId: clicked.after });
+      continue;
+    }
     const card = cardFor(copy);
     try {
-      if (ctx.outbox.replaceCard && copy.roomId) await ctx.outbox.replaceCard(copy.roomId, copy.messageId, card);
+      if (ctx.outbox.replaceCard && copy.roomId) now.push({ ...copy, messageId: (await ctx.outbox.replaceCard(copy.roomId, copy.messageId, card)).messageId });
       else {
         await ctx.outbox.deleteMessage(copy.messageId);
-        if (copy.email) await ctx.outbox.sendCardToPerson(copy.email, card);
-        else if (copy.roomId) await ctx.outbox.sendCard(copy.roomId, card);
+        const sent = copy.email ? await ctx.outbox.sendCardToPerson(copy.email, card) : copy.roomId ? await ctx.outbox.sendCard(copy.roomId, card) : undefined;
+        if (sent) now.push({ ...copy, messageId: sent.messageId });
       }
     } catch (error) {
       logger.warn(`could not update a copy of ${what}`, { eventId: ctx.eventId, messageId: copy.messageId, error: message(error) });
+      now.push(copy);
     }
   }
+  return now;
 }

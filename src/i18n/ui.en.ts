@@ -601,6 +601,7 @@ export const uiEn: Record<string, string> = {
   'queue.state.expired': 'Expired: nobody handled it in time',
   'queue.state.failed': 'Approved by {by}, but it could not be applied',
   'queue.state.asked': 'New',
+  'queue.age.now': 'just now',
   'queue.age.hours': '{hours} h ago',
   'queue.age.days': '{days} days ago',
   'queue.fact.requester': 'Asked by',

@@ -17,6 +17,9 @@ const cardFor = (ctx: FlowContext, request: ChangeRequest, email: string | undef
   return queueCard(reader, queueView(reader, request));
 };
 
+/** A copy as the request keeps it. */
+const stored = (c: CardCopy) => ({ messageId: c.messageId, ...(c.roomId ? { roomId: c.roomId } : {}), ...(c.email ? { email: c.email } : {}) });
+
 function queueTargets(ctx: FlowContext): ({ room: string } | { email: string })[] {
   const room = ctx.config.helpdeskRoomId;
   if (room) return [{ room }];
@@ -34,7 +37,7 @@ export async function sendQueueCards(ctx: FlowContext, request: ChangeRequest, c
   const current = ctx.store.request(request.id);
   if (!current || current.status !== 'asked') return copies.length;
   const helpdesk = { questions: [], queueCards: [], ...current.helpdesk, ...change };
-  const queueCards = [...helpdesk.queueCards, ...copies.map((c) => ({ messageId: c.messageId, ...(c.roomId ? { roomId: c.roomId } : {}), ...(c.email ? { email: c.email } : {}) }))];
+  const queueCards = [...helpdesk.queueCards, ...copies.map(stored)];
   try {
     await ctx.store.commit({ mutations: [{ type: 'request.put', request: { ...current, helpdesk: { ...helpdesk, queueCards } }, expectedVersion: current.version }] });
   } catch (error) {
@@ -43,10 +46,22 @@ export async function sendQueueCards(ctx: FlowContext, request: ChangeRequest, c
   return copies.length;
 }
 
-/** Every queue copy but the clicked one shows the ask as it is now. */
-export async function updateQueueCopies(ctx: FlowContext, request: ChangeRequest, skip = ''): Promise<void> {
-  await replaceCopies(ctx, request.helpdesk?.queueCards ?? [], skip, (copy) => cardFor(ctx, request, copy.email), 'a helpdesk queue card');
+/**
+ * Every queue copy but the clicked one shows the ask as it is now; the copies' message ids as
+ * they are after it are kept (a card Webex would not edit was sent anew).
+ */
+export async function updateQueueCopies(ctx: FlowContext, request: ChangeRequest, clicked?: { before: string; after: string }): Promise<void> {
+  const copies = await replaceCopies(ctx, request.helpdesk?.queueCards ?? [], clicked, (copy) => cardFor(ctx, request, copy.email), 'a helpdesk queue card');
+  const current = ctx.store.request(request.id);
+  const before = JSON.stringify(current?.helpdesk?.queueCards ?? []);
+  if (!current?.helpdesk || before === JSON.stringify(copies)) return;
+  try {
+    await ctx.store.commit({ mutations: [{ type: 'request.put', request: { ...current, helpdesk: { ...current.helpdesk, queueCards: copies.map(stored) } }, expectedVersion: current.version }] });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error; // moved on meanwhile: its own update keeps the copies
+  }
 }
+
 
 /** Tell the person who asked, 1:1, in their language. */
 export async function tellAsker(ctx: FlowContext, request: ChangeRequest, key: string, params: Params, lines: string[] = []): Promise<void> {

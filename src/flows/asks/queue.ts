@@ -84,8 +84,8 @@ export async function onQueueSubmit(ctx: FlowContext, submit: Submit): Promise<v
     return showAsItIs(ctx, ctx.store.request(request.id) ?? request);
   }
   const stored = ctx.store.request(request.id) ?? after;
-  await ctx.reply.replace(submit.messageId, queueCard(ctx, queueView(ctx, stored)));
-  await updateQueueCopies(ctx, stored, submit.messageId);
+  const replaced = await ctx.reply.replace(submit.messageId, queueCard(ctx, queueView(ctx, stored)));
+  await updateQueueCopies(ctx, stored, { before: submit.messageId, after: replaced.messageId });
   await tellPerson(ctx, stored, action, text);
 }
 

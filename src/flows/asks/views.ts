@@ -13,6 +13,7 @@ export const personLabel = (user: User): string => `${userName(user)} · ${user.
 /** "… ago" in hours or days, for the queue. */
 export function age(ctx: FlowContext, since: string): string {
   const hours = Math.max(0, Math.floor((ctx.now().getTime() - Date.parse(since)) / 3_600_000));
+  if (hours === 0) return tr(ctx, 'queue.age.now');
   return hours < 48 ? tr(ctx, 'queue.age.hours', { hours }) : tr(ctx, 'queue.age.days', { days: Math.floor(hours / 24) });
 }
 

@@ -43,7 +43,8 @@ async function alreadyDecided(ctx: FlowContext, grant: Grant): Promise<void> {
 }
 
 function nextGrant(ctx: FlowContext, grant: Grant, decision: Decision, submit: Submit): Grant {
-  const base = { ...grant, version: grant.version + 1 };
+  // The reminder's copies now say what was decided, for good: a later reminder has its own.
+  const base = { ...grant, reminderCards: [], version: grant.version + 1 };
   if (decision === 'keep') return { ...base, status: 'kept' };
   if (decision === 'let-end') return { ...base, letEndBy: ctx.actor.email };
   const until = (submit.inputs.get(UNTIL_INPUT) ?? '').trim();
@@ -76,7 +77,7 @@ async function onGrantSubmit(ctx: FlowContext, submit: Submit): Promise<void> {
   const card = (c: FlowContext) => decidedCard(c, grantView(ctx.store, next), decision, ctx.actor.email);
   if (submit.step === 'remind') await ctx.reply.replace(submit.messageId, card(ctx));
   else await ctx.reply.card(card(ctx));
-  await updateCopies(ctx, next, submit.step === 'remind' ? submit.messageId : '', card);
+  await updateCopies(ctx, next, grant.reminderCards ?? [], submit.step === 'remind' ? submit.messageId : '', card);
 }
 
 export const grantFlow: CardFlow = {

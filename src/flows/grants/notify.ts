@@ -41,10 +41,10 @@ export async function rememberCopies(ctx: FlowContext, grantId: string, copies: 
   }
 }
 
-/** Every copy of the reminder but the clicked one becomes `cardFor`, in its reader's language. */
-export async function updateCopies(ctx: FlowContext, grant: Grant, clickedMessageId: string, cardFor: (ctx: FlowContext) => RenderedCard): Promise<void> {
+/** Every copy of the reminder (`copies`: the grant's before the decision) but the clicked one becomes `cardFor`, in its reader's language. */
+export async function updateCopies(ctx: FlowContext, grant: Grant, copies: readonly Copy[], clickedMessageId: string, cardFor: (ctx: FlowContext) => RenderedCard): Promise<void> {
   const people = new Map(peopleOf(ctx, grant).map((p) => [p.email, p.ctx]));
-  await replaceCopies(ctx, grant.reminderCards ?? [], clickedMessageId, (copy) => cardFor(people.get(copy.email ?? '') ?? ctx), 'a grant reminder');
+  await replaceCopies(ctx, copies, { before: clickedMessageId, after: clickedMessageId }, (copy) => cardFor(people.get(copy.email ?? '') ?? ctx), 'a grant reminder');
 }
 
 export const grantUser = (ctx: FlowContext, grant: Grant): User | undefined => ctx.store.user(grant.userId);

@@ -95,7 +95,7 @@ export async function removeLicense(ctx: FlowContext, target: Target): Promise<C
 }
 
 /** The person asked reads the question in their own language where the desk knows it. */
-const localeOfUser = (ctx: FlowContext, user: User) => ctx.store.locale(user.id) ?? ctx.config.botLocale;
+const localeOfUser = (ctx: FlowContext, user: User) => ctx.store.localeOfEmail(user.email) ?? ctx.config.botLocale;
 
 export async function askUser(ctx: FlowContext, target: Target): Promise<ColoredLine> {
   const { user, license } = target;

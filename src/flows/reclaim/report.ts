@@ -73,14 +73,11 @@ export function reportCard(ctx: Ctx, listing: ReclaimListing): RenderedCard {
   });
 }
 
-/** APPROVALS_ROOM_ID in the bot's language, or each administrator 1:1 in theirs (their user id is their Webex person id). */
+/** APPROVALS_ROOM_ID in the bot's language, or each administrator 1:1 in the language they chose. */
 function recipients(ctx: FlowContext): { target: { room: string } | { email: string }; locale: Locale }[] {
   const room = ctx.config.approvalsRoomId;
   if (room) return [{ target: { room }, locale: ctx.config.botLocale }];
-  return allAdmins(ctx.store, ctx.config).map((email) => {
-    const user = ctx.store.userByEmail(email);
-    return { target: { email }, locale: (user && ctx.store.locale(user.id)) ?? ctx.config.botLocale };
-  });
+  return allAdmins(ctx.store, ctx.config).map((email) => ({ target: { email }, locale: ctx.store.localeOfEmail(email) ?? ctx.config.botLocale }));
 }
 
 /** The report of this week's slot, when it is on and not sent yet; the slot and how many copies went, or undefined. */
