@@ -1,7 +1,7 @@
 // The Store implementation: state in memory, snapshot through lowdb (durable adapter),
 // a journal of commit batches, and the audit log. See openStore in index.ts.
 import type { Low } from 'lowdb';
-import type { AuditEntry, ChangeRequest, Grant, OrgChange, OrgDocument } from '../domain/index.js';
+import type { AuditEntry, OrgDocument } from '../domain/index.js';
 import { AuditLog, chainEntries, type AuditHead } from './audit-log.js';
 import { AppendOnlyFile } from './append-only-file.js';
 import type { DurableJsonFile } from './durable-json-file.js';
@@ -11,10 +11,10 @@ import { encodeJournalLine } from './journal.js';
 import type { OrgState } from './org-state.js';
 import { applyMutation, linkAuditSeq, PendingLayer } from './pending-changes.js';
 import { withRequestNumbers } from './request-numbers.js';
-import { StoreWriteError, type CommitInput, type CommitResult, type Store, type UserQuery } from './types.js';
+import { StoreWriteError, type CommitInput, type CommitResult, type Store } from './types.js';
 import { WriteQueue, type QueuedCommit } from './write-queue.js';
 import { SWAP_RETRY_MS, captureState, journalAfter, type Capture } from './checkpoint.js';
-import { grantsMatching, orgChangesMatching, requestsMatching } from './record-queries.js';
+import { StateReads } from './state-reads.js';
 
 export interface LowdbStoreParts {
   fs: FileOps;
@@ -32,7 +32,7 @@ export interface LowdbStoreParts {
   checkpointEvery: number;
 }
 
-export class LowdbStore implements Store {
+export class LowdbStore extends StateReads implements Store {
   private readonly queue = new WriteQueue(
     (batch) => this.flush(batch),
     () => this.checkpointIfDue(),
@@ -50,6 +50,7 @@ export class LowdbStore implements Store {
   private closed = false;
 
   constructor(private readonly parts: LowdbStoreParts) {
+    super();
     this.journalBatches = parts.journalBatches;
     this.batchCounter = parts.journalBatches;
     this.journalBase = parts.journalBase;
@@ -62,34 +63,9 @@ export class LowdbStore implements Store {
     };
   }
 
-  // ---- reads (memory) ----
-  orgName() { return this.parts.state.orgName; }
-  sites() { return this.parts.state.sites; }
-  site(url: string) { return this.parts.state.site(url); }
-  subscriptions() { return this.parts.state.subscriptions; }
-  licenses() { return this.parts.state.licenses; }
-  license(id: string) { return this.parts.state.license(id); }
-  usedUnits(licenseId: string) { return this.parts.state.usedUnits(licenseId); }
-  usage() { return this.parts.state.usage(); }
-  user(id: string) { return this.parts.state.user(id); }
-  userByEmail(email: string) { return this.parts.state.userByEmail(email); }
-  searchUsers(query: UserQuery) { return this.parts.state.searchUsers(query); }
-  userCount() { return this.parts.state.userCount(); }
-  usersWithCalling() { return this.parts.state.usersWithCalling(); }
-  roles() { return this.parts.state.roles(); }
-  locale(personId: string) { return this.parts.state.locale(personId); }
-  localeOfEmail(email: string) { return this.parts.state.localeOfEmail(email); }
-  draft(id: string) { return this.parts.state.draft(id); }
-  expiredDrafts(now: Date) { return this.parts.state.expiredDrafts(now); }
-  request(id: string) { return this.parts.state.request(id); }
-  requestByNumber(number: number) { return this.parts.state.requestByNumber(number); }
-  requests(filter: { status?: ChangeRequest['status']; requesterId?: string } = {}) { return requestsMatching(this.parts.state, filter); }
-  locations() { return this.parts.state.locations; }
-  orgChange(id: string) { return this.parts.state.orgChange(id); }
-  orgChanges(filter: { status?: OrgChange['status']; userId?: string } = {}) { return orgChangesMatching(this.parts.state, filter); }
-  grant(id: string) { return this.parts.state.grant(id); }
-  grants(filter: { status?: Grant['status']; userId?: string } = {}) { return grantsMatching(this.parts.state, filter); }
-  mark(key: string) { return this.parts.state.mark(key); }
+  protected get state(): OrgState {
+    return this.parts.state;
+  }
 
   auditHead(): { seq: number; hash: string } {
     return { ...this.parts.audit.head };

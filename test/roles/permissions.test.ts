@@ -54,7 +54,9 @@ const COMMANDS: [string, boolean, boolean, boolean][] = [
   ['find jan', A, A, R],
   ['usage', A, A, R],
   ['reassign levi.de.haan@acme.example', A, R, R],
-  ['language en', A, A, R],
+  ['language en', A, A, A], // anyone may choose the language they are answered in (a person asking for a license too)
+  ['my requests', A, A, A],
+  ['queue', A, A, R],
   ['history emma.bakker@acme.example', A, A, R],
   ['requests', A, A, R],
   ['request id-404', A, R, R],
