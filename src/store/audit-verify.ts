@@ -58,7 +58,8 @@ export async function verifyAuditFile(file: string, options: VerifyAuditOptions 
   return { ok: true, lines: lineNumber };
 }
 
-function checkLine(line: string, previous: AuditHead): AuditHead | string {
+/** One line against the one before: valid, canonical, its hash, its link and its seq. */
+export function checkLine(line: string, previous: AuditHead): AuditHead | string {
   const raw = safeJson(line);
   if (raw === undefined) return 'not valid JSON';
   const parsed = AuditEntrySchema.safeParse(raw);

@@ -1,0 +1,208 @@
+// The Store on PostgreSQL, for several replicas. Each replica keeps the org in memory (the same
+// OrgState as the embedded store) and keeps it fresh: a commit locks desk_head (FOR UPDATE),
+// first applies the batches other replicas committed since this one last looked, then checks
+// and applies its own mutations exactly as the embedded store does (revisions, audit chain),
+// and writes the batch, its audit lines and the new head in one transaction. Other replicas hear
+// of it by NOTIFY and catch up; a poll catches up what a lost notification missed.
+import type pg from 'pg';
+import type { AuditEntry } from '../../domain/index.js';
+import { chainEntries, type AuditHead } from '../audit-log.js';
+import type { OrgState } from '../org-state.js';
+import { applyMutation, linkAuditSeq, PendingLayer } from '../pending-changes.js';
+import { withRequestNumbers } from '../request-numbers.js';
+import { StateReads } from '../state-reads.js';
+import { ConflictError, InvalidCommitError, StoreLoadError, StoreWriteError, type CommitInput, type CommitResult, type Mutation, type Store } from '../types.js';
+
+export const COMMIT_CHANNEL = 'desk_commit';
+const CATCH_UP_PAGE = 500;
+
+export interface PgStoreParts {
+  pool: pg.Pool;
+  state: OrgState;
+  head: AuditHead;
+  batchId: number;
+  now: () => Date;
+  /** Write a new snapshot once this replica has applied this many batches since the last one. */
+  snapshotEvery: number;
+  /** How often to look for batches a lost notification did not announce (ms; 0: never). */
+  pollMs: number;
+  log: (level: 'warn' | 'error', message: string) => void;
+}
+
+interface BatchRow {
+  id: string;
+  mutations: Mutation[];
+  audit_seq: string;
+  audit_hash: string;
+}
+
+export class PgStore extends StateReads implements Store {
+  private tail: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private listener: pg.PoolClient | undefined;
+  private poll: NodeJS.Timeout | undefined;
+  private sinceSnapshot = 0;
+  /** When each batch this replica applied was committed (for read-model lag). */
+  readonly applied: { batchId: number; committedAt: number; seenAt: number }[] = [];
+
+  constructor(private readonly parts: PgStoreParts) {
+    super();
+  }
+
+  protected get state(): OrgState {
+    return this.parts.state;
+  }
+
+  /** One thing at a time in this replica: a commit, or catching up. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Listen for other replicas' commits, and poll for what a lost notification missed. */
+  async listen(): Promise<void> {
+    const client = await this.parts.pool.connect();
+    client.on('notification', () => void this.catchUp().catch(() => undefined));
+    client.on('error', (error) => {
+      this.parts.log('warn', `the database connection for commit notices failed (${error.message}); reconnecting`);
+      this.listener = undefined;
+      client.release(true);
+      if (!this.closed) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    });
+    await client.query(`LISTEN ${COMMIT_CHANNEL}`);
+    this.listener = client;
+    await this.catchUp(); // what was committed before we listened
+    if (this.parts.pollMs > 0 && !this.poll) this.poll = setInterval(() => void this.catchUp().catch(() => undefined), this.parts.pollMs).unref();
+  }
+
+  /** Apply the batches committed after the last one this replica applied. */
+  catchUp(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return this.exclusive(() => this.applyNewBatches(this.parts.pool));
+  }
+
+  private async applyNewBatches(db: pg.Pool | pg.PoolClient, upTo = Number.MAX_SAFE_INTEGER): Promise<void> {
+    for (;;) {
+      const { rows } = await db.query<BatchRow & { committed_at: Date }>(
+        'SELECT id, mutations, audit_seq, audit_hash, committed_at FROM desk_batches WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3',
+        [this.parts.batchId, upTo, CATCH_UP_PAGE],
+      );
+      for (const row of rows) {
+        const id = Number(row.id);
+        if (id !== this.parts.batchId + 1) throw new StoreLoadError('desk_batches', `batch ${this.parts.batchId + 1} is missing (found ${id})`);
+        const layer = new PendingLayer(this.parts.state);
+        for (const mutation of row.mutations) applyMutation(layer, mutation);
+        this.parts.state.apply(layer.changes);
+        this.parts.batchId = id;
+        this.parts.head = { seq: Number(row.audit_seq), hash: row.audit_hash };
+        this.applied.push({ batchId: id, committedAt: row.committed_at.getTime(), seenAt: Date.now() });
+        if (this.applied.length > 10_000) this.applied.splice(0, 5_000);
+      }
+      if (rows.length < CATCH_UP_PAGE) return;
+    }
+  }
+
+  commit(input: CommitInput): Promise<CommitResult> {
+    if (this.closed) return Promise.reject(new StoreWriteError('the store is closed'));
+    if (input.mutations.length === 0 && (input.audit ?? []).length === 0) return Promise.resolve({ auditSeqs: [] });
+    return this.exclusive(() => this.commitNow(input));
+  }
+
+  private async commitNow(input: CommitInput): Promise<CommitResult> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.parts.pool.connect();
+    } catch (error) {
+      throw new StoreWriteError(`could not save the change: the database is not reachable (${(error as Error).message})`, { cause: error });
+    }
+    try {
+      await client.query('BEGIN');
+      const head = (await client.query<{ batch_id: string }>('SELECT batch_id FROM desk_head WHERE id = 1 FOR UPDATE')).rows[0];
+      if (!head) throw new StoreWriteError('the database holds no org (desk_head is empty)');
+      await this.applyNewBatches(client, Number(head.batch_id));
+      const layer = new PendingLayer(this.parts.state);
+      const time = this.parts.now().toISOString();
+      let chained = chainEntries(input.audit ?? [], this.parts.head, time);
+      const applied = input.mutations.map((mutation) => applyMutation(layer, linkAuditSeq(mutation, chained.entries)));
+      const numbered = withRequestNumbers(input.audit ?? [], (id) => layer.request(id)?.number);
+      if (numbered.stamped) chained = chainEntries(numbered.inputs, this.parts.head, time);
+      const id = this.parts.batchId + 1;
+      await client.query('INSERT INTO desk_batches (id, mutations, audit_seq, audit_hash) VALUES ($1, $2, $3, $4)', [id, JSON.stringify(applied), chained.head.seq, chained.head.hash]);
+      await insertAudit(client, chained.entries);
+      await client.query('UPDATE desk_head SET batch_id = $1, audit_seq = $2, audit_hash = $3 WHERE id = 1', [id, chained.head.seq, chained.head.hash]);
+      await client.query('SELECT pg_notify($1, $2)', [COMMIT_CHANNEL, String(id)]);
+      await client.query('COMMIT');
+      this.parts.state.apply(layer.changes);
+      this.parts.batchId = id;
+      this.parts.head = chained.head;
+      this.sinceSnapshot += 1;
+      if (this.sinceSnapshot >= this.parts.snapshotEvery) await this.writeSnapshot(client).catch((error: Error) => this.parts.log('warn', `could not write a snapshot: ${error.message}`));
+      return { auditSeqs: chained.entries.map((entry) => entry.seq) };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (error instanceof ConflictError || error instanceof InvalidCommitError || error instanceof StoreWriteError || error instanceof StoreLoadError) throw error;
+      throw new StoreWriteError(`could not save the change: ${(error as Error).message}`, { cause: error });
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The document as this replica holds it now, so a replica starting later replays less. */
+  private async writeSnapshot(client: pg.PoolClient): Promise<void> {
+    const batchId = this.parts.batchId;
+    const document = { ...this.parts.state.toDocument(), position: { auditSeq: this.parts.head.seq, auditHash: this.parts.head.hash } };
+    await client.query('UPDATE desk_snapshot SET document = $1, batch_id = $2, written_at = now() WHERE id = 1 AND batch_id < $2', [JSON.stringify(document), batchId]);
+    this.sinceSnapshot = 0;
+  }
+
+  audit(entries: CommitInput['audit']): Promise<CommitResult> {
+    return this.commit({ mutations: [], audit: entries });
+  }
+
+  auditHead(): { seq: number; hash: string } {
+    return { ...this.parts.head };
+  }
+
+  async auditEntry(seq: number): Promise<AuditEntry | undefined> {
+    const { rows } = await this.parts.pool.query<{ entry: AuditEntry }>('SELECT entry FROM desk_audit WHERE seq = $1 AND target_user_id IS NOT NULL', [seq]);
+    return rows[0]?.entry;
+  }
+
+  async history(userId: string, opts: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }> {
+    const [page, count] = await Promise.all([
+      this.parts.pool.query<{ entry: AuditEntry }>('SELECT entry FROM desk_audit WHERE target_user_id = $1 ORDER BY seq DESC OFFSET $2 LIMIT $3', [userId, opts.offset, opts.limit]),
+      this.parts.pool.query<{ n: string }>('SELECT count(*) AS n FROM desk_audit WHERE target_user_id = $1', [userId]),
+    ]);
+    return { entries: page.rows.map((r) => r.entry), total: Number(count.rows[0]?.n ?? 0) };
+  }
+
+  /** Claim an event id for this desk (Webex retries, and may deliver to another replica): true the first time. */
+  async claimEvent(eventId: string): Promise<boolean> {
+    const { rowCount } = await this.parts.pool.query('INSERT INTO desk_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING', [eventId]);
+    return rowCount === 1;
+  }
+
+  settle(): Promise<void> {
+    return this.exclusive(() => Promise.resolve());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.settle();
+    this.closed = true;
+    clearInterval(this.poll);
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${COMMIT_CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+    }
+    await this.parts.pool.end();
+  }
+}
+
+async function insertAudit(client: pg.PoolClient, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const values = entries.flatMap((entry) => [entry.seq, entry.targetUserId ?? null, JSON.stringify(entry)]);
+  const rows = entries.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ');
+  await client.query(`INSERT INTO desk_audit (seq, target_user_id, entry) VALUES ${rows}`, values);
+}
