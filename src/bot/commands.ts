@@ -117,9 +117,20 @@ const trimFiller = (args: string[]): string[] => {
   while (rest.length > 0 && ASK_FILLER.has(rest.at(-1)!.toLowerCase().replace(/[.!?]$/, ''))) rest.pop();
   return rest;
 };
+/**
+ * `request R-42` / `42` / an id: the admin's look at a request; one word of letters only
+ * (`request calling`) or several (`request attendant console`) is a person's ask.
+ */
+const REQUEST_REF = /\d|^\{/;
+const requestWords = firstWithArgs('request', 'verzoek');
+function requestRefWords(c: CommandText): string[] | undefined {
+  const args = requestWords(c);
+  return args && args.length === 1 && REQUEST_REF.test(args[0]!) ? args : undefined;
+}
+
 function askWords(c: CommandText): string[] | undefined {
   const [w1] = c.words;
-  if ((w1 === 'request' || w1 === 'verzoek') && c.words.length === 1) return [];
+  if (w1 === 'request' || w1 === 'verzoek') return trimFiller(c.args.slice(1)); // `request` alone, or `request attendant console`
   if (w1 === 'aanvragen') return trimFiller(c.args.slice(1));
   return undefined;
 }
@@ -159,7 +170,7 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   { name: 'history', needs: 'view', help: 'history', nl: 'geschiedenis', match: first('history', 'geschiedenis', 'historie'), handle: (ctx, args) => showHistory(ctx, args.join(' ')) },
   { name: 'requests', needs: 'view', help: 'requests', nl: 'verzoeken', match: first('requests', 'verzoeken'), handle: (ctx) => listRequests(ctx) },
   { name: 'my requests', needs: 'ask', help: 'my-requests', nl: 'mijn verzoeken', match: words('my|mijn', 'requests|verzoeken'), handle: async (ctx, _args, typed) => listRequests(await inWordsTyped(ctx, typed), { mine: true }) },
-  { name: 'request', needs: 'apply', help: 'request', nl: 'verzoek', match: firstWithArgs('request', 'verzoek'), handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
+  { name: 'request', needs: 'apply', help: 'request', nl: 'verzoek', match: requestRefWords, handle: (ctx, args) => showRequest(ctx, args[0] ?? '') },
   // Anyone in the org asks for a license for themselves: `request` alone, `aanvragen [license]`, "I need …", "ik heb … nodig".
   { name: 'request', needs: 'ask', help: 'ask', nl: 'aanvragen', match: askWords, handle: async (ctx, args, typed) => startAsk(await inWordsTyped(ctx, typed), args.join(' ')) },
   { name: 'I need', needs: 'ask', nl: 'ik heb', match: needWords, handle: async (ctx, args, typed) => startAsk(await inWordsTyped(ctx, typed), args.join(' ')) },

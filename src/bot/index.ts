@@ -8,6 +8,7 @@ import type { OrgConnection } from '../flows/org/port.js';
 import type { CardFlow } from '../flows/index.js';
 import { CARD_FLOWS, errorCard, expireDueRequests, helpCard, removeExpiredDrafts } from '../flows/index.js';
 import { DeskSchedule } from './schedule.js';
+import { Singletons } from './singletons.js';
 import { can } from '../rules/index.js';
 import { currentEventId, logger, withEventContext } from '../logger.js';
 import type { Store } from '../store/index.js';
@@ -33,6 +34,8 @@ export interface CreateBotOptions {
   recentEvents?: number;
   /** Expired drafts are removed at most this often (a scan of all drafts); default 5 minutes. */
   draftSweepEveryMs?: number;
+  /** This replica's name in the singleton lease (several replicas on PostgreSQL); default a random id. */
+  replicaId?: string;
   /** How often the desk's schedule (grants ending) runs between events; default every minute. */
   scheduleEveryMs?: number;
   /** The outbox worker's pace (tests: short backoff). */
@@ -83,9 +86,12 @@ export function createBot(options: CreateBotOptions): BotCore {
   const localeOf = (actor: Actor): Locale => store.locale(actor.personId) ?? config.botLocale;
 
   let orgDesk: OrgDesk | undefined;
+  /** The admin connection the transport gave at start: every replica queues changes with it; the lease holder sends them. */
+  let orgConnection: OrgConnection | undefined;
+  let singletons: Singletons | undefined;
 
   const contextFor = (input: { eventId: string; actor: Actor; roomId: string; roomType?: RoomType | undefined; outbox: Outbox }): FlowContext => ({
-    org: orgDesk?.org ?? options.org,
+    org: orgDesk?.org ?? orgConnection ?? options.org,
     orgSync: orgDesk,
     store,
     config,
@@ -130,22 +136,26 @@ export function createBot(options: CreateBotOptions): BotCore {
     } catch (error) {
       logger.warn('could not expire requests; tried again on the next message or card action', { error: error instanceof Error ? error.message : String(error) });
     }
-    await schedule.run(ctx);
+    // Only the replica holding the singleton lease (or the only one): a reminder goes out once.
+    if (singletons?.isLeader ?? true) await schedule.run(ctx);
     await sweepDrafts(ctx);
   };
 
-  const once = (eventId: string): boolean => {
-    if (recent.firstTime(eventId)) return true;
+  /** Once per event id: in this process, and across replicas where the store can claim ids. */
+  const once = async (eventId: string): Promise<boolean> => {
+    if (recent.firstTime(eventId) && (!store.claimEvent || (await store.claimEvent(eventId)))) return true;
     logger.info('duplicate event ignored', { eventId });
     return false;
   };
 
   /** Every message and card action: once per event id, in its log context, expired requests swept, inside the error boundary. */
   const handleEvent = async (input: Parameters<typeof contextFor>[0], work: (ctx: FlowContext) => Promise<void>): Promise<void> => {
-    if (!once(input.eventId)) return;
+    if (!(await once(input.eventId))) return;
     actors.set(input.eventId, input.actor.email);
     try {
       await withEventContext(input.eventId, async () => {
+        // Another replica may have committed this card's step a moment ago.
+        await store.refresh?.();
         const ctx = contextFor(input);
         await sweep(ctx);
         await withBoundary(ctx, () => work(ctx));
@@ -160,22 +170,37 @@ export function createBot(options: CreateBotOptions): BotCore {
     handled: (eventId) => recent.has(eventId),
 
     start({ outbox, org }) {
-      schedule.start(outbox);
-      if (!org || orgDesk) return;
-      orgDesk = new OrgDesk({
-        store,
-        org,
-        outbox,
-        botLocale: config.botLocale,
-        syncIntervalMinutes: config.syncIntervalMinutes ?? 15,
-        now,
-        log: (level, message, meta) => logger[level](message, meta),
-        ...(options.orgWork ? { worker: options.orgWork } : {}),
-      });
-      orgDesk.start();
+      if (singletons) return;
+      orgConnection = org;
+      const lead = () => {
+        schedule.start(outbox);
+        if (!org || orgDesk) return;
+        orgDesk = new OrgDesk({
+          store,
+          org,
+          outbox,
+          botLocale: config.botLocale,
+          syncIntervalMinutes: config.syncIntervalMinutes ?? 15,
+          now,
+          log: (level, message, meta) => logger[level](message, meta),
+          ...(options.orgWork ? { worker: options.orgWork } : {}),
+        });
+        orgDesk.start();
+      };
+      const yieldLead = async () => {
+        await schedule.stop();
+        const stopping = orgDesk;
+        orgDesk = undefined;
+        await stopping?.stop();
+      };
+      singletons = new Singletons({ store, holder: options.replicaId ?? `replica-${randomUUID()}`, lead, yieldLead });
+      // A change another replica queued for Webex: the lease holder's worker sends it.
+      store.onRemoteCommit?.(() => orgDesk?.kick());
+      singletons.start();
     },
 
     async stop() {
+      await singletons?.stop();
       await schedule.stop();
       await orgDesk?.stop();
     },
@@ -209,7 +234,7 @@ export function createBot(options: CreateBotOptions): BotCore {
 
     async onJoined(room, outbox) {
       const eventId = room.eventId ?? `joined-${room.roomId}`;
-      if (!once(eventId)) return;
+      if (!(await once(eventId))) return;
       await withEventContext(eventId, async () => {
         try {
           // Everyone in the space reads it: the general commands, without role-specific power

@@ -569,6 +569,8 @@ export const uiEn: Record<string, string> = {
   'ask.has-it': 'You already have {license}.',
   'ask.refused.title': 'You cannot ask for this now',
   'ask.refused': 'The license rules do not allow {license} for you now:',
+  'ask.sent-direct.title': 'Sent to you 1:1',
+  'ask.sent-direct': 'Your licenses are yours to see: I sent the form to our 1:1 space.',
   'ask.already.title': 'Already asked',
   'ask.already': 'You already asked for {license}: request {id}. Type `my requests` to see how it stands.',
   'ask.sent.title': 'Request {id} sent',

@@ -183,7 +183,8 @@ export function applyMutation(layer: PendingLayer, mutation: Mutation): Mutation
     case 'grant.put': {
       const grant = parseRecord(GrantSchema, mutation.grant, `grant ${mutation.grant.id}`);
       if (mutation.expectedVersion !== undefined) checkRev('grant', grant.id, mutation.expectedVersion, layer.grant(grant.id)?.version);
-      if (!layer.user(grant.userId)) throw new InvalidCommitError(`grant ${grant.id}: unknown user ${grant.userId}`);
+      // An ended grant may outlive its user (deleted meanwhile); an active one must name a user.
+      if (grant.status === 'active' && !layer.user(grant.userId)) throw new InvalidCommitError(`grant ${grant.id}: unknown user ${grant.userId}`);
       if (!layer.license(grant.licenseId)) throw new InvalidCommitError(`grant ${grant.id}: unknown license ${grant.licenseId}`);
       layer.changes.grants.set(grant.id, grant);
       return mutation;

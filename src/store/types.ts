@@ -159,6 +159,18 @@ export interface Store extends StoreReader {
   auditEntry(seq: number): Promise<AuditEntry | undefined>;
   /** Audit lines about one user, newest first. */
   history(userId: string, opts: { offset: number; limit: number }): Promise<{ entries: AuditEntry[]; total: number }>;
+  /**
+   * Several replicas on one database (PostgreSQL): bring this replica's read model up to what
+   * the others committed (before an event is handled, so a card from another replica is not
+   * taken for stale); claim an event id once across replicas (Webex retries, to any replica);
+   * hold a lease so one replica at a time runs a singleton (the outbox worker, the sync, the
+   * schedule). The embedded store has one process per data file and needs none of them.
+   */
+  refresh?(): Promise<void>;
+  claimEvent?(eventId: string): Promise<boolean>;
+  lease?(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Called after this replica applied batches other replicas committed (e.g. an outbox entry to send). */
+  onRemoteCommit?(listener: () => void): void;
   /** Resolves once queued writes and a snapshot being written in the background are done (tests, tools). */
   settle(): Promise<void>;
   /** Finish queued writes, write a snapshot, release the lock. */

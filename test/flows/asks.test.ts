@@ -68,7 +68,7 @@ describe('a person asks; the helpdesk handles it; an admin approves', () => {
     await h.click(ADMIN, 'Approve', {}, { card: approval });
     expect(tom().licenseIds).toContain(AC);
     expect(tom().licenseIds).toContain('lic-calling-pro-100101');
-    expect(h.outbox.cards().some((c) => c.roomId === 'room-1' && textOf(c).includes('approved'))).toBe(true);
+    expect(to(TOM.email).some((c) => textOf(c).includes('approved'))).toBe(true); // the person's own ask: told 1:1
 
     await h.say(ADMIN, `history ${TOM.email}`);
     const history = h.lastText();
@@ -203,5 +203,17 @@ describe('who may do what', () => {
     await h.say(TOM, 'language en');
     await h.say(TOM, 'ik heb advanced messaging nodig');
     expect(h.lastText()).toContain('Ask for a license');
+  });
+
+  it('a double click on Send files one ask; `request <license>` in English asks too; in a group space the form goes 1:1', async () => {
+    h = await createHarness();
+    await h.say(TOM, 'request advanced messaging');
+    const form = h.outbox.lastCard();
+    expect(textOf(form)).toContain('Ask for a license');
+    await Promise.all([h.click(TOM, 'Send request', { reason: 'x' }, { card: form }), h.click(TOM, 'Send request', { reason: 'x' }, { card: form })]);
+    expect(h.store.requests()).toHaveLength(1);
+    await h.say(TOM, 'I need unified communication manager', { roomType: 'group', roomId: 'room-team' });
+    expect(h.outbox.cards().filter((c) => c.roomId === 'room-team').map(textOf).at(-1)).toContain('I sent the form to our 1:1 space');
+    expect(textOf(lastTo(TOM.email))).toContain('Ask for a license');
   });
 });

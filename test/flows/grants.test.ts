@@ -183,7 +183,7 @@ describe('licenses until a date', () => {
     await h.click(ADMIN, 'Licenties bewerken');
     await h.click(ADMIN, 'Service kiezen', { service: 'messaging' });
     await h.click(ADMIN, 'Controleren', { [`lic.${ADV}`]: 'true' });
-    expect(h.lastText()).toContain('Advanced Messaging · Sub-100101: tot en met');
+    expect(h.lastText()).toContain('Advanced Messaging · Sub-100101: geldig tot en met');
     expect(h.lastText()).toContain('1 week (vr 4 dec 2026)');
     expect(h.lastText()).toContain('Einde van het kwartaal (do 31 dec 2026)');
     await h.click(ADMIN, 'Opslaan', { [`until.${ADV}`]: 'week' });
@@ -195,5 +195,20 @@ describe('licenses until a date', () => {
     const reminder = cardText(cardsTo(ADMIN.email).at(-1)!.card!);
     expect(reminder).toContain('loopt af na vr 4 dec 2026');
     expect(reminder).toContain('U kunt verlengen, permanent houden of laten aflopen.');
+  });
+
+  it('a grant whose user was deleted is closed without holding up the others; "end of quarter" on its last day is the next quarter', async () => {
+    h = await createHarness();
+    await giveAdvancedMessaging(ADMIN, { [`until.${ADV}`]: 'week' });
+    const other = h.store.searchUsers({ type: 'internal', limit: 50 }).users.find((u) => u.email !== EMMA && !u.licenseIds.includes(ADV))!;
+    await h.store.commit({ mutations: [{ type: 'grant.put', grant: { id: 'g-gone', userId: other.id, licenseId: ADV, until: '2026-11-28', grantedBy: { personId: ADMIN.personId, email: ADMIN.email }, status: 'active', createdAt: '2026-11-20T00:00:00.000Z', version: 0 } }] });
+    await h.store.commit({ mutations: [{ type: 'user.delete', userId: other.id, expectedRev: other.rev }] });
+    h.clock.advance(7 * DAY);
+    await tick();
+    expect(h.store.grant('g-gone')!.status).toBe('ended');
+    expect(cardsTo(ADMIN.email).some((c) => cardText(c.card!).includes('ends after'))).toBe(true); // Emma's reminder still went out
+    const { presetDay } = await import('../../src/flows/grants/until.js');
+    expect(presetDay('quarter', '2026-12-31')).toBe('2027-03-31');
+    expect(presetDay('quarter', '2026-12-30')).toBe('2026-12-31');
   });
 });

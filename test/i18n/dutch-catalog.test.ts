@@ -66,7 +66,8 @@ describe.each(['en', 'nl'] as const)('commands named in the %s texts', (locale: 
   });
 
   it.each(named)('$key: `$command` is a command, in the reader\'s words', ({ command }) => {
-    const text = command.replace(/\{\w+\}/g, 'x@acme.example').replace(/<[^>]+>/g, 'x');
+    // A request's number where the text names one ({first}, {id}: R-1), else an email.
+    const text = command.replace(/\{(first|id)\}/g, 'R-1').replace(/\{\w+\}/g, 'x@acme.example').replace(/<[^>]+>/g, 'x');
     const routed = routeCommand(parseCommandText(text));
     expect(routed, command).toBeDefined();
     const words = shownCommand(routed!.route, locale);

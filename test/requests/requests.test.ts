@@ -240,8 +240,8 @@ describe('helpdesk requests', () => {
       await h.say(ADMIN2, `request ${typed}`, { roomId: 'room-admin' });
       expect(h.lastText()).toContain('Request R-1 for Emma Bakker was approved by noor.admin@acme.example');
     }
-    await h.say(ADMIN2, 'request nope', { roomId: 'room-admin' });
-    expect(h.lastText()).toContain('There is no request "nope"');
+    await h.say(ADMIN2, 'request r-404', { roomId: 'room-admin' });
+    expect(h.lastText()).toContain('There is no request "r-404"');
     await h.say(ADMIN2, 'request R-7', { roomId: 'room-admin' });
     expect(h.lastText()).toContain('There is no request "R-7"');
   });

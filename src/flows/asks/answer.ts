@@ -1,5 +1,5 @@
 // The person answers the helpdesk's question (flow "ask", step "answer"): only the person who
-// asked, only while the ask is in the queue, once per question. The answer comes back on every
+// asked, while the ask is undecided (with the helpdesk or the administrators), the oldest open question first. The answer comes back on every
 // queue card.
 import type { ChangeRequest } from '../../domain/index.js';
 import { ConflictError } from '../../store/index.js';
@@ -21,7 +21,7 @@ export async function answerQuestion(ctx: FlowContext, submit: Submit): Promise<
   }
   const questions = request.helpdesk?.questions ?? [];
   const open = questions.findIndex((q) => q.answer === undefined);
-  if (request.status !== 'asked' || open < 0) return void (await ctx.reply.card(noticeCard(ctx, 'ask.no-question', { id: requestRef(request) }, 'Warning')));
+  if ((request.status !== 'asked' && request.status !== 'open') || open < 0) return void (await ctx.reply.card(noticeCard(ctx, 'ask.no-question', { id: requestRef(request) }, 'Warning')));
   const answer = textInput(submit, ANSWER_INPUT, 500);
   if (!answer) throw new InputError('ask.answer-missing');
   const answered = questions.map((q, i) => (i === open ? { ...q, answer, answeredAt: ctx.now().toISOString() } : q));

@@ -3,6 +3,8 @@
 // required reason, Send. At most MAX_OPEN undecided asks per person; the same ask twice is one.
 // The ask is stored as a request with origin "self" and status "asked": the helpdesk handles it.
 import type { ChangeRequest, User } from '../../domain/index.js';
+import type { Verdict } from '../../rules/index.js';
+import { ConflictError } from '../../store/index.js';
 import { tr } from '../../i18n/index.js';
 import { auditBase, authRefusedLine, licensesBefore, verdictCodes } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
@@ -64,7 +66,10 @@ export async function startAsk(ctx: FlowContext, text = ''): Promise<void> {
   }
   const view = askFormView(ctx, person, offer, { ...(typed.chosen ? { chosen: typed.chosen } : {}), ...(typed.only ? { only: typed.only } : {}), open: open.length });
   const card = askFormCard(ctx, typed.line ? { ...view, alsoLines: [typed.line, ...view.alsoLines] } : view);
-  await ctx.reply.card(card);
+  if (ctx.roomType === 'direct') return void (await ctx.reply.card(card));
+  // In a group space everyone reads along: the form (with the person's licenses) goes 1:1.
+  await ctx.outbox.sendCardToPerson(ctx.actor.email, card);
+  await ctx.reply.card(noticeCard(ctx, 'ask.sent-direct', {}, 'Default'));
 }
 
 /** Send on the form: checked again against the store as it is now. */
@@ -97,12 +102,23 @@ export async function sendAsk(ctx: FlowContext, submit: Submit): Promise<void> {
     expiresAt: new Date(now.getTime() + (ctx.config.requestExpiryDays ?? DEFAULT_EXPIRY_DAYS) * DAY_MS).toISOString(),
     version: 0,
   };
-  await ctx.store.commit({
-    mutations: [{ type: 'request.put', request }],
-    audit: [{ ...auditBase(ctx, person), action: 'request.ask', requestId: request.id, before: licensesBefore(person), after: verdict.result, change: request.change, ...verdictCodes(verdict), details: { reason } }],
-  });
+  try {
+    await commitAsk(ctx, submit, request, person, verdict, reason);
+  } catch (error) {
+    // The same form sent twice at once (a double click): the first one filed it.
+    if (!(error instanceof ConflictError)) throw error;
+    return void (await ctx.reply.card(noticeCard(ctx, 'ask.already', { id: requestRef(openAsksOf(ctx).find((r) => r.change.addLicenseIds.includes(licenseId)) ?? request), license: licenseLabel(ctx.store, licenseId) }, 'Warning')));
+  }
   const stored = ctx.store.request(request.id) ?? request;
   const also = verdict.autoChanges.map((change) => findingText(ctx, change));
   await ctx.reply.replace(submit.messageId, noticeCard(ctx, 'ask.sent', { id: requestRef(stored), license: licenseLabel(ctx.store, licenseId) }, 'Good', also));
   await sendQueueCards(ctx, stored);
+}
+
+/** The ask, its audit line, and the form's mark (a form files one ask: the second Send of a double click conflicts). */
+async function commitAsk(ctx: FlowContext, submit: Submit, request: ChangeRequest, person: User, verdict: Verdict, reason: string): Promise<void> {
+  await ctx.store.commit({
+    mutations: [{ type: 'mark.put', key: `ask-form:${submit.messageId}`, value: request.id, expected: null }, { type: 'request.put', request }],
+    audit: [{ ...auditBase(ctx, person), action: 'request.ask', requestId: request.id, before: licensesBefore(person), after: verdict.result, change: request.change, ...verdictCodes(verdict), details: { reason } }],
+  });
 }

@@ -39,8 +39,10 @@ const line = (ctx: FlowContext, request: ChangeRequest, action: `request.${Queue
 /** The ask after this step, and what the audit line says. Throws InputError when a text is missing. */
 function next(ctx: FlowContext, request: ChangeRequest, action: QueueAction, text: string): ChangeRequest {
   const helpdesk = { questions: [], queueCards: [], ...request.helpdesk };
-  const base = { ...request, version: request.version + 1 };
   const now = ctx.now();
+  const days = ctx.config.requestExpiryDays ?? DEFAULT_EXPIRY_DAYS;
+  // Someone works on it: it does not expire under their hands (each step gives it its days again).
+  const base = { ...request, expiresAt: new Date(now.getTime() + days * DAY_MS).toISOString(), version: request.version + 1 };
   switch (action) {
     case 'take':
       return { ...base, helpdesk: { ...helpdesk, takenBy: me(ctx), takenAt: now.toISOString() } };
@@ -48,9 +50,9 @@ function next(ctx: FlowContext, request: ChangeRequest, action: QueueAction, tex
       if (!text) throw new InputError('queue.question-missing');
       return { ...base, helpdesk: { ...helpdesk, takenBy: helpdesk.takenBy ?? me(ctx), questions: [...helpdesk.questions, { by: ctx.actor.email, text, at: now.toISOString() }] } };
     case 'forward': {
-      const days = ctx.config.requestExpiryDays ?? DEFAULT_EXPIRY_DAYS;
-      // An approval request now: the administrators get their own days to decide.
-      return { ...base, status: 'open', expiresAt: new Date(now.getTime() + days * DAY_MS).toISOString(), helpdesk: { ...helpdesk, forwardedBy: me(ctx), ...(text ? { note: text } : {}) } };
+      // An approval request now, against the person as they are now (the administrators get their own days to decide).
+      const baseRev = ctx.store.user(request.targetUserId)?.rev ?? request.baseRev;
+      return { ...base, status: 'open', baseRev, helpdesk: { ...helpdesk, forwardedBy: me(ctx), ...(text ? { note: text } : {}) } };
     }
     case 'decline':
       if (!text) throw new InputError('queue.decline-missing');

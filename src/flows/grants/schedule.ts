@@ -12,6 +12,7 @@ import { auditBase, licensesBefore, verdictCodes } from '../audit-lines.js';
 import type { FlowContext } from '../context.js';
 import { findingText } from '../format.js';
 import { tr } from '../../i18n/index.js';
+import { logger } from '../../logger.js';
 import { changeToOrg } from '../org/changes.js';
 import { rulesContextOf } from '../org-view.js';
 import { blockedCard, endedCard, reminderCard } from './cards.js';
@@ -65,8 +66,9 @@ async function remind(ctx: FlowContext, grant: Grant, user: User): Promise<boole
 async function end(ctx: FlowContext, grant: Grant, user: User): Promise<'ended' | 'blocked' | 'none'> {
   const change = { addLicenseIds: [], removeLicenseIds: [grant.licenseId], addAttendeeSites: [], removeAttendeeSites: [] };
   const verdict = evaluate({ ctx: rulesContextOf(ctx.store), actorRole: 'admin', intent: 'apply', user, change });
-  // Refused, or taken back by an automatic change (R3 puts Professional back for Attendant Console).
-  const keptByRules = verdict.ok && verdict.result.licenseIds.includes(grant.licenseId);
+  // Refused, or any automatic change (R3 puts Professional back, or another Professional in its
+  // place): an end nobody attends changes nothing beyond the license granted.
+  const keptByRules = verdict.ok && verdict.autoChanges.length > 0;
   if (!verdict.ok || keptByRules) {
     const findings = keptByRules ? verdict.autoChanges : verdict.violations;
     const codes = findings.map((v) => v.code).sort();
@@ -100,7 +102,7 @@ async function end(ctx: FlowContext, grant: Grant, user: User): Promise<'ended' 
     if (error instanceof ConflictError) return 'none'; // the user changed meanwhile: the next run looks again
     throw error;
   }
-  const late = ctx.now().getTime() - grantEndsAt(grant).getTime() > LATE_AFTER_MS;
+  const late = !grant.blockedCodes?.length && ctx.now().getTime() - grantEndsAt(grant).getTime() > LATE_AFTER_MS;
   await sendToPeople(ctx, next, (c) => endedCard(c, grantView(ctx.store, next), late));
   return 'ended';
 }
@@ -114,16 +116,25 @@ export async function runGrantSchedule(ctx: FlowContext): Promise<ScheduleResult
   const result: ScheduleResult = { reminded: 0, ended: 0, blocked: 0 };
   const now = ctx.now().getTime();
   for (const grant of ctx.store.grants({ status: 'active' })) {
-    const user = ctx.store.user(grant.userId);
-    const endsAt = grantEndsAt(grant).getTime();
-    if (!user || !user.licenseIds.includes(grant.licenseId)) {
-      await close(ctx, grant, user);
-    } else if (now >= endsAt) {
-      const outcome = await end(ctx, grant, user);
-      if (outcome !== 'none') result[outcome] += 1;
-    } else if (now >= endsAt - REMIND_BEFORE_MS && !grant.remindedAt && Date.parse(grant.createdAt) < endsAt - REMIND_BEFORE_MS) {
-      if (await remind(ctx, grant, user)) result.reminded += 1;
+    try {
+      await step(ctx, grant, now, result);
+    } catch (error) {
+      // One grant that cannot be handled (logged) does not hold up the others; the next run tries again.
+      logger.warn('a grant could not be ended or reminded; tried again at the next run', { grantId: grant.id, error: error instanceof Error ? error.message : String(error) });
     }
   }
   return result;
+}
+
+async function step(ctx: FlowContext, grant: Grant, now: number, result: ScheduleResult): Promise<void> {
+  const user = ctx.store.user(grant.userId);
+  const endsAt = grantEndsAt(grant).getTime();
+  if (!user || !user.licenseIds.includes(grant.licenseId)) {
+    await close(ctx, grant, user);
+  } else if (now >= endsAt) {
+    const outcome = await end(ctx, grant, user);
+    if (outcome !== 'none') result[outcome] += 1;
+  } else if (now >= endsAt - REMIND_BEFORE_MS && !grant.remindedAt && Date.parse(grant.createdAt) < endsAt - REMIND_BEFORE_MS) {
+    if (await remind(ctx, grant, user)) result.reminded += 1;
+  }
 }

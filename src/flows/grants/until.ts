@@ -35,7 +35,9 @@ function endOfQuarter(day: string): string {
 export function presetDay(preset: Exclude<Preset, 'permanent'>, today: string): string {
   if (preset === 'week') return addDays(today, 7);
   if (preset === 'month') return nextMonth(today);
-  return endOfQuarter(today);
+  const end = endOfQuarter(today);
+  // On the quarter's last day, "end of quarter" means the next one (today would end tonight).
+  return end > today ? end : endOfQuarter(addDays(today, 1));
 }
 
 /** A last day typed or picked: a date after today, within MAX_GRANT_DAYS. Throws InputError. */

@@ -19,6 +19,7 @@ import { expireIfDue } from './expiry.js';
 import { tellRequester, updateApprovalCopies } from './notify.js';
 import { changeToOrg } from '../org/changes.js';
 import { whereSavedLine } from '../org/notify.js';
+import { updateQueueCopies } from '../asks/notify.js';
 
 export const FAIL_USER_CHANGED = 'request.fail.user-changed';
 export const FAIL_USER_GONE = 'request.fail.user-gone';
@@ -53,6 +54,7 @@ async function announce(ctx: FlowContext, request: ChangeRequest, submit: Submit
   await ctx.reply.replace(submit.messageId, outcomeCard(ctx, request, requestUser(ctx, request), [...reasons(ctx), ...approverLines.map((text) => ({ text }))]));
   await tellRequester(ctx, request, reasons({ ...ctx, locale: requesterLocale(ctx, request) }));
   await updateApprovalCopies(ctx, request, submit.messageId);
+  if (request.origin === 'self') await updateQueueCopies(ctx, request);
 }
 
 async function reject(ctx: FlowContext, request: ChangeRequest, submit: Submit, comment: string): Promise<void> {

@@ -77,10 +77,12 @@ export async function updateApprovalCopies(ctx: FlowContext, request: ChangeRequ
   }
 }
 
-/** Tell the requester the outcome, in the space where they asked and in their language. */
+/** Tell the requester the outcome, in their language: a helpdesk agent where they asked, a person's own ask 1:1. */
 export async function tellRequester(ctx: FlowContext, request: ChangeRequest, lines: Line[] = []): Promise<void> {
   try {
-    await ctx.outbox.sendCard(request.roomId, outcomeCard(inLocale(ctx, requesterLocale(ctx, request)), request, requestUser(ctx, request), lines));
+    const card = outcomeCard(inLocale(ctx, requesterLocale(ctx, request)), request, requestUser(ctx, request), lines);
+    if (request.origin === 'self') await ctx.outbox.sendCardToPerson(request.requesterEmail, card);
+    else await ctx.outbox.sendCard(request.roomId, card);
   } catch (error) {
     logger.warn('could not tell the requester', { eventId: ctx.eventId, requestId: request.id, error: message(error) });
   }

@@ -42,6 +42,7 @@ export class PgStore extends StateReads implements Store {
   private listener: pg.PoolClient | undefined;
   private poll: NodeJS.Timeout | undefined;
   private sinceSnapshot = 0;
+  private readonly remoteListeners: (() => void)[] = [];
   /** When each batch this replica applied was committed (for read-model lag). */
   readonly applied: { batchId: number; committedAt: number; seenAt: number }[] = [];
 
@@ -79,7 +80,11 @@ export class PgStore extends StateReads implements Store {
   /** Apply the batches committed after the last one this replica applied. */
   catchUp(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return this.exclusive(() => this.applyNewBatches(this.parts.pool));
+    return this.exclusive(async () => {
+      const before = this.parts.batchId;
+      await this.applyNewBatches(this.parts.pool);
+      if (this.parts.batchId !== before) for (const listener of this.remoteListeners) listener();
+    });
   }
 
   private async applyNewBatches(db: pg.Pool | pg.PoolClient, upTo = Number.MAX_SAFE_INTEGER): Promise<void> {
@@ -180,7 +185,29 @@ export class PgStore extends StateReads implements Store {
   /** Claim an event id for this desk (Webex retries, and may deliver to another replica): true the first time. */
   async claimEvent(eventId: string): Promise<boolean> {
     const { rowCount } = await this.parts.pool.query('INSERT INTO desk_events (event_id) VALUES ($1) ON CONFLICT DO NOTHING', [eventId]);
+    // Webex retries for minutes, not days: ids older than two days are let go, now and then.
+    if (Math.random() < 0.001) await this.parts.pool.query("DELETE FROM desk_events WHERE seen_at < now() - interval '2 days'").catch(() => undefined);
     return rowCount === 1;
+  }
+
+  refresh(): Promise<void> {
+    return this.catchUp();
+  }
+
+  /** Take or renew a lease (a singleton's): true while `holder` holds it; another holder's lease must have run out. */
+  async lease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const { rows } = await this.parts.pool.query<{ holder: string }>(
+      `INSERT INTO desk_leases (name, holder, until) VALUES ($1, $2, now() + $3 * interval '1 millisecond')
+       ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until
+         WHERE desk_leases.holder = EXCLUDED.holder OR desk_leases.until < now()
+       RETURNING holder`,
+      [name, holder, ttlMs],
+    );
+    return rows[0]?.holder === holder;
+  }
+
+  onRemoteCommit(listener: () => void): void {
+    this.remoteListeners.push(listener);
   }
 
   settle(): Promise<void> {
