@@ -17,6 +17,7 @@ export const CONFIG_VARIABLES = [
   'WEBHOOK_SECRET',
   'PORT',
   'DATA_FILE',
+  'DATABASE_URL',
   'AUDIT_FILE',
   'ADMIN_EMAILS',
   'HELPDESK_EMAILS',
@@ -42,7 +43,7 @@ export const CONFIG_VARIABLES = [
 type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
 /** Values we never echo back in an error message. */
-const SECRET_VARIABLES: ReadonlySet<ConfigVariable> = new Set(['WEBEX_BOT_TOKEN', 'WEBHOOK_SECRET', 'WEBEX_ADMIN_TOKEN', 'WEBEX_ADMIN_CLIENT_SECRET', 'WEBEX_ADMIN_REFRESH_TOKEN']);
+const SECRET_VARIABLES: ReadonlySet<ConfigVariable> = new Set(['WEBEX_BOT_TOKEN', 'WEBHOOK_SECRET', 'DATABASE_URL', 'WEBEX_ADMIN_TOKEN', 'WEBEX_ADMIN_CLIENT_SECRET', 'WEBEX_ADMIN_REFRESH_TOKEN']);
 
 const SERVICE_APP_VARIABLES = ['WEBEX_ADMIN_CLIENT_ID', 'WEBEX_ADMIN_CLIENT_SECRET', 'WEBEX_ADMIN_REFRESH_TOKEN'] as const;
 
@@ -60,6 +61,8 @@ export interface Config {
   readonly webhookSecret: string | undefined;
   readonly port: number;
   readonly dataFile: string;
+  /** Set: the store is PostgreSQL (one or several replicas); DATA_FILE is not used. */
+  readonly databaseUrl: string | undefined;
   readonly auditFile: string;
   /** Lower-cased, de-duplicated. */
   readonly adminEmails: readonly string[];
@@ -137,6 +140,7 @@ const EnvSchema = z
       .optional(),
     PORT: wholeNumber(1, 65535, 'must be a whole number between 1 and 65535').default(3000),
     DATA_FILE: z.string().default('data/db.json'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// (or postgresql://) URL').optional(),
     AUDIT_FILE: z.string().default('data/audit.log'),
     ADMIN_EMAILS: emailList.default([]),
     HELPDESK_EMAILS: emailList.default([]),
@@ -172,6 +176,13 @@ const EnvSchema = z
       for (const name of SERVICE_APP_VARIABLES.filter((n) => env[n] === undefined)) {
         ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${serviceApp.join(' and ')} (a Service App needs its client id, client secret and refresh token)` });
       }
+    }
+    if (env.DATABASE_URL !== undefined && env.WEBEX_BOT_TOKEN !== undefined && env.WEBHOOK_URL === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'needs webhook mode (set WEBHOOK_URL and WEBHOOK_SECRET): in websocket mode each replica would register its own device and every replica would get every event',
+      });
     }
     if (serviceApp.length > 0 && env.WEBEX_ADMIN_TOKEN !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['WEBEX_ADMIN_TOKEN'], message: 'set either WEBEX_ADMIN_TOKEN or the Service App (WEBEX_ADMIN_CLIENT_ID, _SECRET, _REFRESH_TOKEN), not both' });
@@ -218,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecret: e.WEBHOOK_SECRET,
     port: e.PORT,
     dataFile: e.DATA_FILE,
+    databaseUrl: e.DATABASE_URL,
     auditFile: e.AUDIT_FILE,
     adminEmails: Object.freeze(e.ADMIN_EMAILS),
     helpdeskEmails: Object.freeze(e.HELPDESK_EMAILS),

@@ -5,6 +5,7 @@ import { loadDemoOrg, withActivityAsOf } from './demo/demo-org.js';
 import { emptyOrgDocument, type OrgDocument } from './domain/index.js';
 import { configureLogger, logger } from './logger.js';
 import { openStore, StoreLoadError } from './store/index.js';
+import { openPgStore, safeUrl } from './store/postgres/index.js';
 import { createBot } from './bot/index.js';
 import { startTransport, stopOnSignals } from './transports/start.js';
 import { AdminConnectionError } from './transports/webex-admin/check.js';
@@ -28,14 +29,14 @@ async function main(): Promise<void> {
   configureLogger({ level: config.logLevel, json: config.isProduction });
 
   const seed = seedFor(config);
-  const store = await openStore({
-    dataFile: config.dataFile,
-    auditFile: config.auditFile,
-    seed: seed.make,
-    log: (level, message) => logger[level](message),
-  });
+  const log = (level: 'warn' | 'error', message: string) => logger[level](message);
+  // PostgreSQL (several replicas): an empty database starts as the demo org locally; against real Webex, move in with `npm run store:migrate`.
+  const store = config.databaseUrl
+    ? await openPgStore({ url: config.databaseUrl, ...(config.mode === 'local' ? { seed: seed.make } : {}), log })
+    : await openStore({ dataFile: config.dataFile, auditFile: config.auditFile, seed: seed.make, log });
+  const where = config.databaseUrl ? safeUrl(config.databaseUrl) : config.dataFile;
   const origin = config.mode === 'local' ? 'the demo org' : 'an empty org';
-  logger.info(seed.used() ? `created ${config.dataFile} from ${origin}` : `opened ${config.dataFile}`, {
+  logger.info(seed.used() ? `created ${where} from ${origin}` : `opened ${where}`, {
     mode: config.mode,
     org: store.orgName(),
     users: store.userCount(),

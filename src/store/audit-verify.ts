@@ -5,16 +5,9 @@ import { AuditEntrySchema, type AuditEntry } from '../domain/index.js';
 import { GENESIS_HASH, hashEntry, safeJson, type AuditHead } from './audit-log.js';
 import { canonicalJson } from './canonical-json.js';
 import { describeIssues } from './durable-json-file.js';
+import type { AuditVerdict } from './types.js';
 
-export type AuditVerdict =
-  | { ok: true; lines: number }
-  | {
-      ok: false;
-      line: number;
-      reason: string;
-      /** Set when the chain is intact but ends before the store's last line: the tail was removed. */
-      removedTail?: { endsAt: number; storeSeq: number };
-    };
+export type { AuditVerdict } from './types.js';
 
 export interface VerifyAuditOptions {
   /**

@@ -120,7 +120,9 @@ async function createFromSeed(options: OpenStoreOptions, fs: FileOps): Promise<L
     }
   }
   // A new store holds no audit line yet: audit lines already in AUDIT_FILE are changes it lacks.
-  const parsed = OrgDocumentSchema.safeParse({ ...options.seed(), position: { auditSeq: 0, auditHash: GENESIS_HASH } });
+  // A seed that names its position (`store:migrate` from PostgreSQL wrote its audit file first) keeps it.
+  const seed = options.seed();
+  const parsed = OrgDocumentSchema.safeParse({ ...seed, position: seed.position ?? { auditSeq: 0, auditHash: GENESIS_HASH } });
   if (!parsed.success) throw new StoreLoadError(dataFile, `the seed document is invalid: ${describeIssues(parsed.error.issues)}`);
   const state = new OrgState(parsed.data, `${dataFile} (seed)`);
   const snapshot = new DurableJsonFile({ file: dataFile, fs, backupFile: backupFileOf(dataFile) });

@@ -18,6 +18,17 @@ import type {
   User,
 } from '../domain/index.js';
 
+/** What checking the audit chain found: ok with the line count, or the first bad line and why. */
+export type AuditVerdict =
+  | { ok: true; lines: number }
+  | {
+      ok: false;
+      line: number;
+      reason: string;
+      /** Set when the chain is intact but ends before the store's last line: the tail was removed. */
+      removedTail?: { endsAt: number; storeSeq: number };
+    };
+
 /** One part of an atomic commit. All parts of a commit apply, or none. */
 export type Mutation =
   // calling: the Calling license's location and number (null: the user has none any more; unset: unchanged)
@@ -167,6 +178,8 @@ export interface Store extends StoreReader {
    * schedule). The embedded store has one process per data file and needs none of them.
    */
   refresh?(): Promise<void>;
+  /** A store that keeps the audit lines itself checks their chain (the embedded store's are in AUDIT_FILE). */
+  verifyAudit?(): Promise<AuditVerdict>;
   claimEvent?(eventId: string): Promise<boolean>;
   lease?(name: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Called after this replica applied batches other replicas committed (e.g. an outbox entry to send). */

@@ -5,12 +5,14 @@
 // and writes the batch, its audit lines and the new head in one transaction. Other replicas hear
 // of it by NOTIFY and catch up; a poll catches up what a lost notification missed.
 import type pg from 'pg';
-import type { AuditEntry } from '../../domain/index.js';
+import type { AuditEntry, OrgDocument } from '../../domain/index.js';
 import { chainEntries, type AuditHead } from '../audit-log.js';
 import type { OrgState } from '../org-state.js';
 import { applyMutation, linkAuditSeq, PendingLayer } from '../pending-changes.js';
 import { withRequestNumbers } from '../request-numbers.js';
 import { StateReads } from '../state-reads.js';
+import type { AuditVerdict } from '../audit-verify.js';
+import { verifyPgAudit } from './verify.js';
 import { ConflictError, InvalidCommitError, StoreLoadError, StoreWriteError, type CommitInput, type CommitResult, type Mutation, type Store } from '../types.js';
 
 export const COMMIT_CHANNEL = 'desk_commit';
@@ -52,6 +54,11 @@ export class PgStore extends StateReads implements Store {
 
   protected get state(): OrgState {
     return this.parts.state;
+  }
+
+  /** The whole org as this replica holds it, with where the audit ends (moving out, comparing). */
+  exportDocument(): OrgDocument {
+    return { ...this.parts.state.toDocument(), position: { auditSeq: this.parts.head.seq, auditHash: this.parts.head.hash } };
   }
 
   /** One thing at a time in this replica: a commit, or catching up. */
@@ -188,6 +195,10 @@ export class PgStore extends StateReads implements Store {
     // Webex retries for minutes, not days: ids older than two days are let go, now and then.
     if (Math.random() < 0.001) await this.parts.pool.query("DELETE FROM desk_events WHERE seen_at < now() - interval '2 days'").catch(() => undefined);
     return rowCount === 1;
+  }
+
+  verifyAudit(): Promise<AuditVerdict> {
+    return verifyPgAudit(this.parts.pool);
   }
 
   refresh(): Promise<void> {
