@@ -32,6 +32,7 @@ export async function startTransport(options: { config: Config; store: Store; bo
     admin: config.adminConnection,
     locale: config.botLocale,
     limits: config.limits,
+    sharedWebhooks: config.databaseUrl !== undefined,
   });
 }
 

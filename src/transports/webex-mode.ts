@@ -34,6 +34,8 @@ export interface WebexModeOptions {
   /** Load shedding (see event-lanes.ts and http-routes.ts); defaults when unset. */
   limits?: TransportLimits;
   logger?: winston.Logger;
+  /** Several replicas share the webhooks (DATABASE_URL). */
+  sharedWebhooks?: boolean;
 }
 
 export interface WebexApp {
@@ -56,6 +58,7 @@ export async function startWebexMode(options: WebexModeOptions): Promise<WebexAp
     ...(options.webhook ? { webhook: options.webhook } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.sharedWebhooks ? { sharedWebhooks: true } : {}),
     logger: log,
   });
   let server: RunningServer | undefined;

@@ -21,6 +21,7 @@ import { defaultRetryPolicy, statusOf, type RetryPolicy } from './retry.js';
 import { addRetryToSdk, type FetchFailure } from './sdk-retry.js';
 import { dropEmulatorTokenLine } from './sdk-log-filter.js';
 import type { WebhookBody } from './webhook-body.js';
+import { shareWebhooks } from './shared-webhooks.js';
 
 export interface WebexTransportOptions {
   bot: BotCore;
@@ -41,6 +42,8 @@ export interface WebexTransportOptions {
   people?: PersonCache;
   /** Past these, events are shed (webhook: 503; websocket: the person is told to try again). */
   limits?: EventLimits;
+  /** Several replicas share the webhooks (DATABASE_URL): none removes the others' (shared-webhooks.ts). */
+  sharedWebhooks?: boolean;
 }
 
 export interface WebexTransport {
@@ -182,6 +185,7 @@ export function createWebexTransport(options: WebexTransportOptions): WebexTrans
   async function start(): Promise<void> {
     const started = framework.start();
     if (options.emulated) dropEmulatorTokenLine(framework.webex);
+    if (options.sharedWebhooks) shareWebhooks(framework.webex, (what) => log.debug(what));
     // start() creates the SDK synchronously; wrap its fetches before any event arrives.
     addRetryToSdk(framework.webex, {
       policy,
