@@ -18,6 +18,7 @@ export const CONFIG_VARIABLES = [
   'PORT',
   'DATA_FILE',
   'DATABASE_URL',
+  'REPLICA_LEASE_SECONDS',
   'AUDIT_FILE',
   'ADMIN_EMAILS',
   'HELPDESK_EMAILS',
@@ -63,6 +64,8 @@ export interface Config {
   readonly dataFile: string;
   /** Set: the store is PostgreSQL (one or several replicas); DATA_FILE is not used. */
   readonly databaseUrl: string | undefined;
+  /** With DATABASE_URL: how long the replica running the singletons holds its lease without renewing it. */
+  readonly replicaLeaseSeconds: number;
   readonly auditFile: string;
   /** Lower-cased, de-duplicated. */
   readonly adminEmails: readonly string[];
@@ -140,6 +143,7 @@ const EnvSchema = z
       .optional(),
     PORT: wholeNumber(1, 65535, 'must be a whole number between 1 and 65535').default(3000),
     DATA_FILE: z.string().default('data/db.json'),
+    REPLICA_LEASE_SECONDS: wholeNumber(2, 300, 'must be a whole number of seconds between 2 and 300').default(15),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// (or postgresql://) URL').optional(),
     AUDIT_FILE: z.string().default('data/audit.log'),
     ADMIN_EMAILS: emailList.default([]),
@@ -230,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     dataFile: e.DATA_FILE,
     databaseUrl: e.DATABASE_URL,
+    replicaLeaseSeconds: e.REPLICA_LEASE_SECONDS,
     auditFile: e.AUDIT_FILE,
     adminEmails: Object.freeze(e.ADMIN_EMAILS),
     helpdeskEmails: Object.freeze(e.HELPDESK_EMAILS),

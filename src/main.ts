@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   if (config.deskClockOffsetDays > 0) {
     logger.warn(`DESK_CLOCK_OFFSET_DAYS=${config.deskClockOffsetDays}: the desk's clock runs ${config.deskClockOffsetDays} days ahead (request expiry, undo window); do not set it on a desk that serves a real org`);
   }
-  const bot = createBot({ store, config, now: deskClock(config.deskClockOffsetDays) });
+  const bot = createBot({ store, config, now: deskClock(config.deskClockOffsetDays), leaseTtlMs: config.replicaLeaseSeconds * 1000 });
   const starting = startTransport({ config, store, bot });
   // Signals are handled from here on: a SIGTERM while starting stops once the start is done.
   stopOnSignals({ running: { stop: async () => (await starting).stop() }, store });

@@ -36,6 +36,8 @@ export interface CreateBotOptions {
   draftSweepEveryMs?: number;
   /** This replica's name in the singleton lease (several replicas on PostgreSQL); default a random id. */
   replicaId?: string;
+  /** How long the singleton lease lasts unrenewed (a dead holder's work moves after it); default 15 s. */
+  leaseTtlMs?: number;
   /** How often the desk's schedule (grants ending) runs between events; default every minute. */
   scheduleEveryMs?: number;
   /** The outbox worker's pace (tests: short backoff). */
@@ -193,7 +195,7 @@ export function createBot(options: CreateBotOptions): BotCore {
         orgDesk = undefined;
         await stopping?.stop();
       };
-      singletons = new Singletons({ store, holder: options.replicaId ?? `replica-${randomUUID()}`, lead, yieldLead });
+      singletons = new Singletons({ store, holder: options.replicaId ?? `replica-${randomUUID()}`, lead, yieldLead, ...(options.leaseTtlMs ? { ttlMs: options.leaseTtlMs } : {}) });
       // A change another replica queued for Webex: the lease holder's worker sends it.
       store.onRemoteCommit?.(() => orgDesk?.kick());
       singletons.start();
