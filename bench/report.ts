@@ -5,6 +5,7 @@ import { sustainedRate, type EdgeRun } from './edge.js';
 import type { OrgRun } from './org.js';
 import { verdictOf, type TargetCheck } from './targets.js';
 import type { ThroughputResult } from './throughput.js';
+import { printReplicas, replicaChecks, type ReplicaRun } from './replicas.js';
 import type { ScaleRun } from './scale-child.js';
 
 export interface SizeResult {
@@ -40,6 +41,8 @@ export interface BenchResults {
   org?: OrgRun;
   /** The store at 100k / 300k (and 1M in full runs): start, RSS, compaction, open with pending batches. */
   scale?: ScaleRun[];
+  /** Several replicas on one PostgreSQL (skipped without a server). */
+  replicas?: ReplicaRun;
   targets: Array<TargetCheck & { verdict: string }>;
 }
 
@@ -67,6 +70,7 @@ export function targetChecks(results: BenchResults): TargetCheck[] {
     { name: 'submit p99 at 10k users', value: at(10_000)?.submit.review.p99, cpuValue: at(10_000)?.submit.reviewCpu.p99, limit: 5, unit: 'ms', kind: 'max' },
     { name: 'search p99 at 100k users', value: at(100_000)?.search.p99, cpuValue: at(100_000)?.search.cpu.p99, limit: 10, unit: 'ms', kind: 'max' },
     ...scaleChecks(results.scale ?? []),
+    ...replicaChecks(results.replicas),
     { name: 'load at 100k users', value: at(100_000)?.load.loadMs, cpuValue: at(100_000)?.load.loadCpuMs, limit: 1500, unit: 'ms', kind: 'max' },
     { name: 'RSS delta at 100k users', value: at(100_000)?.load.rssDeltaMb, limit: 400, unit: 'MB', kind: 'max' },
     { name: '50 editors vs naive lowdb at 10k', value: ratio, limit: 20, unit: '×', kind: 'min' },
@@ -227,6 +231,7 @@ export function printReport(results: BenchResults): Array<TargetCheck & { verdic
   if (results.edge?.length) printEdge(results.edge);
   if (results.org) printOrg(results.org);
   if (results.scale?.length) printScale(results.scale);
+  printReplicas(results.replicas, table);
 
   const checks = targetChecks(results).map((check) => ({ ...check, verdict: verdictOf(check) }));
   console.log('\nTargets');

@@ -18,6 +18,7 @@ import { GROSS_FACTOR, isGross } from './targets.js';
 import { runEdge, type EdgeRun } from './edge.js';
 import { runOrg } from './org.js';
 import type { ScaleRun } from './scale-child.js';
+import { runReplicas } from './replicas.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
   log(`  org: sync of ${ORG.users} users with 1% drift, then ${ORG.changes} outbox changes at rate limits ${ORG.rates.join(', ')} (0 = none)`);
   const org = runOrg(ORG);
   const scale = SCALE_SIZES.map((users) => benchScale(users));
+  const replicas = await runReplicas({ users: 10_000, editors: 50, durationMs: quick ? 1_500 : 4_000, startUsers: quick ? 10_000 : 100_000, log });
 
   const results: BenchResults = {
     when: new Date().toISOString(),
@@ -168,6 +170,7 @@ async function main(): Promise<void> {
       orgSync: 'bot-side process (store + syncFromOrg + probe), emulated org in another process over HTTP on 127.0.0.1, seeded from the same generated org (orgSeedFromStore) with every 100th internal active user changed outside the desk (Messaging toggled); syncMs = syncFromOrg wall time; rssPeak = process RSS sampled every 20 ms during the sync; eventLoop = monitorEventLoopDelay during the sync; probe = rounds of `licenses <email>` + the Edit licenses click through createBot on the real store (each saves a draft, fsync) at 25 rounds/s, felt from the scheduled arrival, without a sync and then during one',
       orgOutbox: 'N queued outbox entries (one Meetings license add each, committed with the user change), an OutboxWorker (default 4 users in parallel) against the emulator over HTTP with orgRateLimitPerSecond set, until none is queued; rateLimited = 429s the emulator answered; applied and heldInOrg checked per change',
       scale: 'bench/scale-child.ts per size: the generated org written by the store (openStore with a seed: compact, checksummed); 1,000 commits (user.assign + audit line, one batch each) and a copy of the files then (1,000 pending batches); the 1,001st commit reaches checkpointEvery: compaction = from it to the new snapshot in place, loop stall = longest gap of a 1 ms timer minus 1 ms, writer block = longest wait of the commits an editor kept making meanwhile; start = openStore in a fresh process (load-child.ts --no-breakdown) on the snapshot and on the copy; RSS = process RSS at ready, before any forced GC',
+      replicas: 'PgStore replicas in this process on one PostgreSQL (TEST_DATABASE_URL), each its own pool; 50 editors round robin over 1, 2, 3 replicas committing user.assign + an audit line (one transaction each, serialized by desk_head FOR UPDATE), a commit refused because another replica changed the user first is retried after a refresh; durable = a fresh replica reads every acknowledged change; lag = from the database commit time of a commit on replica 1 to replica 2 having applied it (NOTIFY, catch-up), 300 commits 5 ms apart; start = openPgStore on a database holding the generated org (snapshot, no batches after it)',
       edge: 'the real bot and framework in local mode on the demo org, each emulator answer held back by rttMs; felt = from the person\'s message or click reaching the emulator to the bot\'s reply reaching it; calls = the bot\'s API calls; sustained = `help` from 34 admins in their 1:1 spaces at a fixed rate',
     },
     sizes,
@@ -176,6 +179,7 @@ async function main(): Promise<void> {
     edge,
     org,
     scale,
+    ...(replicas ? { replicas } : {}),
     targets: [],
   };
   results.seconds = (performance.now() - began) / 1000;
