@@ -604,6 +604,7 @@ export const uiEn: Record<string, string> = {
   'queue.state.failed': 'Approved by {by}, but it could not be applied',
   'queue.state.asked': 'New',
   'queue.age.now': 'just now',
+  'sync.other-replica': 'Another replica of License Desk runs the sync (every {minutes} minutes, and at its start); this one saves changes and sends them through it. Type `sync` again in a moment: your message may reach that replica.',
   'queue.age.hours': '{hours} h ago',
   'queue.age.days': '{days} days ago',
   'queue.fact.requester': 'Asked by',

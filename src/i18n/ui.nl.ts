@@ -604,6 +604,7 @@ export const uiNl: Record<string, string> = {
   'queue.state.failed': 'Goedgekeurd door {by}, maar het kon niet worden doorgevoerd',
   'queue.state.asked': 'Nieuw',
   'queue.age.now': 'zojuist',
+  'sync.other-replica': 'Een andere replica van License Desk voert de synchronisatie uit (elke {minutes} minuten, en bij het starten); deze bewaart wijzigingen en stuurt ze erdoor. Typ zo dadelijk opnieuw `synchroniseren`: uw bericht kan dan bij die replica aankomen.',
   'queue.age.hours': '{hours} uur geleden',
   'queue.age.days': '{days} dagen geleden',
   'queue.fact.requester': 'Aangevraagd door',

@@ -13,7 +13,9 @@ const MAX_LINES = 30;
 
 export async function syncCommand(ctx: FlowContext): Promise<void> {
   if (!ctx.orgSync) {
-    await ctx.reply.card(messageCard(ctx, { titleKey: 'sync.title', textKey: 'sync.no-connection', color: 'Warning' }));
+    // With several replicas the sync runs on the one holding the singleton lease; this one has the connection but not the sync.
+    const textKey = ctx.org ? 'sync.other-replica' : 'sync.no-connection';
+    await ctx.reply.card(messageCard(ctx, { titleKey: 'sync.title', textKey, params: { minutes: ctx.config.syncIntervalMinutes ?? 15 }, color: 'Warning' }));
     return;
   }
   if (ctx.orgSync.isSyncing) await ctx.reply.text(tr(ctx, 'sync.busy'));
