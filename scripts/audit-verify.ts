@@ -3,13 +3,31 @@
 // The chain alone cannot show that the *last* lines were deleted, so the file is also
 // checked against where the store says the log ends (DATA_FILE's journal, read without
 // the lock, so this works while the bot runs).
+import pg from 'pg';
 import { configFromEnvOrExit } from '../src/config.js';
+import { safeUrl, verifyPgAudit } from '../src/store/postgres/index.js';
 import { verifyAuditFile } from '../src/store/audit-verify.js';
 import { readStoreAuditHead } from '../src/store/load-store.js';
 
 // The bot's own reading of AUDIT_FILE and DATA_FILE (.env included, empty = default), so both check the same files.
 const config = configFromEnvOrExit();
 const file = config.auditFile;
+
+// With DATABASE_URL the audit lines are rows: their chain, and that they reach the head every commit updates.
+if (config.databaseUrl) {
+  const pool = new pg.Pool({ connectionString: config.databaseUrl });
+  try {
+    const verdict = await verifyPgAudit(pool);
+    if (verdict.ok) console.log(`${safeUrl(config.databaseUrl)}: ${verdict.lines} audit rows, hash chain intact, reaching the desk's last line`);
+    else {
+      console.error(`${safeUrl(config.databaseUrl)}: row ${verdict.line} is bad: ${verdict.reason}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await pool.end();
+  }
+  process.exit();
+}
 
 /** The store's position, or why it is unknown (then only the chain is checked). */
 async function storePosition(): Promise<{ head?: { seq: number; hash: string }; note?: string }> {
