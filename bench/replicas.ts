@@ -3,7 +3,7 @@
 // how long a commit on one replica takes to reach another's read model (NOTIFY, then catch-up),
 // and start-to-ready of a replica on a database holding the generated org. Skipped (and said
 // so) without a PostgreSQL server (TEST_DATABASE_URL, as the tests use).
-import pg from 'pg';
+import { createThrowawayDatabase } from '../test/helpers/throwaway-db.js';
 import type { AuditInput, OrgDocument, User } from '../src/domain/index.js';
 import { openPgStore, type PgStore } from '../src/store/postgres/index.js';
 import { BENCH_LICENSES, generateOrg } from './generate-org.js';
@@ -22,28 +22,8 @@ export interface ReplicaRun {
   start: { users: number; readyMs: number };
 }
 
-async function database(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const admin = new pg.Client({ connectionString: SERVER_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `desk_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+/** A throwaway database, or undefined when there is no server. */
+const database = (): Promise<{ url: string; drop(): Promise<void> } | undefined> => createThrowawayDatabase(SERVER_URL, 'desk_bench').catch(() => undefined);
 
 const toggled = (user: User): string[] =>
   user.licenseIds.includes(BENCH_LICENSES.adv) ? user.licenseIds.filter((id) => id !== BENCH_LICENSES.adv) : [...user.licenseIds, BENCH_LICENSES.adv];

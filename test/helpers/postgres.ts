@@ -2,6 +2,7 @@
 // up), a throwaway database per test file. Without a server the tests skip with one line, unless
 // REQUIRE_POSTGRES=1 (CI), where that is a failure.
 import pg from 'pg';
+import { createThrowawayDatabase } from './throwaway-db.js';
 
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://desk:desk@127.0.0.1:5432/postgres';
 
@@ -26,21 +27,4 @@ if (!havePostgres) {
 }
 
 /** A new, empty database on the test server; drop() removes it (connections are ended first). */
-export async function throwawayDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `desk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+export const throwawayDatabase = (): Promise<{ url: string; drop(): Promise<void> }> => createThrowawayDatabase(SERVER_URL);

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { ConflictError, InvalidCommitError, openStore, verifyAuditFile, type Store } from '../../src/store/index.js';
 import { openPgStore, verifyPgAudit } from '../../src/store/postgres/index.js';
-import { auditFor, buildOrg, makeRequest, tempStorePaths } from '../helpers/store-fixtures.js';
+import { auditFor, buildOrg, makeRequest, makeUser, tempStorePaths } from '../helpers/store-fixtures.js';
+import type { Draft, OrgChange } from '../../src/domain/index.js';
 import { havePostgres, throwawayDatabase } from '../helpers/postgres.js';
 
 interface Opened {
@@ -96,6 +97,53 @@ for (const [kind, make] of Object.entries(KINDS)) {
       await store.commit({ mutations: [{ type: 'request.put', request: makeRequest('r-1') }, { type: 'request.put', request: makeRequest('r-2') }] });
       expect([store.request('r-1')!.number, store.request('r-2')!.number]).toEqual([1, 2]);
       expect(store.requestByNumber(2)!.id).toBe('r-2');
+    });
+
+    it('catalog upserts, users added and deleted, a taken email refused, search and usage follow', async () => {
+      const { store } = await opened();
+      const license = { id: 'lic-new', name: 'Webex Webinars', service: 'webinars' as const, subscriptionId: 'Sub-100101', totalUnits: 5 };
+      await store.commit({ mutations: [{ type: 'catalog.put', sites: [], subscriptions: [], licenses: [license] }] });
+      const added = makeUser(90, { id: 'u-new', licenseIds: ['lic-new'] });
+      await store.commit({ mutations: [{ type: 'user.put', user: added }] });
+      expect(store.usage().find((u) => u.license.id === 'lic-new')).toMatchObject({ used: 1, total: 5, free: 4 });
+      expect(store.searchUsers({ text: added.displayName.split(' ')[0]! }).users.map((u) => u.id)).toContain('u-new');
+      await expect(store.commit({ mutations: [{ type: 'user.put', user: makeUser(91, { id: 'u-dup', email: added.email }) }] })).rejects.toBeInstanceOf(InvalidCommitError);
+      await store.commit({ mutations: [{ type: 'user.delete', userId: 'u-new', expectedRev: store.user('u-new')!.rev }] });
+      expect(store.user('u-new')).toBeUndefined();
+      expect(store.userByEmail(added.email)).toBeUndefined();
+      expect(store.usedUnits('lic-new')).toBe(0);
+    });
+
+    it('drafts, roles, preferences and the outbox queue: put, conflict on a stale version, delete, indexes', async () => {
+      const { store } = await opened();
+      const draft: Draft = { id: 'd-1', flow: 'edit', step: 'overview', ownerId: 'p-1', ownerEmail: 'a@acme.example', roomId: 'r', change: { addLicenseIds: [], removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] }, state: {}, status: 'open', createdAt: '2026-12-01T00:00:00.000Z', expiresAt: '2026-12-02T00:00:00.000Z', version: 0 };
+      await store.commit({ mutations: [{ type: 'draft.put', draft }, { type: 'role.put', role: { email: 'Agent@Acme.example', role: 'helpdesk', addedBy: 'a', addedAt: '2026-12-01T00:00:00.000Z' } }, { type: 'preference.put', personId: 'p-1', locale: 'nl', email: 'A@acme.example' }] });
+      await expect(store.commit({ mutations: [{ type: 'draft.put', draft: { ...draft, version: 1 }, expectedVersion: 3 }] })).rejects.toBeInstanceOf(ConflictError);
+      expect(store.expiredDrafts(new Date('2026-12-03T00:00:00.000Z')).map((d) => d.id)).toEqual(['d-1']);
+      expect(store.roles().find((r) => r.email === 'Agent@Acme.example')?.role).toBe('helpdesk');
+      const rolesBefore = store.roles().length;
+      expect([store.locale('p-1'), store.localeOfEmail('a@acme.example')]).toEqual(['nl', 'nl']);
+      const change: OrgChange = { id: 'oc-1', userId: 'user-1', email: 'u@acme.example', source: 'save', licenses: [{ id: 'lic-msg', operation: 'add' }], siteUrls: [], status: 'queued', parts: [], attempts: 0, createdAt: '2026-12-01T00:00:00.000Z', version: 0 };
+      const { auditSeqs } = await store.commit({ mutations: [{ type: 'orgChange.put', change, auditLine: 0 }, { type: 'draft.delete', draftId: 'd-1' }, { type: 'role.delete', email: 'agent@acme.example' }], audit: [auditFor('user-1')] });
+      expect(store.orgChange('oc-1')!.auditSeq).toBe(auditSeqs[0]);
+      expect(store.orgChanges({ status: 'queued' }).map((c) => c.id)).toEqual(['oc-1']);
+      await store.commit({ mutations: [{ type: 'orgChange.put', change: { ...store.orgChange('oc-1')!, status: 'applied', version: 1 }, expectedVersion: 0 }] });
+      expect(store.orgChanges({ status: 'queued' })).toEqual([]);
+      expect(store.draft('d-1')).toBeUndefined();
+      expect(store.roles()).toHaveLength(rolesBefore - 1);
+    });
+
+    it('open requests are indexed (asked and open), decided ones leave the index; a mark checked against its value', async () => {
+      const { store } = await opened();
+      await store.commit({ mutations: [{ type: 'request.put', request: makeRequest('r-1') }, { type: 'request.put', request: makeRequest('r-2', { status: 'asked', origin: 'self' }) }] });
+      expect(store.requests({ status: 'open' }).map((r) => r.id)).toEqual(['r-1']);
+      expect(store.requests({ status: 'asked' }).map((r) => r.id)).toEqual(['r-2']);
+      const r1 = store.request('r-1')!;
+      await store.commit({ mutations: [{ type: 'request.put', request: { ...r1, status: 'approved', version: r1.version + 1 }, expectedVersion: r1.version }] });
+      expect(store.requests({ status: 'open' })).toEqual([]);
+      await store.commit({ mutations: [{ type: 'mark.put', key: 'slot', value: 'a', expected: null }] });
+      await expect(store.commit({ mutations: [{ type: 'mark.put', key: 'slot', value: 'b', expected: null }] })).rejects.toBeInstanceOf(ConflictError);
+      expect(store.mark('slot')).toBe('a');
     });
 
     it('everything committed is there after a reopen: users, requests, grants, marks, the audit head', async () => {

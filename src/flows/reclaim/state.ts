@@ -3,7 +3,7 @@
 // fixed id per user and license, so a listing finds it in O(1); each expires like any draft
 // (the bot's draft sweep removes it), which is when a Keep ends and a question closes.
 import { createHash } from 'node:crypto';
-import type { Draft, User } from '../../domain/index.js';
+import { emptyChange, type Draft, type User } from '../../domain/index.js';
 import type { StoreReader } from '../../store/index.js';
 import type { FlowContext } from '../context.js';
 import { z } from 'zod';
@@ -34,21 +34,26 @@ export function keptUntil(store: Pick<StoreReader, 'draft'>, userId: string, lic
 
 /** The Keep as a finished draft of the admin who kept it. */
 export function keepDraft(ctx: FlowContext, user: User, licenseId: string): Draft {
+  return rowDraft(ctx, { id: keepIdOf(user.id, licenseId), flow: KEEP_FLOW, step: 'kept', user, licenseId, status: 'done', days: KEEP_DAYS, version: 0 });
+}
+
+/** A Keep's or a question's draft: the admin's, about one user's license, expiring after `days`. */
+function rowDraft(ctx: FlowContext, row: { id: string; flow: string; step: string; user: User; licenseId: string; status: Draft['status']; days: number; version: number }): Draft {
   const now = ctx.now();
   return {
-    id: keepIdOf(user.id, licenseId),
-    flow: KEEP_FLOW,
-    step: 'kept',
+    id: row.id,
+    flow: row.flow,
+    step: row.step,
     ownerId: ctx.actor.personId,
     ownerEmail: ctx.actor.email,
     roomId: ctx.roomId,
-    targetUserId: user.id,
-    change: { addLicenseIds: [], removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] },
-    state: { licenseId },
-    status: 'done',
+    targetUserId: row.user.id,
+    change: emptyChange(),
+    state: { licenseId: row.licenseId },
+    status: row.status,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + KEEP_DAYS * DAY_MS).toISOString(),
-    version: 0,
+    expiresAt: new Date(now.getTime() + row.days * DAY_MS).toISOString(),
+    version: row.version,
   };
 }
 
@@ -104,23 +109,8 @@ export function openAsk(store: Pick<StoreReader, 'draft'>, userId: string, licen
 
 /** A new question (or a new one over a closed or expired one: its version moves on, so old cards are stale). */
 export function askDraft(ctx: FlowContext, user: User, licenseId: string): Draft {
-  const now = ctx.now();
   const previous = ctx.store.draft(askIdOf(user.id, licenseId));
-  return {
-    id: askIdOf(user.id, licenseId),
-    flow: RECLAIM_ASK_FLOW,
-    step: 'question',
-    ownerId: ctx.actor.personId,
-    ownerEmail: ctx.actor.email,
-    roomId: ctx.roomId,
-    targetUserId: user.id,
-    change: { addLicenseIds: [], removeLicenseIds: [], addAttendeeSites: [], removeAttendeeSites: [] },
-    state: { licenseId },
-    status: 'open',
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ASK_DAYS * DAY_MS).toISOString(),
-    version: previous ? previous.version + 1 : 0,
-  };
+  return rowDraft(ctx, { id: askIdOf(user.id, licenseId), flow: RECLAIM_ASK_FLOW, step: 'question', user, licenseId, status: 'open', days: ASK_DAYS, version: previous ? previous.version + 1 : 0 });
 }
 
 /** The question answered: the answer waits ASK_DAYS for an administrator. */
