@@ -33,9 +33,12 @@ export class DeskSchedule {
     this.timer = setInterval(tick, this.everyMs).unref();
   }
 
-  /** One run at a time: an event arriving during a run waits for it instead of starting another. */
+  /**
+   * One run at a time. A run already going (the minute's) is not waited for by an event: the
+   * person's answer does not wait for reminders and ends being sent.
+   */
   async run(eventCtx: FlowContext): Promise<void> {
-    if (this.running) return this.running;
+    if (this.running) return;
     const ctx: FlowContext = { ...eventCtx, actor: DESK_ACTOR, role: 'none', roomId: '', roomType: undefined, locale: eventCtx.config.botLocale };
     const failed = (what: string) => (error: unknown) => {
       logger.warn(`the desk schedule (${what}) failed; tried again in a minute or at the next event`, { error: error instanceof Error ? error.message : String(error) });
