@@ -34,11 +34,11 @@ export class DeskSchedule {
   }
 
   /**
-   * One run at a time. A run already going (the minute's) is not waited for by an event: the
-   * person's answer does not wait for reminders and ends being sent.
+   * One run at a time: an event arriving during a run waits for it instead of starting another
+   * (events stay in the order they came; a run is a few store reads unless something is due).
    */
   async run(eventCtx: FlowContext): Promise<void> {
-    if (this.running) return;
+    if (this.running) return this.running;
     // Its own event id: its audit lines and the operator log name the desk, not the person whose event ran it.
     const eventId = eventCtx.eventId.startsWith('schedule-') ? eventCtx.eventId : `schedule-${eventCtx.eventId}`;
     const ctx: FlowContext = { ...eventCtx, eventId, actor: DESK_ACTOR, role: 'none', roomId: '', roomType: undefined, locale: eventCtx.config.botLocale };

@@ -124,7 +124,7 @@ describe('the weekly reclaim report', () => {
     h = await createHarness({ config: WEEKLY });
     await markLastSent('2026-11-02'); // three Mondays missed
     h.bot.start?.({ outbox: h.outbox }); // the schedule runs at start
-    await h.bot.stop?.(); // waits for that run (an event does not wait for a run already going)
+    await poke(); // waits for that run
     await poke();
     expect(reports()).toHaveLength(2);
     expect(h.store.mark(REPORT_MARK)).toBe('2026-11-23');
