@@ -132,7 +132,7 @@ export function replicaChecks(run: ReplicaRun | undefined): TargetCheck[] {
 
 export function printReplicas(run: ReplicaRun | undefined, table: (rows: string[][]) => string): void {
   if (!run) return;
-  console.log(`\nReplicas on one PostgreSQL (${run.editors} editors, ${run.users.toLocaleString('en')} users, ${run.durationMs} ms each; commit = user.assign + audit line in one transaction)`);
+  console.log(`\nReplicas on one PostgreSQL (${run.editors} editors, ${run.users.toLocaleString('en')} users, ${run.durationMs} ms each; commit = user.assign + audit line; each replica writes the commits queued meanwhile in one transaction)`);
   console.log(table([['replicas', 'changes/s', 'acked', 'commit p50', 'p99', 'durable'], ...run.throughput.map((t) => [String(t.replicas), t.perSecond.toFixed(0), String(t.acknowledged), t.commit.p50.toFixed(1), t.commit.p99.toFixed(1), t.durable ? 'yes' : 'NO'])]));
   console.log(`read-model lag (commit on one replica → applied on another): p50 ${run.lag.p50.toFixed(1)} ms, p99 ${run.lag.p99.toFixed(1)} ms (${run.lag.samples} commits); start-to-ready of a replica at ${run.start.users.toLocaleString('en')} users: ${run.start.readyMs.toFixed(0)} ms`);
 }

@@ -4,6 +4,7 @@
 // on two replicas: a wizard whose steps land on different replicas finishes, a Webex retry of
 // the Save on the other replica changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { createBot } from '../../src/bot/index.js';
 import { ConflictError } from '../../src/store/index.js';
 import { openPgStore, type PgStore } from '../../src/store/postgres/index.js';
@@ -105,5 +106,22 @@ describe.skipIf(!havePostgres)('replicas on one PostgreSQL', () => {
     await drivers[1]!.click(ADMIN, 'Save', {}, { card: reviewCard, eventId: 'evt-save' }).catch(() => undefined);
     await b!.refresh();
     expect((await b!.history(b!.userByEmail(EMMA)!.id, { offset: 0, limit: 5 })).entries.filter((e) => e.action === 'license.change')).toHaveLength(1);
+  });
+
+  it('a replica writes a snapshot every N batches; a replica started later starts from it and replays only the rest', async () => {
+    const db = await throwawayDatabase();
+    cleanups.push(db.drop);
+    const a = await openPgStore({ url: db.url, seed: () => buildOrg({ users: 5 }), pollMs: 0, snapshotEvery: 3 });
+    for (let i = 0; i < 7; i++) await a.audit([auditFor('user-1', `n${i}`)]);
+    await a.settle();
+    const pool = new pg.Pool({ connectionString: db.url });
+    const snapshotAt = Number((await pool.query<{ batch_id: string }>('SELECT batch_id FROM desk_snapshot')).rows[0]!.batch_id);
+    await pool.end();
+    expect(snapshotAt).toBeGreaterThanOrEqual(6);
+    await a.close();
+    const b = await openPgStore({ url: db.url, pollMs: 0 });
+    cleanups.push(() => b.close());
+    expect(b.auditHead().seq).toBe(7);
+    expect((await b.verifyAudit()).ok).toBe(true);
   });
 });

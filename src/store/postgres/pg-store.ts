@@ -11,9 +11,10 @@ import type { OrgState } from '../org-state.js';
 import { applyMutation, linkAuditSeq, PendingLayer } from '../pending-changes.js';
 import { withRequestNumbers } from '../request-numbers.js';
 import { StateReads } from '../state-reads.js';
+import { WriteQueue, type QueuedCommit } from '../write-queue.js';
 import type { AuditVerdict } from '../audit-verify.js';
 import { verifyPgAudit } from './verify.js';
-import { ConflictError, InvalidCommitError, StoreLoadError, StoreWriteError, type CommitInput, type CommitResult, type Mutation, type Store } from '../types.js';
+import { StoreLoadError, StoreWriteError, type CommitInput, type CommitResult, type Mutation, type Store } from '../types.js';
 
 export const COMMIT_CHANNEL = 'desk_commit';
 const CATCH_UP_PAGE = 500;
@@ -39,7 +40,11 @@ interface BatchRow {
 }
 
 export class PgStore extends StateReads implements Store {
-  private tail: Promise<unknown> = Promise.resolve();
+  /** The one writer of this replica: commits go out together (group commit); catching up runs as the writer too. */
+  private readonly queue = new WriteQueue(
+    (batch) => this.flush(batch),
+    () => this.snapshotIfDue(),
+  );
   private closed = false;
   private listener: pg.PoolClient | undefined;
   private poll: NodeJS.Timeout | undefined;
@@ -61,13 +66,6 @@ export class PgStore extends StateReads implements Store {
     return { ...this.parts.state.toDocument(), position: { auditSeq: this.parts.head.seq, auditHash: this.parts.head.hash } };
   }
 
-  /** One thing at a time in this replica: a commit, or catching up. */
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work);
-    this.tail = run.catch(() => undefined);
-    return run;
-  }
-
   /** Listen for other replicas' commits, and poll for what a lost notification missed. */
   async listen(): Promise<void> {
     const client = await this.parts.pool.connect();
@@ -87,7 +85,7 @@ export class PgStore extends StateReads implements Store {
   /** Apply the batches committed after the last one this replica applied. */
   catchUp(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return this.exclusive(async () => {
+    return this.queue.exclusive(async () => {
       const before = this.parts.batchId;
       await this.applyNewBatches(this.parts.pool);
       if (this.parts.batchId !== before) for (const listener of this.remoteListeners) listener();
@@ -118,50 +116,84 @@ export class PgStore extends StateReads implements Store {
   commit(input: CommitInput): Promise<CommitResult> {
     if (this.closed) return Promise.reject(new StoreWriteError('the store is closed'));
     if (input.mutations.length === 0 && (input.audit ?? []).length === 0) return Promise.resolve({ auditSeqs: [] });
-    return this.exclusive(() => this.commitNow(input));
+    return this.queue.push(input);
   }
 
-  private async commitNow(input: CommitInput): Promise<CommitResult> {
+  /**
+   * The commits queued meanwhile, in one transaction: each checked against the state plus the
+   * ones before it (one that fails is refused alone), then one batch row, their audit rows and
+   * the new head. Nothing is acknowledged before COMMIT.
+   */
+  private async flush(batch: QueuedCommit[]): Promise<void> {
     let client: pg.PoolClient;
     try {
       client = await this.parts.pool.connect();
     } catch (error) {
-      throw new StoreWriteError(`could not save the change: the database is not reachable (${(error as Error).message})`, { cause: error });
+      const failure = new StoreWriteError(`could not save the change: the database is not reachable (${(error as Error).message})`, { cause: error });
+      for (const job of batch) job.reject(failure);
+      return;
     }
+    const accepted: { job: QueuedCommit; seqs: number[] }[] = [];
+    let pending = batch;
     try {
       await client.query('BEGIN');
       const head = (await client.query<{ batch_id: string }>('SELECT batch_id FROM desk_head WHERE id = 1 FOR UPDATE')).rows[0];
       if (!head) throw new StoreWriteError('the database holds no org (desk_head is empty)');
       await this.applyNewBatches(client, Number(head.batch_id));
-      const layer = new PendingLayer(this.parts.state);
+      const batchLayer = new PendingLayer(this.parts.state);
       const time = this.parts.now().toISOString();
-      let chained = chainEntries(input.audit ?? [], this.parts.head, time);
-      const applied = input.mutations.map((mutation) => applyMutation(layer, linkAuditSeq(mutation, chained.entries)));
-      const numbered = withRequestNumbers(input.audit ?? [], (id) => layer.request(id)?.number);
-      if (numbered.stamped) chained = chainEntries(numbered.inputs, this.parts.head, time);
+      const mutations: Mutation[] = [];
+      const entries: AuditEntry[] = [];
+      let auditHead = this.parts.head;
+      for (const job of batch) {
+        try {
+          const layer = new PendingLayer(batchLayer);
+          let chained = chainEntries(job.input.audit ?? [], auditHead, time);
+          const applied = job.input.mutations.map((mutation) => applyMutation(layer, linkAuditSeq(mutation, chained.entries)));
+          const numbered = withRequestNumbers(job.input.audit ?? [], (id) => layer.request(id)?.number);
+          if (numbered.stamped) chained = chainEntries(numbered.inputs, auditHead, time);
+          batchLayer.absorb(layer);
+          auditHead = chained.head;
+          entries.push(...chained.entries);
+          mutations.push(...applied);
+          accepted.push({ job, seqs: chained.entries.map((entry) => entry.seq) });
+        } catch (error) {
+          job.reject(error);
+        }
+      }
+      pending = accepted.map((a) => a.job);
+      if (accepted.length === 0) {
+        await client.query('ROLLBACK');
+        return;
+      }
       const id = this.parts.batchId + 1;
-      await client.query('INSERT INTO desk_batches (id, mutations, audit_seq, audit_hash) VALUES ($1, $2, $3, $4)', [id, JSON.stringify(applied), chained.head.seq, chained.head.hash]);
-      await insertAudit(client, chained.entries);
-      await client.query('UPDATE desk_head SET batch_id = $1, audit_seq = $2, audit_hash = $3 WHERE id = 1', [id, chained.head.seq, chained.head.hash]);
+      await client.query('INSERT INTO desk_batches (id, mutations, audit_seq, audit_hash) VALUES ($1, $2, $3, $4)', [id, JSON.stringify(mutations), auditHead.seq, auditHead.hash]);
+      await insertAudit(client, entries);
+      await client.query('UPDATE desk_head SET batch_id = $1, audit_seq = $2, audit_hash = $3 WHERE id = 1', [id, auditHead.seq, auditHead.hash]);
       await client.query('SELECT pg_notify($1, $2)', [COMMIT_CHANNEL, String(id)]);
       await client.query('COMMIT');
-      this.parts.state.apply(layer.changes);
+      this.parts.state.apply(batchLayer.changes);
       this.parts.batchId = id;
-      this.parts.head = chained.head;
+      this.parts.head = auditHead;
       this.sinceSnapshot += 1;
-      if (this.sinceSnapshot >= this.parts.snapshotEvery) await this.writeSnapshot(client).catch((error: Error) => this.parts.log('warn', `could not write a snapshot: ${error.message}`));
-      return { auditSeqs: chained.entries.map((entry) => entry.seq) };
+      for (const { job, seqs } of accepted) job.resolve({ auditSeqs: seqs });
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      if (error instanceof ConflictError || error instanceof InvalidCommitError || error instanceof StoreWriteError || error instanceof StoreLoadError) throw error;
-      throw new StoreWriteError(`could not save the change: ${(error as Error).message}`, { cause: error });
+      const failure = error instanceof StoreWriteError || error instanceof StoreLoadError ? error : new StoreWriteError(`could not save the change: ${(error as Error).message}`, { cause: error });
+      for (const job of pending) job.reject(failure);
     } finally {
       client.release();
     }
   }
 
+  private async snapshotIfDue(): Promise<void> {
+    if (this.sinceSnapshot < this.parts.snapshotEvery) return;
+    await this.writeSnapshot().catch((error: Error) => this.parts.log('warn', `could not write a snapshot: ${error.message}`));
+  }
+
   /** The document as this replica holds it now, so a replica starting later replays less. */
-  private async writeSnapshot(client: pg.PoolClient): Promise<void> {
+  private async writeSnapshot(): Promise<void> {
+    const client = this.parts.pool;
     const batchId = this.parts.batchId;
     const document = { ...this.parts.state.toDocument(), position: { auditSeq: this.parts.head.seq, auditHash: this.parts.head.hash } };
     await client.query('UPDATE desk_snapshot SET document = $1, batch_id = $2, written_at = now() WHERE id = 1 AND batch_id < $2', [JSON.stringify(document), batchId]);
@@ -222,7 +254,7 @@ export class PgStore extends StateReads implements Store {
   }
 
   settle(): Promise<void> {
-    return this.exclusive(() => Promise.resolve());
+    return this.queue.exclusive(() => Promise.resolve());
   }
 
   async close(): Promise<void> {
