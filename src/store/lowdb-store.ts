@@ -2,15 +2,14 @@
 // a journal of commit batches, and the audit log. See openStore in index.ts.
 import type { Low } from 'lowdb';
 import type { AuditEntry, OrgDocument } from '../domain/index.js';
-import { AuditLog, chainEntries, type AuditHead } from './audit-log.js';
+import type { AuditLog } from './audit-log.js';
+import { checkBatch } from './check-batch.js';
 import { AppendOnlyFile } from './append-only-file.js';
 import type { DurableJsonFile } from './durable-json-file.js';
 import { replaceFileDurably, type FileOps } from './file-ops.js';
 import type { FileLock } from './file-lock.js';
 import { encodeJournalLine } from './journal.js';
 import type { OrgState } from './org-state.js';
-import { applyMutation, linkAuditSeq, PendingLayer } from './pending-changes.js';
-import { withRequestNumbers } from './request-numbers.js';
 import { StoreWriteError, type CommitInput, type CommitResult, type Store } from './types.js';
 import { WriteQueue, type QueuedCommit } from './write-queue.js';
 import { SWAP_RETRY_MS, captureState, journalAfter, type Capture } from './checkpoint.js';
@@ -125,29 +124,7 @@ export class LowdbStore extends StateReads implements Store {
       return;
     }
     const { state, audit } = this.parts;
-    const batchLayer = new PendingLayer(state);
-    const time = this.parts.now().toISOString();
-    const accepted: Array<{ job: QueuedCommit; seqs: number[] }> = [];
-    const mutations: CommitInput['mutations'] = [];
-    const entries: AuditEntry[] = [];
-    let head: AuditHead = audit.head;
-    for (const job of batch) {
-      try {
-        const layer = new PendingLayer(batchLayer);
-        let chained = chainEntries(job.input.audit ?? [], head, time);
-        const applied = job.input.mutations.map((mutation) => applyMutation(layer, linkAuditSeq(mutation, chained.entries)));
-        // Lines naming a request get its number, known only now for a new request (same seqs, new hashes).
-        const numbered = withRequestNumbers(job.input.audit ?? [], (id) => layer.request(id)?.number);
-        if (numbered.stamped) chained = chainEntries(numbered.inputs, head, time);
-        batchLayer.absorb(layer);
-        head = chained.head;
-        entries.push(...chained.entries);
-        mutations.push(...applied);
-        accepted.push({ job, seqs: chained.entries.map((entry) => entry.seq) });
-      } catch (error) {
-        job.reject(error);
-      }
-    }
+    const { layer: batchLayer, accepted, mutations, entries } = checkBatch(state, batch, audit.head, this.parts.now().toISOString());
     if (accepted.length === 0) return;
     const line = encodeJournalLine({ batch: this.batchCounter + 1, mutations, audit: entries });
     try {

@@ -6,10 +6,10 @@
 // of it by NOTIFY and catch up; a poll catches up what a lost notification missed.
 import type pg from 'pg';
 import type { AuditEntry, OrgDocument } from '../../domain/index.js';
-import { chainEntries, type AuditHead } from '../audit-log.js';
+import type { AuditHead } from '../audit-log.js';
+import { checkBatch } from '../check-batch.js';
 import type { OrgState } from '../org-state.js';
-import { applyMutation, linkAuditSeq, PendingLayer } from '../pending-changes.js';
-import { withRequestNumbers } from '../request-numbers.js';
+import { applyMutation, PendingLayer } from '../pending-changes.js';
 import { StateReads } from '../state-reads.js';
 import { WriteQueue, type QueuedCommit } from '../write-queue.js';
 import type { AuditVerdict } from '../audit-verify.js';
@@ -140,27 +140,9 @@ export class PgStore extends StateReads implements Store {
       const head = (await client.query<{ batch_id: string }>('SELECT batch_id FROM desk_head WHERE id = 1 FOR UPDATE')).rows[0];
       if (!head) throw new StoreWriteError('the database holds no org (desk_head is empty)');
       await this.applyNewBatches(client, Number(head.batch_id));
-      const batchLayer = new PendingLayer(this.parts.state);
-      const time = this.parts.now().toISOString();
-      const mutations: Mutation[] = [];
-      const entries: AuditEntry[] = [];
-      let auditHead = this.parts.head;
-      for (const job of batch) {
-        try {
-          const layer = new PendingLayer(batchLayer);
-          let chained = chainEntries(job.input.audit ?? [], auditHead, time);
-          const applied = job.input.mutations.map((mutation) => applyMutation(layer, linkAuditSeq(mutation, chained.entries)));
-          const numbered = withRequestNumbers(job.input.audit ?? [], (id) => layer.request(id)?.number);
-          if (numbered.stamped) chained = chainEntries(numbered.inputs, auditHead, time);
-          batchLayer.absorb(layer);
-          auditHead = chained.head;
-          entries.push(...chained.entries);
-          mutations.push(...applied);
-          accepted.push({ job, seqs: chained.entries.map((entry) => entry.seq) });
-        } catch (error) {
-          job.reject(error);
-        }
-      }
+      const checked = checkBatch(this.parts.state, batch, this.parts.head, this.parts.now().toISOString());
+      const { layer: batchLayer, mutations, entries, head: auditHead } = checked;
+      accepted.push(...checked.accepted);
       pending = accepted.map((a) => a.job);
       if (accepted.length === 0) {
         await client.query('ROLLBACK');
