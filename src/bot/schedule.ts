@@ -42,24 +42,24 @@ export class DeskSchedule {
     // Its own event id: its audit lines and the operator log name the desk, not the person whose event ran it.
     const eventId = eventCtx.eventId.startsWith('schedule-') ? eventCtx.eventId : `schedule-${eventCtx.eventId}`;
     const ctx: FlowContext = { ...eventCtx, eventId, actor: DESK_ACTOR, role: 'none', roomId: '', roomType: undefined, locale: eventCtx.config.botLocale };
-    const failed = (what: string) => (error: unknown) => {
+    const failed = (what: string, error: unknown) => {
       logger.warn(`the desk schedule (${what}) failed; tried again in a minute or at the next event`, { error: error instanceof Error ? error.message : String(error) });
     };
-    this.running = withEventContext(eventId, () => runGrantSchedule(ctx))
-      .then(async (result) => {
+    const work = async (): Promise<void> => {
+      try {
+        const result = await runGrantSchedule(ctx);
         if (result.reminded + result.ended + result.blocked > 0) logger.info('grants: reminders sent and licenses ended', { ...result });
-        const asks = await withEventContext(eventId, () => remindUntouchedAsks(ctx));
+        const asks = await remindUntouchedAsks(ctx);
         if (asks > 0) logger.info('asks nobody took were posted to the helpdesk again', { asks });
-      })
-      .catch(failed('grants, helpdesk reminders'))
+      } catch (error) {
+        failed('grants, helpdesk reminders', error);
+      }
       // On its own: a grant that keeps failing does not hold up the week's report. It logs what it sent.
-      .then(async () => {
-        await withEventContext(eventId, () => sendReclaimReport(ctx));
-      })
-      .catch(failed('the weekly reclaim report'))
-      .finally(() => {
-        this.running = undefined;
-      });
+      await sendReclaimReport(ctx).catch((error: unknown) => failed('the weekly reclaim report', error));
+    };
+    this.running = withEventContext(eventId, work).finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 

@@ -174,6 +174,18 @@ async function buildHistoryIndex(file: string, validLength: number) {
   return index;
 }
 
+/** Every entry of an audit file, in order (none when it does not exist); a line that is not an entry throws. */
+export async function readAuditEntries(file: string): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  for await (const line of readLines(file)) {
+    if (!line.trim()) continue;
+    const parsed = AuditEntrySchema.safeParse(safeJson(line));
+    if (!parsed.success) throw new StoreLoadError(file, `line ${entries.length + 1} is not an audit line: ${describeIssues(parsed.error.issues)}`);
+    entries.push(parsed.data);
+  }
+  return entries;
+}
+
 async function* readLines(file: string): AsyncGenerator<string> {
   const stream = createReadStream(file, { encoding: 'utf8' });
   try {

@@ -29,8 +29,9 @@ export function askerOf(ctx: FlowContext): User | undefined {
   return user && user.type === 'internal' && user.status === 'active' ? user : undefined;
 }
 
+/** The person's undecided asks: with the helpdesk (asked) or with the administrators (open). */
 export const openAsksOf = (ctx: FlowContext): ChangeRequest[] =>
-  ctx.store.requests({ status: 'asked' }).concat(ctx.store.requests({ status: 'open' })).filter((r, i, all) => all.indexOf(r) === i && r.origin === 'self' && r.requesterId === ctx.actor.personId);
+  [...ctx.store.requests({ status: 'asked' }), ...ctx.store.requests({ status: 'open' })].filter((r) => r.origin === 'self' && r.requesterId === ctx.actor.personId);
 
 async function refuseStranger(ctx: FlowContext, what: string): Promise<void> {
   await ctx.store.audit([authRefusedLine(ctx, { what, code: 'ask.not-in-org' })]);

@@ -42,7 +42,9 @@ export function presetDay(preset: Exclude<Preset, 'permanent'>, today: string): 
 
 /** A last day typed or picked: a date after today, within MAX_GRANT_DAYS. Throws InputError. */
 export function checkedDay(value: string, today: string): string {
-  if (!DaySchema.safeParse(value).success || Number.isNaN(Date.parse(`${value}T00:00:00.000Z`)) || dayOf(new Date(`${value}T00:00:00.000Z`)) !== value) {
+  // The pattern, and a real day (2026-02-30 does not come back as itself).
+  const time = DaySchema.safeParse(value).success ? Date.parse(`${value}T00:00:00.000Z`) : Number.NaN;
+  if (Number.isNaN(time) || dayOf(new Date(time)) !== value) {
     throw new InputError('grant.date-invalid', { value: value.slice(0, 40) });
   }
   if (value <= today) throw new InputError('grant.date-past', { value });

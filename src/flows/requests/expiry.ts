@@ -47,7 +47,7 @@ export async function expireIfDue(ctx: FlowContext, request: ChangeRequest): Pro
 
 /** Expire every open request whose time is up. */
 export async function expireDueRequests(ctx: FlowContext): Promise<number> {
-  const due = ctx.store.requests({ status: 'open' }).concat(ctx.store.requests({ status: 'asked' })).filter((r, i, all) => all.indexOf(r) === i && isDue(ctx, r));
+  const due = [...ctx.store.requests({ status: 'open' }), ...ctx.store.requests({ status: 'asked' })].filter((r) => isDue(ctx, r));
   for (const request of due) await expireIfDue(ctx, request);
   return due.length;
 }

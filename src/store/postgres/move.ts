@@ -2,10 +2,10 @@
 // log become the database's starting point, or the database becomes a data file and audit log.
 // Both sides are compared afterwards (the org, record for record, and the audit chain); the
 // source is never changed, and a target that already holds an org is refused.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
-import { AuditEntrySchema, type AuditEntry, type OrgDocument } from '../../domain/index.js';
-import { encodeAuditLine } from '../audit-log.js';
+import type { AuditEntry, OrgDocument } from '../../domain/index.js';
+import { encodeAuditLine, readAuditEntries } from '../audit-log.js';
 import { verifyAuditFile } from '../audit-verify.js';
 import { canonicalJson } from '../canonical-json.js';
 import { openStore } from '../index.js';
@@ -20,23 +20,11 @@ export interface MoveReport {
   auditSeq: number;
 }
 
-/** The org without where its audit ends and without drafts' order noise: what both sides must agree on. */
+/** The org without where its audit ends: what both sides must agree on. */
 const comparable = (document: OrgDocument): string => {
   const { position: _position, ...rest } = document;
   return canonicalJson(rest);
 };
-
-function readAuditEntries(file: string): AuditEntry[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      const parsed = AuditEntrySchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file} line ${i + 1} is not an audit line`);
-      return parsed.data;
-    });
-}
 
 export async function fileToPostgres(options: { dataFile: string; auditFile: string; url: string }): Promise<MoveReport> {
   // Opening takes the lock (the bot must be stopped) and brings the audit file up to the journal.
@@ -46,7 +34,7 @@ export async function fileToPostgres(options: { dataFile: string; auditFile: str
   const chain = await verifyAuditFile(options.auditFile, { storeHead: head });
   if (!chain.ok) throw new Error(`${options.auditFile}: ${chain.reason}; nothing was moved`);
   const document = { ...(await readStoreDocument({ dataFile: options.dataFile })), position: { auditSeq: head.seq, auditHash: head.hash } };
-  const entries = readAuditEntries(options.auditFile);
+  const entries = await readAuditEntries(options.auditFile);
   const pool = new pg.Pool({ connectionString: options.url });
   try {
     await migrate(pool);
